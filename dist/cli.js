@@ -49,29 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/model/location.ts
-var at;
-var init_location = __esm({
-  "src/model/location.ts"() {
-    "use strict";
-    at = {
-      path(path16, opts = {}) {
-        return { kind: "path", path: path16, ...opts };
-      },
-      range(start, end, file) {
-        return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-      },
-      /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-      position(line2, column, endLine, endColumn, file) {
-        return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-      },
-      file(file) {
-        return file === void 0 ? { kind: "file" } : { kind: "file", file };
-      }
-    };
-  }
-});
-
 // src/model/rule.ts
 function defineRule(rule) {
   return rule;
@@ -99,9 +76,9 @@ var init_rule = __esm({
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path16) {
+function get(v, ...path17) {
   let cur = v;
-  for (const seg of path16) {
+  for (const seg of path17) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
     cur = cur[seg];
   }
@@ -115,6 +92,288 @@ var init_json = __esm({
     arr = (v) => Array.isArray(v) ? v : [];
     str = (v) => typeof v === "string" ? v : void 0;
     strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+  }
+});
+
+// src/lib/published-examples.ts
+import { createHash } from "node:crypto";
+function publishedExample(value) {
+  if (!LENGTHS.has(value.length)) return void 0;
+  return PUBLISHED.get(createHash("sha256").update(value).digest("hex"));
+}
+var PUBLISHED, LENGTHS;
+var init_published_examples = __esm({
+  "src/lib/published-examples.ts"() {
+    "use strict";
+    PUBLISHED = /* @__PURE__ */ new Map([
+      ["1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3", "aws-access-key-id"],
+      ["78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598", "aws-secret-access-key"],
+      ["bc3ae723f57c6b9e3fd80b699fcc420f6074b0b1718039669d22631d508ac0a7", "github-oauth-token"],
+      ["797c0ce414586cc8eb6929afe947c720e3e4d351dd070a6fe39f630beaab3054", "github-installation-token"],
+      ["82e74299544e00738f9c0acb69b1eb348b3e20ffcfabcb34779bd37590fead6c", "github-user-to-server-token"],
+      ["6d7fa4e64d4b1f3ea31962e258b684de1f244434ebb11089b9d9817e44c43303", "github-refresh-token"],
+      ["2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb", "slack-bot-token"],
+      ["f5c388734d28087b33b453e43c4383711da5a9948dcbb607b7bdbebc176ab7d8", "slack-webhook-url"],
+      ["02f7ce3c263f85c019eeeeea4b08f1b7f6ade2b7a2199c14f3efdac0eef382e1", "discord-bot-token"],
+      ["35cd205c3caa8aa9418aaa84060d699c76c3e9acac4cf3090734370fa13da414", "discord-bearer-token"],
+      ["f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397", "stripe-test-secret-key"],
+      ["2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326", "stripe-test-secret-key-2019"],
+      ["731fa294d036e54f19df879bfcd4fe72d967dc6327800c5f74a48414a3f258c9", "telegram-bot-token"],
+      ["7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606", "jwt-io-example"]
+    ]);
+    LENGTHS = /* @__PURE__ */ new Set([20, 30, 32, 40, 41, 53, 59, 77, 80, 155]);
+  }
+});
+
+// src/lib/encrypted-reference.ts
+function isEncryptedReference(value) {
+  const v = value.trim();
+  if (v.length > 1e5) return false;
+  return DOTENVX.test(v) || SOPS.test(v);
+}
+var DOTENVX, SOPS;
+var init_encrypted_reference = __esm({
+  "src/lib/encrypted-reference.ts"() {
+    "use strict";
+    DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
+    SOPS = /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+  }
+});
+
+// src/lib/variables.ts
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v) || isEncryptedReference(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+var SECRET_MANAGER_URI;
+var init_variables = __esm({
+  "src/lib/variables.ts"() {
+    "use strict";
+    init_encrypted_reference();
+    SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+  }
+});
+
+// src/lib/placeholders.ts
+function wordsWithEdges(value) {
+  const out = [];
+  let start = -1;
+  let edge = true;
+  const push = (end, rightEdge = true) => {
+    if (start >= 0) {
+      const w = value.slice(start, end);
+      const rest = w.slice(1);
+      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge: edge && rightEdge });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || c >= 97 && c <= 122 || c >= 48 && c <= 57;
+    if (!alnum) {
+      push(i);
+      edge = true;
+    } else {
+      const prev = value.charCodeAt(i - 1);
+      if (upper && start >= 0 && prev >= 97 && prev <= 122) {
+        push(i, false);
+        edge = false;
+      }
+      if (start < 0) start = i;
+    }
+  }
+  push(value.length);
+  return out;
+}
+function hasPlaceholderWord(value) {
+  if (!MAYBE_WORD.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { word, edge } = words[i];
+    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{6,})$/.test(word);
+    if (!hit) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
+function isSequential(value, minRun = Math.max(8, Math.ceil(value.length / 3))) {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
+}
+function longestRun(value) {
+  let n = 1;
+  let best = value.length ? 1 : 0;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n > best) best = n;
+  }
+  return best;
+}
+function dominantRun(value) {
+  const n = longestRun(value);
+  return n >= 6 && n * 4 >= value.length;
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
+  if (hasPlaceholderWord(v) || publishedExample(v) !== void 0) return true;
+  if ([...v].every((c) => c === v[0])) return true;
+  return dominantRun(v) || isSequential(v);
+}
+function isTypedPlaceholder(value) {
+  return hasPlaceholderWord(value) || dominantRun(value) || isSequential(value);
+}
+function isLiteralSecretCandidate(value) {
+  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
+}
+var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, GITLEAKS_STOPWORDS, WORDS, MAYBE_WORD, SEQUENCES;
+var init_placeholders = __esm({
+  "src/lib/placeholders.ts"() {
+    "use strict";
+    init_published_examples();
+    init_variables();
+    OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
+    PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
+    GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+    WORDS = new Set(PLACEHOLDER_WORDS);
+    MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
+    SEQUENCES = [
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      "01234567890123456789",
+      "0123456789ABCDEF0123456789ABCDEF",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+    ];
+  }
+});
+
+// rules/_shared/compose-secrets.ts
+function isSecretName(name) {
+  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
+}
+function isLiteralSecretValue(value) {
+  const v = value.trim();
+  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
+  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
+  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
+  return true;
+}
+function isWeakSecret(value) {
+  return WEAK.test(value.trim());
+}
+function looksRandom(value) {
+  const v = value.trim();
+  const classes2 = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes2 >= 2 && !/\s/.test(v);
+}
+var SECRET_WORD, NOT_A_SECRET, WEAK;
+var init_compose_secrets = __esm({
+  "rules/_shared/compose-secrets.ts"() {
+    "use strict";
+    init_variables();
+    SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+    NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+    WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
+  }
+});
+
+// rules/_shared/deploy-secrets.ts
+function isLiteralSecret(name, value) {
+  if (/(^|[_.-])(e?mail|email_address|user|username|login)$/i.test(name)) return false;
+  return isSecretName(name) && isLiteralSecretValue(value) && !isPlaceholder(value);
+}
+function secretReport(where, value) {
+  return { severity: looksRandom(value) ? "high" : "medium", ...isWeakSecret(value) ? { key: where } : { secret: value } };
+}
+var init_deploy_secrets = __esm({
+  "rules/_shared/deploy-secrets.ts"() {
+    "use strict";
+    init_placeholders();
+    init_compose_secrets();
+  }
+});
+
+// rules/ansible/plaintext_secret.ts
+var plaintext_secret_default;
+var init_plaintext_secret = __esm({
+  "rules/ansible/plaintext_secret.ts"() {
+    "use strict";
+    init_rule();
+    init_json();
+    init_deploy_secrets();
+    plaintext_secret_default = defineRule({
+      id: "ansible.plaintext_secret",
+      title: "Secret written in plain text in Ansible variables",
+      severity: "high",
+      appliesTo: ["ansible"],
+      description: "A token, password or API key written as a plain value in a role's `defaults/` or `vars/`, in `group_vars/`/`host_vars/`, or in a play's `vars:` is committed with the repository; Ansible Vault exists so that it is not. Values encrypted with `!vault`, Jinja expressions (`{{ lookup('env', …) }}`, `{{ vault_token }}`) and placeholders are not reported.",
+      remediation: "Rotate the credential and encrypt it: `ansible-vault encrypt_string` (a `!vault` value), or read it at run time (`{{ lookup('env', 'OPENCLAW_GATEWAY_TOKEN') }}`, a secret manager lookup).",
+      references: ["https://docs.ansible.com/ansible/latest/vault_guide/index.html", "https://cwe.mitre.org/data/definitions/798.html"],
+      tags: ["ansible", "secrets", "CWE-798"],
+      precision: "medium",
+      check(target, ctx) {
+        const walk3 = (v, path17, depth2) => {
+          if (!isRecord(v) || depth2 > 10) return;
+          for (const [k, x] of Object.entries(v)) {
+            if (isRecord(x)) walk3(x, [...path17, k], depth2 + 1);
+            else if ((typeof x === "string" || typeof x === "number") && isLiteralSecret(k, String(x))) {
+              ctx.report({ at: { kind: "path", path: [...path17, k] }, message: `Ansible variable ${k} holds a secret in plain text: it is committed with the repository.`, ...secretReport(`${target.file}:${[...path17, k].join(".")}`, String(x)) });
+            }
+          }
+        };
+        if (target.role === "vars") walk3(target.value, [], 0);
+        else if (Array.isArray(target.value)) target.value.forEach((play, i) => isRecord(play) && walk3(play.vars, [i, "vars"], 0));
+      }
+    });
+  }
+});
+
+// src/model/location.ts
+var at;
+var init_location = __esm({
+  "src/model/location.ts"() {
+    "use strict";
+    at = {
+      path(path17, opts = {}) {
+        return { kind: "path", path: path17, ...opts };
+      },
+      range(start, end, file) {
+        return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+      },
+      /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+      position(line2, column, endLine, endColumn, file) {
+        return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+      },
+      file(file) {
+        return file === void 0 ? { kind: "file" } : { kind: "file", file };
+      }
+    };
   }
 });
 
@@ -164,10 +423,10 @@ var init_values = __esm({
 // rules/_shared/openclaw/browser.ts
 function cdpEndpoints(config) {
   const out = [];
-  const add = (path16, u) => {
+  const add = (path17, u) => {
     if (typeof u !== "string") return;
     if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
-    out.push({ path: path16, url: u });
+    out.push({ path: path17, url: u });
   };
   add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
   for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
@@ -217,40 +476,21 @@ var init_control_invalid_config = __esm({
   }
 });
 
-// rules/_shared/compose.ts
-function services(target) {
-  const root = target.value;
-  if (!isRecord(root) || !isRecord(root.services)) return [];
-  return Object.entries(root.services).filter((e) => isRecord(e[1]));
-}
-function isTruthy(v) {
-  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
-}
-function isUnresolved(v) {
+// src/lib/exposure.ts
+function isUnresolvedValue(v) {
   return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
-}
-function unresolvedNames(v) {
-  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
-}
-function stringList(v) {
-  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
-  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
-}
-function str2(svc, key) {
-  const v = svc.value[key];
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 }
 function isLoopback(ip) {
   const h = ip.replace(/^\[|\]$/g, "").toLowerCase();
   return /^127(\.\d{1,3}){3}$/.test(h) || h === "::1" || h === "0:0:0:0:0:0:0:1" || h === "localhost" || /^::ffff:127\./.test(h);
 }
 function exposureOf(ip) {
-  if (isUnresolved(ip)) return "unknown";
+  if (isUnresolvedValue(ip)) return "unknown";
   const h = ip.replace(/^\[|\]$/g, "");
   if (h === "" || h === "0.0.0.0" || h === "::" || h === "*") return "all";
   return isLoopback(h) ? "loopback" : "specific";
 }
-function numbers(...parts) {
+function portNumbers(...parts) {
   const out = [];
   for (const p of parts) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p.trim());
@@ -266,7 +506,7 @@ function parsePort(entry, index) {
     const hostIp2 = entry.host_ip === void 0 || entry.host_ip === null ? "" : String(entry.host_ip);
     const published2 = entry.published === void 0 || entry.published === null ? "" : String(entry.published);
     const target2 = String(entry.target ?? "");
-    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: numbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
+    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: portNumbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
   }
   if (typeof entry !== "string" && typeof entry !== "number") return void 0;
   const text = String(entry).trim();
@@ -293,11 +533,7 @@ function parsePort(entry, index) {
   const target = unmask(rest[rest.length - 1] ?? "");
   const published = rest.length > 1 ? unmask(rest[0] ?? "") : "";
   hostIp = unmask(hostIp);
-  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: numbers(published, target), text };
-}
-function ports(svc) {
-  const list = Array.isArray(svc.value.ports) ? svc.value.ports : [];
-  return list.flatMap((p, i) => parsePort(p, i) ?? []);
+  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: portNumbers(published, target), text };
 }
 function normaliseHostPath(p) {
   let s = p.trim().replace(/^(\$\{HOME\}|\$HOME)(?=\/|$)/, "~");
@@ -311,8 +547,8 @@ function normaliseHostPath(p) {
   s = (abs ? "/" : "") + out.join("/");
   return s === "" ? abs ? "/" : "." : s;
 }
-function isUnder(p, dir3) {
-  return p === dir3 || (dir3 === "/" ? p.startsWith("/") : p.startsWith(`${dir3}/`));
+function isUnder(p, dir4) {
+  return p === dir4 || (dir4 === "/" ? p.startsWith("/") : p.startsWith(`${dir4}/`));
 }
 function parseMount(entry, index) {
   if (isRecord(entry)) {
@@ -320,7 +556,7 @@ function parseMount(entry, index) {
     const source2 = entry.source === void 0 || entry.source === null ? "" : String(entry.source);
     const kind = type === "bind" ? "bind" : type === "volume" ? source2 ? "volume" : "anonymous" : type === "tmpfs" ? "tmpfs" : "other";
     const hostPath2 = kind === "bind" ? normaliseHostPath(source2) : source2;
-    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath2) };
+    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: truthy(entry.read_only), unknown: isUnresolvedValue(hostPath2) };
   }
   if (typeof entry !== "string") return void 0;
   const masked = [];
@@ -330,13 +566,13 @@ function parseMount(entry, index) {
   if (parts.length === 1) return { index, type: "anonymous", source: "", hostPath: "", target: parts[0] ?? "", readOnly: false, unknown: false };
   const source = parts[0] ?? "";
   const mode = parts[2] ?? "";
-  const bind2 = /^[./~]/.test(source) || isUnresolved(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
+  const bind2 = /^[./~]/.test(source) || isUnresolvedValue(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
   const hostPath = bind2 ? normaliseHostPath(source) : source;
-  return { index, type: bind2 ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind2 && isUnresolved(hostPath) };
+  return { index, type: bind2 ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind2 && isUnresolvedValue(hostPath) };
 }
-function mounts(svc, project2) {
-  const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-  const declared = isRecord(project2?.value.volumes) ? project2.value.volumes : {};
+function composeMounts(volumes, declaredVolumes) {
+  const list = Array.isArray(volumes) ? volumes : [];
+  const declared = isRecord(declaredVolumes) ? declaredVolumes : {};
   return list.flatMap((v, i) => {
     const m = parseMount(v, i);
     if (!m || m.type !== "volume") return m ?? [];
@@ -344,8 +580,114 @@ function mounts(svc, project2) {
     const opts = isRecord(decl) ? decl.driver_opts : void 0;
     if (!isRecord(opts) || typeof opts.device !== "string" || !String(opts.o ?? "").split(",").includes("bind")) return m;
     const hostPath = normaliseHostPath(opts.device);
-    return { ...m, type: "bind", hostPath, unknown: isUnresolved(hostPath) };
+    return { ...m, type: "bind", hostPath, unknown: isUnresolvedValue(hostPath) };
   });
+}
+function engineSocket(hostPath) {
+  if (SOCKET.test(hostPath)) return "socket";
+  return SOCKET_DIRS.includes(hostPath) ? "folder" : void 0;
+}
+function homeAliases(p) {
+  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
+}
+function sensitiveHostPath(hostPath, readOnly) {
+  const p = homeAliases(hostPath);
+  const rw = readOnly ? "read-only" : "writable";
+  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
+  if (["/var/run", "/run"].some((d) => isUnder(p, d))) return void 0;
+  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
+  const cred = CREDENTIALS.find((d) => isUnder(p, d));
+  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
+  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
+  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
+  const kernel = KERNEL.find((d) => isUnder(p, d));
+  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
+  const code = HOST_CODE.find((d) => isUnder(p, d));
+  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
+  const sys = SYSTEM.find((d) => p === d);
+  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
+  return void 0;
+}
+function capabilityGrade(written2) {
+  const cap = written2.trim().toUpperCase().replace(/^CAP_/, "");
+  const severity = CAPABILITY_GRADES[cap];
+  return severity ? { cap, severity } : void 0;
+}
+var GATEWAY_PORT, truthy, UNRESOLVED_SPAN, SOCKET, SOCKET_DIRS, CREDENTIALS, CONTAINER_DATA, SYSTEM, HOST_CODE, KERNEL, HARMLESS_RO, CAPABILITY_GRADES;
+var init_exposure = __esm({
+  "src/lib/exposure.ts"() {
+    "use strict";
+    init_json();
+    GATEWAY_PORT = 18789;
+    truthy = (v) => v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
+    UNRESOLVED_SPAN = /\$\{[^{}]{0,512}\}|\$[A-Za-z_][A-Za-z0-9_]{0,255}/g;
+    SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
+    SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
+    CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
+    CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
+    SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
+    HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
+    KERNEL = ["/proc", "/sys"];
+    HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
+    CAPABILITY_GRADES = {
+      ALL: "critical",
+      SYS_ADMIN: "critical",
+      SYS_MODULE: "critical",
+      SYS_PTRACE: "high",
+      DAC_READ_SEARCH: "high",
+      SYS_RAWIO: "high",
+      BPF: "high",
+      MAC_ADMIN: "high",
+      MAC_OVERRIDE: "high",
+      NET_ADMIN: "medium",
+      SYS_BOOT: "medium",
+      SYS_TIME: "medium",
+      SYSLOG: "medium",
+      LINUX_IMMUTABLE: "medium",
+      PERFMON: "medium",
+      AUDIT_CONTROL: "medium",
+      SYS_RESOURCE: "medium",
+      IPC_LOCK: "low",
+      SYS_NICE: "low",
+      WAKE_ALARM: "low",
+      BLOCK_SUSPEND: "low",
+      LEASE: "low",
+      NET_BROADCAST: "low",
+      SYS_PACCT: "low",
+      SYS_TTY_CONFIG: "low",
+      CHECKPOINT_RESTORE: "medium"
+    };
+  }
+});
+
+// rules/_shared/compose.ts
+function services(target) {
+  const root = target.value;
+  if (!isRecord(root) || !isRecord(root.services)) return [];
+  return Object.entries(root.services).filter((e) => isRecord(e[1]));
+}
+function isTruthy(v) {
+  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
+}
+function isUnresolved(v) {
+  return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
+}
+function unresolvedNames(v) {
+  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
+}
+function stringList(v) {
+  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
+  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
+}
+function str2(svc, key) {
+  const v = svc.value[key];
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+}
+function ports(svc) {
+  return svc.ports;
+}
+function mounts(svc) {
+  return svc.mounts;
 }
 function argv(v) {
   if (Array.isArray(v)) return v.map((x) => String(x));
@@ -385,12 +727,11 @@ function imageTag(image) {
   const colon = ref.indexOf(":", lastSlash + 1);
   return { tag: colon === -1 ? void 0 : ref.slice(colon + 1), digest: at2 !== -1 };
 }
-var UNRESOLVED_SPAN;
 var init_compose = __esm({
   "rules/_shared/compose.ts"() {
     "use strict";
     init_json();
-    UNRESOLVED_SPAN = /\$\{[^{}]{0,512}\}|\$[A-Za-z_][A-Za-z0-9_]{0,255}/g;
+    init_exposure();
   }
 });
 
@@ -405,8 +746,8 @@ function credential2(v) {
 function mountedConfig(svc, configs) {
   for (const m of mounts(svc)) {
     if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
-    const dir3 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
-    const host = path.posix.normalize(path.posix.join(dir3, m.source));
+    const dir4 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
+    const host = path.posix.normalize(path.posix.join(dir4, m.source));
     const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
     const found = configs.find((c) => candidates.includes(c.file));
     if (found) return found;
@@ -424,9 +765,9 @@ function gatewayView(svc, configs = []) {
     const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
     return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
   };
-  const env = environment(svc);
+  const env2 = environment(svc);
   const envValue = (name) => {
-    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
+    if (Object.hasOwn(env2, name) && env2[name] !== null && env2[name] !== void 0) return { value: String(env2[name]), source: "environment", at: svc.at(["environment", name]) };
     const f = svc.envFiles[name];
     if (f) return { value: f.value, source: "env_file" };
     return void 0;
@@ -507,12 +848,12 @@ var init_compose_gateway = __esm({
 function deployContext(target, project2) {
   const known = deployContexts.get(target);
   if (known) return known;
-  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
-  const env = {};
+  const dir4 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env2 = {};
   for (const d of project2?.targets("dotenv") ?? []) {
     const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
-    if (d.template || ddir !== dir3 && ddir !== "") continue;
-    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
+    if (d.template || ddir !== dir4 && ddir !== "") continue;
+    for (const e of d.entries) if (env2[e.key] === void 0 || ddir === dir4) env2[e.key] = e.value;
   }
   const providedEnv = referencedEnv(target.value);
   for (const name of target.deployEnv ?? []) providedEnv.add(name);
@@ -526,7 +867,7 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context2 = { env: env2, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
   deployContexts.set(target, context2);
   return context2;
 }
@@ -1317,13 +1658,13 @@ function validate(config, version, opts = {}) {
   const migratedOnRead = [];
   const bit = bitOf(version);
   let budget = 2e4;
-  const walk3 = (value, node, pattern, path16) => {
-    if (--budget < 0 || path16.length > 64) return;
+  const walk3 = (value, node, pattern, path17) => {
+    if (--budget < 0 || path17.length > 64) return;
     const e = entryOf(node, version);
     if (!e) return;
     const types2 = e.t.split(",");
     if (types2.includes("any")) return;
-    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path16, pattern, phase: phaseOf(pattern), expected, ...extra });
+    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path17, pattern, phase: phaseOf(pattern), expected, ...extra });
     if (opts.renderedRefs && typeof value === "string" && value.includes("${")) return;
     const t = jsonType(value);
     const typeOk = types2.includes(t) || t === "integer" && types2.includes("number");
@@ -1343,25 +1684,25 @@ function validate(config, version, opts = {}) {
     } else if (Array.isArray(value)) {
       if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
       const items = child(node, "[]", version);
-      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path16, i]));
+      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path17, i]));
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "$include") continue;
         const direct = child(node, k, version);
         if (direct) {
-          walk3(v, direct, join(pattern, k), [...path16, k]);
+          walk3(v, direct, join(pattern, k), [...path17, k]);
           continue;
         }
         const star = child(node, "*", version);
         if (star) {
-          walk3(v, star, join(pattern, "*"), [...path16, k]);
+          walk3(v, star, join(pattern, "*"), [...path17, k]);
           continue;
         }
         if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
         const keyPattern = join(pattern, k);
         const starPattern = join(pattern, "*");
         const retired = d.retired[keyPattern] ?? d.retired[starPattern];
-        const at2 = [...path16, k];
+        const at2 = [...path17, k];
         if (retired?.loads !== void 0 && (retired.loads & bit) !== 0) {
           migratedOnRead.push({ path: at2, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
           continue;
@@ -1402,10 +1743,10 @@ function lengthText(min, max, unit) {
 function fixFor(r, version) {
   return version === latestVersion() ? r.latestFix ?? r.fix : r.fix;
 }
-function doctorSays(pattern, path16, version) {
+function doctorSays(pattern, path17, version) {
   const d = load();
   const bit = bitOf(version);
-  for (const key of [pattern, path16.map(String).join(".")]) {
+  for (const key of [pattern, path17.map(String).join(".")]) {
     const list = d.doctor[key];
     if (!list) continue;
     for (let i = 0; i < list.length; i += 3) if ((list[i] & bit) !== 0) return { id: list[i + 1], message: list[i + 2] };
@@ -1555,9 +1896,9 @@ function authAsRead(target) {
   asRead.set(target, out);
   return out;
 }
-function without(value, path16) {
-  if (path16.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
-  const [head2, ...rest] = path16;
+function without(value, path17) {
+  if (path17.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head2, ...rest] = path17;
   if (!(head2 in value)) return value;
   const copy2 = { ...value };
   if (rest.length === 0) delete copy2[head2];
@@ -1796,38 +2137,6 @@ var init_fixed_identity_header = __esm({
   }
 });
 
-// src/lib/encrypted-reference.ts
-function isEncryptedReference(value) {
-  const v = value.trim();
-  if (v.length > 1e5) return false;
-  return DOTENVX.test(v) || SOPS.test(v);
-}
-var DOTENVX, SOPS;
-var init_encrypted_reference = __esm({
-  "src/lib/encrypted-reference.ts"() {
-    "use strict";
-    DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
-    SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
-  }
-});
-
-// src/lib/variables.ts
-function isReference(value) {
-  const v = value.trim();
-  return (v.startsWith("encrypted:") || v.startsWith("ENC[")) && isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
-}
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-var SECRET_MANAGER_URI;
-var init_variables = __esm({
-  "src/lib/variables.ts"() {
-    "use strict";
-    init_encrypted_reference();
-    SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-  }
-});
-
 // rules/_shared/openclaw-cli.ts
 function isCliWord(w) {
   return CLI.test(w.slice(w.lastIndexOf("/") + 1)) || PACKAGE_ENTRY.test(w) || GATEWAY_ENTRY.test(w);
@@ -1959,11 +2268,11 @@ function firstOpenPolicyPath(config) {
   return [...s.path, key];
 }
 function openInboundExposure(config) {
-  const open = openInboundScopes(config);
-  if (open.length === 0) return void 0;
+  const open2 = openInboundScopes(config);
+  if (open2.length === 0) return void 0;
   return {
     anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
   };
 }
 function multiUserSignals(config) {
@@ -2875,41 +3184,46 @@ var init_whatsapp_groups_open = __esm({
   }
 });
 
+// rules/cloud_init/ssh_login_weakened.ts
+var ssh_login_weakened_default;
+var init_ssh_login_weakened = __esm({
+  "rules/cloud_init/ssh_login_weakened.ts"() {
+    "use strict";
+    init_rule();
+    init_json();
+    init_compose();
+    ssh_login_weakened_default = defineRule({
+      id: "cloud_init.ssh_login_weakened",
+      title: "cloud-init turns on SSH password or root login",
+      severity: "medium",
+      appliesTo: ["cloud_init"],
+      description: "`ssh_pwauth: true` turns on SSH password authentication for the new server, so every account with a password can be guessed from the internet; `disable_root: false` keeps root's SSH login that cloud-init disables by default. On a host that runs an agent with shell tools and the keys of its channels, either is the first door an attacker tries. Read in `#cloud-config` files and in the user data a Terraform file passes to a server.",
+      remediation: "Remove `ssh_pwauth` (or set it to `false`) and `disable_root: false`; log in with an SSH key (`ssh_authorized_keys`) as a user with sudo.",
+      references: ["https://cloudinit.readthedocs.io/en/latest/reference/modules.html#set-passwords", "https://cloudinit.readthedocs.io/en/latest/reference/modules.html#ssh"],
+      tags: ["cloud-init", "ssh", "CWE-287"],
+      precision: "high",
+      messages: {
+        pwauth: "cloud-init turns on SSH password authentication (ssh_pwauth: true): passwords can be guessed from the internet.",
+        root: "cloud-init keeps root's SSH login (disable_root: false)."
+      },
+      check(target, ctx) {
+        const v = target.value;
+        if (!isRecord(v)) return;
+        if (isTruthy(v.ssh_pwauth) || v.ssh_pwauth === 1) ctx.report({ at: { kind: "path", path: ["ssh_pwauth"] }, messageId: "pwauth" });
+        if (v.disable_root === false || typeof v.disable_root === "string" && /^(false|no|off|0)$/i.test(v.disable_root.trim()) || v.disable_root === 0) ctx.report({ at: { kind: "path", path: ["disable_root"] }, messageId: "root" });
+      }
+    });
+  }
+});
+
 // rules/compose/cap_add_dangerous.ts
-var GRADES, cap_add_dangerous_default;
+var cap_add_dangerous_default;
 var init_cap_add_dangerous = __esm({
   "rules/compose/cap_add_dangerous.ts"() {
     "use strict";
+    init_exposure();
     init_rule();
     init_compose();
-    GRADES = {
-      ALL: "critical",
-      SYS_ADMIN: "critical",
-      SYS_MODULE: "critical",
-      SYS_PTRACE: "high",
-      DAC_READ_SEARCH: "high",
-      SYS_RAWIO: "high",
-      BPF: "high",
-      MAC_ADMIN: "high",
-      MAC_OVERRIDE: "high",
-      NET_ADMIN: "medium",
-      SYS_BOOT: "medium",
-      SYS_TIME: "medium",
-      SYSLOG: "medium",
-      LINUX_IMMUTABLE: "medium",
-      PERFMON: "medium",
-      AUDIT_CONTROL: "medium",
-      SYS_RESOURCE: "medium",
-      IPC_LOCK: "low",
-      SYS_NICE: "low",
-      WAKE_ALARM: "low",
-      BLOCK_SUSPEND: "low",
-      LEASE: "low",
-      NET_BROADCAST: "low",
-      SYS_PACCT: "low",
-      SYS_TTY_CONFIG: "low",
-      CHECKPOINT_RESTORE: "medium"
-    };
     cap_add_dangerous_default = defineRule({
       id: "compose.cap_add_dangerous",
       title: "Dangerous Linux capability added",
@@ -2923,9 +3237,9 @@ var init_cap_add_dangerous = __esm({
       check(target, ctx) {
         for (const svc of target.services) {
           for (const { value, index } of stringList(svc.value.cap_add)) {
-            const cap = value.trim().toUpperCase().replace(/^CAP_/, "");
-            const severity = GRADES[cap];
-            if (!severity) continue;
+            const grade3 = capabilityGrade(value);
+            if (!grade3) continue;
+            const { cap, severity } = grade3;
             ctx.report({
               at: svc.at(["cap_add", index]),
               message: `Service "${svc.name}" adds ${cap === "ALL" ? "every capability (ALL)" : `CAP_${cap}`}${severity === "critical" ? ", enough to escape the container" : ""}.`,
@@ -3002,12 +3316,12 @@ var init_devices = __esm({
           list(svc).forEach((d, index) => {
             const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
             if (!host.startsWith("/")) return;
-            const path16 = normaliseHostPath(host);
+            const path17 = normaliseHostPath(host);
             ctx.report({
               at: svc.at(["devices", index]),
-              message: `Service "${svc.name}" maps the host device ${path16}.`,
-              severity: grade(path16),
-              properties: { service: svc.name, device: path16 }
+              message: `Service "${svc.name}" maps the host device ${path17}.`,
+              severity: grade(path17),
+              properties: { service: svc.name, device: path17 }
             });
           });
         }
@@ -3017,14 +3331,13 @@ var init_devices = __esm({
 });
 
 // rules/compose/docker_socket_mount.ts
-var SOCKET, SOCKET_DIRS, docker_socket_mount_default;
+var docker_socket_mount_default;
 var init_docker_socket_mount = __esm({
   "rules/compose/docker_socket_mount.ts"() {
     "use strict";
     init_rule();
+    init_exposure();
     init_compose();
-    SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
-    SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
     docker_socket_mount_default = defineRule({
       id: "compose.docker_socket_mount",
       title: "Docker API socket available in the container",
@@ -3043,11 +3356,11 @@ var init_docker_socket_mount = __esm({
       check(target, ctx) {
         for (const svc of target.services) {
           const severity = isGatewayService(svc) ? { severity: "critical" } : {};
-          for (const m of mounts(svc, target)) {
+          for (const m of mounts(svc)) {
             if (m.type !== "bind" || m.unknown) continue;
-            const socket = SOCKET.test(m.hostPath);
-            const dir3 = SOCKET_DIRS.find((d) => m.hostPath === d);
-            if (!socket && !dir3) continue;
+            const found = engineSocket(m.hostPath);
+            if (!found) continue;
+            const socket = found === "socket";
             const shown2 = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
             ctx.report({
               at: svc.at(["volumes", m.index]),
@@ -3128,37 +3441,6 @@ var init_image_unpinned = __esm({
         }
       }
     });
-  }
-});
-
-// rules/_shared/compose-secrets.ts
-function isSecretName(name) {
-  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
-}
-function isLiteralSecretValue(value) {
-  const v = value.trim();
-  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
-  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
-  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
-  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
-  return true;
-}
-function isWeakSecret(value) {
-  return WEAK.test(value.trim());
-}
-function looksRandom(value) {
-  const v = value.trim();
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
-  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
-}
-var SECRET_WORD, NOT_A_SECRET, WEAK;
-var init_compose_secrets = __esm({
-  "rules/_shared/compose-secrets.ts"() {
-    "use strict";
-    init_variables();
-    SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
-    NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
-    WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
   }
 });
 
@@ -3559,9 +3841,9 @@ function stages(df) {
   const vars = globalArgs(df);
   return instructions(df).filter((i) => i.keyword === "FROM").map((i) => {
     const words = i.args.split(/\s+/).filter((w) => !w.startsWith("--"));
-    const written = words[0] ?? "";
+    const written2 = words[0] ?? "";
     const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
-    return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
+    return { index: i.stage, image: substitute(written2, vars), written: written2, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
   });
 }
 function effectiveUser(df) {
@@ -3637,8 +3919,8 @@ import path2 from "node:path";
 function builtDockerfile(svc, dockerfiles) {
   const build2 = svc.value.build;
   if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
-  const dir3 = path2.posix.dirname(svc.fileOf(["build"]));
-  const file = path2.posix.normalize(path2.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  const dir4 = path2.posix.dirname(svc.fileOf(["build"]));
+  const file = path2.posix.normalize(path2.posix.join(dir4, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
   return dockerfiles.find((d) => d.file === file);
 }
 var NON_ROOT_IMAGES, runs_as_root_default;
@@ -3744,40 +4026,13 @@ var init_security_opt_unconfined = __esm({
 });
 
 // rules/compose/sensitive_host_mount.ts
-function homeAliases(p) {
-  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
-}
-function grade3(hostPath, readOnly) {
-  const p = homeAliases(hostPath);
-  const rw = readOnly ? "read-only" : "writable";
-  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
-  if (SOCKET_DIRS2.some((d) => isUnder(p, d))) return void 0;
-  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
-  const cred = CREDENTIALS.find((d) => isUnder(p, d));
-  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
-  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
-  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
-  const kernel = KERNEL.find((d) => isUnder(p, d));
-  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
-  const code = HOST_CODE.find((d) => isUnder(p, d));
-  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
-  const sys = SYSTEM.find((d) => p === d);
-  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
-  return void 0;
-}
-var CREDENTIALS, CONTAINER_DATA, SYSTEM, HOST_CODE, KERNEL, HARMLESS_RO, SOCKET_DIRS2, sensitive_host_mount_default;
+var sensitive_host_mount_default;
 var init_sensitive_host_mount = __esm({
   "rules/compose/sensitive_host_mount.ts"() {
     "use strict";
     init_rule();
+    init_exposure();
     init_compose();
-    CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
-    CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
-    SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
-    HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
-    KERNEL = ["/proc", "/sys"];
-    HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
-    SOCKET_DIRS2 = ["/var/run", "/run"];
     sensitive_host_mount_default = defineRule({
       id: "compose.sensitive_host_mount",
       title: "Sensitive host path mounted",
@@ -3790,9 +4045,9 @@ var init_sensitive_host_mount = __esm({
       precision: "high",
       check(target, ctx) {
         for (const svc of target.services) {
-          for (const m of mounts(svc, target)) {
+          for (const m of mounts(svc)) {
             if (m.type !== "bind" || m.unknown) continue;
-            const g = grade3(m.hostPath, m.readOnly);
+            const g = sensitiveHostPath(m.hostPath, m.readOnly);
             if (!g) continue;
             ctx.report({
               at: svc.at(["volumes", m.index]),
@@ -3868,11 +4123,11 @@ var init_uts_host = __esm({
 });
 
 // rules/compose/weak_default_secret.ts
-function* strings2(v, path16, depth2 = 0) {
+function* strings2(v, path17, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path16, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path16, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path16, k], depth2 + 1);
+  if (typeof v === "string") yield [path17, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path17, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path17, k], depth2 + 1);
 }
 var DEFAULTED, weak_default_secret_default;
 var init_weak_default_secret = __esm({
@@ -3898,16 +4153,16 @@ var init_weak_default_secret = __esm({
       },
       check(target, ctx) {
         for (const svc of target.services) {
-          for (const [path16, text] of strings2(svc.raw, [])) {
-            const key = String(path16[path16.length - 1] ?? "");
+          for (const [path17, text] of strings2(svc.raw, [])) {
+            const key = String(path17[path17.length - 1] ?? "");
             for (const m of text.matchAll(DEFAULTED)) {
               const name = m[1] ?? "";
               const def = (m[2] ?? "").trim();
               if (def === "" || Object.hasOwn(target.env, name)) continue;
-              if (!isSecretName(name) && !(typeof path16[path16.length - 1] === "string" && isSecretName(key))) continue;
+              if (!isSecretName(name) && !(typeof path17[path17.length - 1] === "string" && isSecretName(key))) continue;
               const weak = isWeakSecret(def);
               ctx.report({
-                at: svc.at(path16),
+                at: svc.at(path17),
                 messageId: weak ? "guessable" : "committed",
                 data: { service: svc.name, variable: name },
                 severity: weak ? "high" : "medium",
@@ -4079,8 +4334,8 @@ var init_control_ui_insecure_auth = __esm({
 // rules/config/insecure_or_dangerous_flags.ts
 function flags(config, era) {
   const out = [];
-  const add = (path16, expected, label = `${path16.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path16) === expected) out.push({ path: path16, label });
+  const add = (path17, expected, label = `${path17.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path17) === expected) out.push({ path: path17, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -4182,10 +4437,10 @@ function fixText(issue, version) {
   if (issue.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
   return "";
 }
-function doctorText(fix, path16, pattern) {
+function doctorText(fix, path17, pattern) {
   const segs = pattern.split(".");
   const star = segs.lastIndexOf("*");
-  const name = star !== -1 && segs.length === path16.length ? String(path16[star]) : void 0;
+  const name = star !== -1 && segs.length === path17.length ? String(path17[star]) : void 0;
   const changes = fix.flatMap((f) => f.changes ?? []).map((c) => (name ? c.replace(/\bexample\b/g, name) : c).replace(/ \([^()]{0,200}\)(?=\.?$)/, ""));
   const ids = [...new Set(fix.map((f) => f.id))].join(", ");
   const removes = fix.every((f) => f.writes.length === 0) ? " It removes the key." : "";
@@ -4238,8 +4493,8 @@ var init_schema_invalid = __esm({
         }
       }
     });
-    anchor2 = (path16) => at.path(path16, { part: "key" });
-    dotted = (path16) => path16.map(String).join(".") || "(top level)";
+    anchor2 = (path17) => at.path(path17, { part: "key" });
+    dotted = (path17) => path17.map(String).join(".") || "(top level)";
   }
 });
 
@@ -4323,10 +4578,10 @@ var init_secrets_hooks_token_in_config = __esm({
 // rules/config/unaudited_dangerous_flags.ts
 function unaudited(config) {
   const out = [];
-  const walk3 = (v, path16, depth2) => {
+  const walk3 = (v, path17, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path16, k];
+      const p = [...path17, k];
       const dotted2 = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted2)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -4573,13 +4828,13 @@ function* commands(target) {
 }
 function invocation(cmd) {
   const w = cmd.words;
-  const env = [];
+  const env2 = [];
   let k = 0;
   while (k < w.length) {
     const word = w[k];
     if (!word) break;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
-      env.push(word);
+      env2.push(word);
       k++;
       continue;
     }
@@ -4593,7 +4848,7 @@ function invocation(cmd) {
   }
   const nameWord = w[k];
   if (!nameWord) return void 0;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env: env2 };
 }
 function* invocations(target) {
   for (const cmd of commands(target)) {
@@ -4904,8 +5159,8 @@ function isSecretLikeName(name) {
 function isLikelyIdName(name) {
   return /(^(id|myid|userid)|_id)s?([^a-z0-9]|$)/i.test(name);
 }
-function openclawSecretPath(path16) {
-  const p = path16.map((s) => String(s));
+function openclawSecretPath(path17) {
+  const p = path17.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -4919,7 +5174,7 @@ function openclawSecretPath(path16) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path16[path16.length - 1]);
+    const leaf = str3(path17[path17.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -6145,7 +6400,7 @@ var require_ms = __commonJS({
 // ../../main/node_modules/debug/src/common.js
 var require_common = __commonJS({
   "../../main/node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup(env2) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -6154,8 +6409,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -6509,20 +6764,20 @@ var require_supports_color = __commonJS({
     var os = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
-    var { env } = process;
+    var { env: env2 } = process;
     var forceColor;
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       forceColor = 0;
     } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
       forceColor = 1;
     }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
         forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
+      } else if (env2.FORCE_COLOR === "false") {
         forceColor = 0;
       } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
       }
     }
     function translateLevel(level) {
@@ -6550,7 +6805,7 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env.TERM === "dumb") {
+      if (env2.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
@@ -6560,34 +6815,34 @@ var require_supports_color = __commonJS({
         }
         return 1;
       }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env.COLORTERM === "truecolor") {
+      if (env2.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
           case "iTerm.app":
             return version >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env.TERM)) {
+      if (/-256(color)?$/i.test(env2.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env) {
+      if ("COLORTERM" in env2) {
         return 1;
       }
       return min;
@@ -7897,11 +8152,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path16) {
-      path16 = isKey(path16, object) ? [path16] : castPath(path16);
-      var index = 0, length = path16.length;
+    function baseGet(object, path17) {
+      path17 = isKey(path17, object) ? [path17] : castPath(path17);
+      var index = 0, length = path17.length;
       while (object != null && index < length) {
-        object = object[toKey(path16[index++])];
+        object = object[toKey(path17[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -8028,13 +8283,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path16, srcValue) {
-      if (isKey(path16) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path16), srcValue);
+    function baseMatchesProperty(path17, srcValue) {
+      if (isKey(path17) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path17), srcValue);
       }
       return function(object) {
-        var objValue = get2(object, path16);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path16) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path17);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path17) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -8050,9 +8305,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path16) {
+    function basePropertyDeep(path17) {
       return function(object) {
-        return baseGet(object, path16);
+        return baseGet(object, path17);
       };
     }
     function baseRest(func, start) {
@@ -8307,11 +8562,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path16, hasFunc) {
-      path16 = isKey(path16, object) ? [path16] : castPath(path16);
-      var result, index = -1, length = path16.length;
+    function hasPath(object, path17, hasFunc) {
+      path17 = isKey(path17, object) ? [path17] : castPath(path17);
+      var result, index = -1, length = path17.length;
       while (++index < length) {
-        var key = toKey(path16[index]);
+        var key = toKey(path17[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -8466,12 +8721,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get2(object, path16, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path16);
+    function get3(object, path17, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path17);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path16) {
-      return object != null && hasPath(object, path16, baseHasIn);
+    function hasIn(object, path17) {
+      return object != null && hasPath(object, path17, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -8479,8 +8734,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path16) {
-      return isKey(path16) ? baseProperty(toKey(path16)) : basePropertyDeep(path16);
+    function property(path17) {
+      return isKey(path17) ? baseProperty(toKey(path17)) : basePropertyDeep(path17);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -8772,7 +9027,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
   }
   try {
     const fs = await import("node:fs");
-    const path16 = await import("node:path");
+    const path17 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -8780,7 +9035,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
     }
     context2.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path16.basename(source.filePath)
+        FILE_NAME: path17.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -10853,67 +11108,6 @@ var init_secretlint = __esm({
   }
 });
 
-// src/lib/placeholders.ts
-function isSequential(value, minRun = 8) {
-  const up = value.toUpperCase();
-  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
-  for (let i = 0; i + minRun <= up.length; i++) {
-    const piece = up.slice(i, i + minRun);
-    if (SEQUENCES.some((s) => s.includes(piece))) return true;
-  }
-  let inRuns = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
-    else {
-      if (run >= 3) inRuns += run;
-      run = 1;
-    }
-  }
-  return value.length >= 8 && inRuns / value.length >= 0.6;
-}
-function hasRepeatedRun(value, run = 6) {
-  let n = 1;
-  for (let i = 1; i < value.length; i++) {
-    n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run) return true;
-  }
-  return false;
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
-  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
-  if (v.includes("...") || v.includes("…")) return true;
-  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if ([...v].every((c) => c === v[0])) return true;
-  return hasRepeatedRun(v) || isSequential(v);
-}
-function isLiteralSecretCandidate(value) {
-  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
-}
-var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, GITLEAKS_STOPWORDS, PLACEHOLDER_RE, SEQUENCES;
-var init_placeholders = __esm({
-  "src/lib/placeholders.ts"() {
-    "use strict";
-    init_variables();
-    OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-    PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
-    GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
-    PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
-    SEQUENCES = [
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-      "01234567890123456789",
-      "0123456789ABCDEF0123456789ABCDEF",
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
-    ];
-  }
-});
-
 // rules/_shared/tokens.ts
 function tokenSpec(spec) {
   if (SPECS.some((s) => s.ruleId === spec.ruleId)) throw new Error(`token spec ${spec.ruleId} declared twice`);
@@ -10939,7 +11133,8 @@ function keywordPass(text) {
   return first;
 }
 function isExampleToken(secret, spec) {
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.find) return false;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
   if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
@@ -10962,13 +11157,13 @@ function resolveOverlaps(matches2) {
 }
 function scanTokens(text, filePath) {
   const hits = keywordPass(text);
-  if (hits.size === 0) return [];
   const found = [];
   const routes = [];
   for (const [spec, at2] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text, at2, found);
+    if (spec.find || spec.pattern) runSpec(spec, text, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint)).then((results) => {
@@ -10978,6 +11173,39 @@ function scanTokens(text, filePath) {
     }
     return settle();
   });
+}
+function runSpec(spec, text, at2, out) {
+  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text, at2, out);
+}
+function decodeRun(run) {
+  const buf = Buffer.from(run, "base64");
+  if (buf.length < 18) return void 0;
+  let printable2 = 0;
+  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable2++;
+  return printable2 >= buf.length * 0.95 ? { text: buf.toString("latin1"), bytes: buf } : { bytes: buf };
+}
+function findEncoded(text, depth2, out) {
+  if (depth2 > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, "g");
+  let m;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const run = decodeRun(m[0]);
+    if (!run) continue;
+    const decoded = run.text;
+    if (decoded === void 0) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run.bytes);
+        if (secret !== void 0) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
+    const inner = [];
+    for (const [spec, at2] of keywordPass(decoded)) runSpec(spec, decoded, at2, inner);
+    findEncoded(decoded, depth2 + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 async function findTokens(text, filePath = "value.txt") {
   return scanTokens(text, filePath);
@@ -10999,7 +11227,7 @@ function reportTokens(spec, target, ctx) {
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? " (base64-encoded)" : ""} in ${target.file}: ${spec.action}.`,
         secret: m.secret
       });
     }
@@ -11009,7 +11237,7 @@ function withTokens(target, use) {
   const tokens2 = tokensIn(target);
   return Array.isArray(tokens2) ? use(tokens2) : tokens2.then(use);
 }
-var SPECS, keywordRe, byKeyword, escape, STOPWORDS, last;
+var SPECS, keywordRe, byKeyword, escape, ENCODED, MAX_DEPTH, MAX_RUN, MAX_RUNS, last;
 var init_tokens = __esm({
   "rules/_shared/tokens.ts"() {
     "use strict";
@@ -11017,10 +11245,14 @@ var init_tokens = __esm({
     init_entropy();
     init_secretlint();
     init_placeholders();
+    init_published_examples();
     SPECS = [];
     byKeyword = /* @__PURE__ */ new Map();
     escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
+    ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+    MAX_DEPTH = 5;
+    MAX_RUN = 2e5;
+    MAX_RUNS = 2e3;
   }
 });
 
@@ -11053,10 +11285,10 @@ var init_committed = __esm({
       },
       async check(target, ctx) {
         if (target.template) return;
-        const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-        if (literal.length === 0 && target.entries.length > 0) return;
+        const literal2 = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value) && !e.key.startsWith("DOTENV_PUBLIC_KEY"));
+        if (literal2.length === 0 && target.entries.length > 0) return;
         let holdsValues = false;
-        for (const e of literal) {
+        for (const e of literal2) {
           const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
           if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
             holdsValues = true;
@@ -11066,10 +11298,10 @@ var init_committed = __esm({
         ctx.report({
           at: at.file(),
           severity: holdsValues ? "high" : "low",
-          messageId: holdsValues ? "secrets" : literal.length > 0 ? "settings" : "empty",
-          data: { file: target.file, literals: `${literal.length} literal value${literal.length === 1 ? "" : "s"}` },
+          messageId: holdsValues ? "secrets" : literal2.length > 0 ? "settings" : "empty",
+          data: { file: target.file, literals: `${literal2.length} literal value${literal2.length === 1 ? "" : "s"}` },
           key: "file",
-          properties: { literalValues: literal.length }
+          properties: { literalValues: literal2.length }
         });
       }
     });
@@ -11088,18 +11320,18 @@ function isOpenClawRepo(target) {
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path16) {
-  return path16.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path17) {
+  return path17.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path16) {
-  const s = path16.split("/");
+function agentStorePath(path17) {
+  const s = path17.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path16) {
-  const s = path16.split("/");
+function underCredentials(path17) {
+  const s = path17.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
@@ -11111,7 +11343,7 @@ var init_state_paths = __esm({
     STATE_DIR = /^\.?(openclaw|clawdbot|moltbot|moldbot)([-_.][\w.-]*)?$/i;
     openclawRepo = /* @__PURE__ */ new WeakMap();
     OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
-    base = (path16) => path16.slice(path16.lastIndexOf("/") + 1);
+    base = (path17) => path17.slice(path17.lastIndexOf("/") + 1);
   }
 });
 
@@ -11146,10 +11378,10 @@ var init_not_ignored = __esm({
         const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
         const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
         const exposed = [];
-        for (const dir3 of [...dirs].sort()) {
-          if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
-          const env = dir3 === "" ? ".env" : `${dir3}/.env`;
-          if (!target.ignoredByRootGitignore(env)) exposed.push(env);
+        for (const dir4 of [...dirs].sort()) {
+          if (dir4 !== "" && [...nested].some((n) => dir4 === n || dir4.startsWith(`${n}/`))) continue;
+          const env2 = dir4 === "" ? ".env" : `${dir4}/.env`;
+          if (!target.ignoredByRootGitignore(env2)) exposed.push(env2);
         }
         if (exposed.length === 0) return;
         const hasGitignore = target.gitignore !== void 0;
@@ -11227,9 +11459,9 @@ var init_synced_dir = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        const env = deployContext(t, ctx.project).env ?? {};
+        const env2 = deployContext(t, ctx.project).env ?? {};
         for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
-          const v = env[name];
+          const v = env2[name];
           if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
           ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
           return;
@@ -12556,6 +12788,392 @@ var init_token_too_short2 = __esm({
   }
 });
 
+// rules/_shared/kubernetes.ts
+function containers(target) {
+  return target.documents.flatMap((doc) => doc.workload ? doc.workload.containers.map((container) => ({ doc, workload: doc.workload, container })) : []);
+}
+function isUnknown(v) {
+  return typeof v === "string" && v.includes("${");
+}
+function security(c, key) {
+  const own = c.container.value.securityContext;
+  if (isRecord(own) && key in own) return { value: own[key], path: [...c.container.path, "securityContext", key] };
+  const pod = c.workload.pod.securityContext;
+  if (isRecord(pod) && key in pod) return { value: pod[key], path: [...c.workload.podPath, "securityContext", key] };
+  return void 0;
+}
+function commandLine2(c) {
+  const words = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
+  return [...words(c.value.command), ...words(c.value.args)].flatMap((w) => w.split(/\s+/).filter(Boolean));
+}
+function isGatewayContainer(c) {
+  const cmd = commandLine2(c);
+  if (gatewayCommand(cmd)) return true;
+  if (cmd.length && !cmd.includes("gateway")) return false;
+  const image = typeof c.value.image === "string" ? c.value.image : "";
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
+}
+function env(c) {
+  const out = /* @__PURE__ */ new Map();
+  (Array.isArray(c.value.env) ? c.value.env : []).forEach((e, index) => {
+    if (isRecord(e) && typeof e.name === "string") out.set(e.name, { value: e.value === void 0 || e.value === null ? void 0 : String(e.value), index });
+  });
+  return out;
+}
+var atPath;
+var init_kubernetes = __esm({
+  "rules/_shared/kubernetes.ts"() {
+    "use strict";
+    init_json();
+    init_openclaw_cli();
+    atPath = (path17) => ({ kind: "path", path: path17 });
+  }
+});
+
+// rules/kubernetes/docker_socket_mount.ts
+var docker_socket_mount_default2;
+var init_docker_socket_mount2 = __esm({
+  "rules/kubernetes/docker_socket_mount.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_kubernetes();
+    docker_socket_mount_default2 = defineRule({
+      id: "kubernetes.docker_socket_mount",
+      title: "Container-engine socket mounted into a pod",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "A `hostPath` volume of the node's Docker, containerd, CRI-O or Podman socket (or the folder that holds it, `/var/run`, `/run`) lets the container start privileged containers on the node: root on the node, and from there the cluster. The same judgement as compose's `compose.docker_socket_mount` (one exposure model, lib/exposure.ts); critical for the OpenClaw gateway, whose tools can be driven by prompt injection. `readOnly: true` does not help: it applies to the socket file, not to the API calls.",
+      remediation: "Remove the `hostPath` volume. For sandboxed tool runs use the sandbox's own isolation (a separate pod, gVisor/Kata) or a filtering socket proxy that exposes only the calls needed; never give the gateway the node's socket.",
+      references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath", "https://docs.docker.com/engine/security/#docker-daemon-attack-surface"],
+      tags: ["kubernetes", "container-escape", "CWE-250"],
+      precision: "high",
+      messages: {
+        socket: `Container "{{name}}" mounts the node's container-engine socket {{path}}: it can control the node's containers, which is root on the node.`,
+        folder: `Container "{{name}}" mounts {{path}}, the folder holding the node's container-engine socket: it can control the node's containers.`
+      },
+      check(target, ctx) {
+        for (const c of containers(target)) {
+          for (const m of c.container.mounts) {
+            if (m.type !== "bind" || m.unknown) continue;
+            const found = engineSocket(m.hostPath);
+            if (!found) continue;
+            ctx.report({ at: atPath(m.path), messageId: found, data: { name: c.container.name, path: m.source }, ...isGatewayContainer(c.container) ? { severity: "critical" } : {}, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/gateway_exposed.ts
+function gatewayPortNames(target) {
+  const names = /* @__PURE__ */ new Set();
+  for (const c of containers(target)) {
+    for (const p of Array.isArray(c.container.value.ports) ? c.container.value.ports : []) {
+      if (isRecord(p) && Number(p.containerPort) === GATEWAY_PORT && typeof p.name === "string") names.add(p.name);
+    }
+  }
+  return names;
+}
+var AUTH_ANNOTATION, isGatewayPort, gateway_exposed_default;
+var init_gateway_exposed = __esm({
+  "rules/kubernetes/gateway_exposed.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_json();
+    init_kubernetes();
+    AUTH_ANNOTATION = /(^|\/)(auth-url|auth-type|auth-signin|auth-secret|auth-tls-secret|router\.middlewares|oauth|forward-auth|auth)$/i;
+    isGatewayPort = (v, names) => Number(v) === GATEWAY_PORT || typeof v === "string" && names.has(v);
+    gateway_exposed_default = defineRule({
+      id: "kubernetes.gateway_exposed",
+      title: "OpenClaw gateway port exposed outside the cluster",
+      severity: "critical",
+      appliesTo: ["kubernetes"],
+      description: "A Service of type `LoadBalancer` (critical: a public address) or `NodePort` (high: every node's address) whose `port`, `targetPort` or `nodePort` is the gateway's 18789 (or a container port named for it), a container `hostPort: 18789` (high: the node's address), or an Ingress that routes to such a Service with no authentication annotation (medium: the gateway's own auth is then the only gate) puts the gateway, its Control UI and its tool APIs in front of whoever reaches the address. Helm chart values with the conventional `service.type` and `service.port` are read the same way.",
+      remediation: "Keep the gateway Service `ClusterIP` and reach it through `kubectl port-forward`, a tailnet sidecar, or an Ingress with TLS and an authenticating proxy (`nginx.ingress.kubernetes.io/auth-url`, oauth2-proxy), and set gateway auth.",
+      references: ["https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types", "https://docs.openclaw.ai/gateway/security"],
+      tags: ["kubernetes", "network-exposure", "CWE-284"],
+      precision: "high",
+      messages: {
+        service: 'Service "{{name}}" of type {{type}} exposes the OpenClaw gateway port 18789 {{where}}.',
+        host_port: `Container "{{name}}" publishes the OpenClaw gateway on the node's port {{port}} (hostPort).`,
+        ingress: 'Ingress "{{name}}" routes to the OpenClaw gateway with no authentication annotation.',
+        values: "The chart values expose the gateway with service.type {{type}} on port 18789 {{where}}."
+      },
+      check(target, ctx) {
+        const names = gatewayPortNames(target);
+        const gatewayServices = /* @__PURE__ */ new Set();
+        const where = (type) => type === "LoadBalancer" ? "on a load balancer address" : "on every node's address";
+        for (const doc of target.documents) {
+          if (doc.kind !== "Service" || !isRecord(doc.value.spec)) continue;
+          const spec = doc.value.spec;
+          const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
+          const ports2 = Array.isArray(spec.ports) ? spec.ports : [];
+          ports2.forEach((p, i) => {
+            if (!isRecord(p) || !(isGatewayPort(p.port, names) || isGatewayPort(p.targetPort, names) || Number(p.nodePort) === GATEWAY_PORT)) return;
+            gatewayServices.add(doc.name);
+            if (type === "LoadBalancer" || type === "NodePort") ctx.report({ at: atPath([doc.index, "spec", "type"]), messageId: "service", data: { name: doc.name, type, where: where(type) }, severity: type === "LoadBalancer" ? "critical" : "high", key: `Service/${doc.name}:${i}` });
+          });
+        }
+        for (const c of containers(target)) {
+          for (const p of c.container.ports) if (p.published && Number(p.published) === GATEWAY_PORT) ctx.report({ at: atPath([...p.path, "hostPort"]), messageId: "host_port", data: { name: c.container.name, port: p.published }, severity: "high" });
+        }
+        for (const doc of target.documents) {
+          if (doc.kind !== "Ingress" || !isRecord(doc.value.spec)) continue;
+          const meta = isRecord(doc.value.metadata) ? doc.value.metadata : {};
+          const annotations = isRecord(meta.annotations) ? Object.keys(meta.annotations) : [];
+          if (annotations.some((a) => AUTH_ANNOTATION.test(a))) continue;
+          const backends = JSON.stringify(doc.value.spec);
+          const routes = [...gatewayServices].some((s) => backends.includes(`"name":${JSON.stringify(s)}`)) || /"number":18789\b/.test(backends);
+          if (routes) ctx.report({ at: atPath([doc.index, "spec", ..."rules" in doc.value.spec ? ["rules"] : []]), messageId: "ingress", data: { name: doc.name }, severity: "medium" });
+        }
+        const values = target.helm === "values" && isRecord(target.values) ? target.values : void 0;
+        const service2 = values && isRecord(values.service) ? values.service : void 0;
+        if (service2 && (service2.type === "LoadBalancer" || service2.type === "NodePort") && (Number(service2.port) === GATEWAY_PORT || Number(service2.targetPort) === GATEWAY_PORT || Number(service2.nodePort) === GATEWAY_PORT)) {
+          ctx.report({ at: atPath([0, "service", "type"]), messageId: "values", data: { type: service2.type, where: where(service2.type) }, severity: service2.type === "LoadBalancer" ? "critical" : "high" });
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/gateway_public_bind.ts
+var CREDENTIALS2, gateway_public_bind_default;
+var init_gateway_public_bind = __esm({
+  "rules/kubernetes/gateway_public_bind.ts"() {
+    "use strict";
+    init_rule();
+    init_kubernetes();
+    init_openclaw_cli();
+    CREDENTIALS2 = ["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"];
+    gateway_public_bind_default = defineRule({
+      id: "kubernetes.gateway_public_bind",
+      title: "Gateway started beyond loopback with no auth in a pod",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "A container whose `command`/`args` run `openclaw gateway --bind lan` (or `auto`, `0.0.0.0`, an address) listens on the pod's address, which every pod in the cluster reaches unless a NetworkPolicy says otherwise. With no `--token`/`--password` flag, no `--auth` mode and no `OPENCLAW_GATEWAY_TOKEN`/`OPENCLAW_GATEWAY_PASSWORD` in its `env` (a `valueFrom` counts), and no OpenClaw config in the repository that sets gateway auth, nothing but the network stands in front of the agent's tools.",
+      remediation: "Set `OPENCLAW_GATEWAY_TOKEN` from a Secret (`valueFrom.secretKeyRef`), or `gateway.auth` in the config; add a NetworkPolicy that admits only the ingress controller to port 18789.",
+      references: ["https://docs.openclaw.ai/gateway/security", "https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+      tags: ["kubernetes", "network-exposure", "CWE-306"],
+      precision: "medium",
+      check(target, ctx) {
+        const configAuth = ctx.project.targets("openclaw").some((t) => /"(token|password)"|"trusted-proxy"/.test(JSON.stringify(t.value?.gateway?.auth ?? null)));
+        if (configAuth) return;
+        for (const c of containers(target)) {
+          const cmd = gatewayCommand(commandLine2(c.container));
+          if (!cmd?.bind || !isPublicBind(cmd.bind.value) || cmd.token || cmd.password || cmd.auth) continue;
+          const vars = env(c.container);
+          if (CREDENTIALS2.some((n) => vars.has(n)) || c.container.value.envFrom !== void 0) continue;
+          const where = Array.isArray(c.container.value.args) ? "args" : "command";
+          ctx.report({ at: atPath([...c.container.path, where]), message: `Container "${c.container.name}" starts the gateway with --bind ${cmd.bind.value} and no token, password or auth mode: every pod that reaches it can drive the agent.` });
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host_namespace.ts
+var KEYS, ID, host_namespace_default;
+var init_host_namespace = __esm({
+  "rules/kubernetes/host_namespace.ts"() {
+    "use strict";
+    init_rule();
+    init_json();
+    init_kubernetes();
+    KEYS = ["hostNetwork", "hostPID", "hostIPC"];
+    ID = { hostNetwork: "host_network", hostPID: "host_pid", hostIPC: "host_ipc" };
+    host_namespace_default = defineRule({
+      id: "kubernetes.host_namespace",
+      title: "Pod shares the node's network, process or IPC namespace",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "`hostNetwork: true` puts the pod on the node's network: the gateway's port listens on the node's addresses (bypassing Services and NetworkPolicies) and the pod reaches every service bound to the node's loopback. `hostPID: true` lets it see and signal every process on the node; `hostIPC: true` shares the node's shared memory. The same as compose's `network_mode: host` / `pid: host` / `ipc: host`. Read in manifests, Helm templates and a chart's `values.yaml` (top-level `hostNetwork`).",
+      remediation: "Remove the setting. Publish the gateway through a `ClusterIP` Service reached by an authenticated Ingress, a port-forward or a tailnet sidecar.",
+      references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"],
+      tags: ["kubernetes", "container-escape", "CWE-250"],
+      precision: "very-high",
+      messages: {
+        host_network: `{{kind}} "{{name}}" runs on the node's network (hostNetwork: true): its ports listen on the node's addresses.`,
+        host_pid: `{{kind}} "{{name}}" shares the node's process namespace (hostPID: true).`,
+        host_ipc: `{{kind}} "{{name}}" shares the node's IPC namespace (hostIPC: true).`
+      },
+      check(target, ctx) {
+        for (const doc of target.documents) {
+          const w = doc.workload;
+          if (!w) continue;
+          for (const key of KEYS) if (w.pod[key] === true) ctx.report({ at: atPath([...w.podPath, key]), messageId: ID[key], data: { kind: doc.kind, name: doc.name } });
+        }
+        if (target.helm === "values" && isRecord(target.values)) {
+          for (const key of KEYS) if (target.values[key] === true) ctx.report({ at: atPath([0, key]), messageId: ID[key], data: { kind: "Chart values", name: key } });
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/privileged.ts
+var privileged_default2;
+var init_privileged2 = __esm({
+  "rules/kubernetes/privileged.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_json();
+    init_kubernetes();
+    privileged_default2 = defineRule({
+      id: "kubernetes.privileged",
+      title: "Container runs privileged or with dangerous capabilities",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "`securityContext.privileged: true` gives the container every capability and the node's devices: it is root on the node (critical for the OpenClaw gateway, whose tools can be driven by prompt injection). Capabilities in `capabilities.add` are graded as compose's `cap_add` (the same table): `ALL`, `SYS_ADMIN`, `SYS_MODULE` critical, `SYS_PTRACE`, `DAC_READ_SEARCH`, … high, `NET_ADMIN`, … medium. Init containers count: they run with the same node access.",
+      remediation: "Remove `privileged: true`; set `capabilities: { drop: [ALL] }` and add back only what the container needs (usually nothing). An init container that fixes file ownership needs `CHOWN`/`FOWNER` at most, or `fsGroup` on the pod.",
+      references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline", "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"],
+      tags: ["kubernetes", "container-escape", "CWE-250"],
+      precision: "very-high",
+      messages: {
+        privileged: '{{what}} "{{name}}" runs privileged: it is root on the node.',
+        capability: '{{what}} "{{name}}" adds {{cap}}.'
+      },
+      check(target, ctx) {
+        for (const c of containers(target)) {
+          const what = c.container.init ? "Init container" : "Container";
+          const sc = c.container.value.securityContext;
+          if (!isRecord(sc)) continue;
+          const gateway = isGatewayContainer(c.container);
+          if (sc.privileged === true) ctx.report({ at: atPath([...c.container.path, "securityContext", "privileged"]), messageId: "privileged", data: { what, name: c.container.name }, ...gateway ? { severity: "critical" } : {} });
+          const add = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
+          add.forEach((cap, i) => {
+            const g = typeof cap === "string" ? capabilityGrade(cap) : void 0;
+            if (!g) return;
+            ctx.report({ at: atPath([...c.container.path, "securityContext", "capabilities", "add", i]), messageId: "capability", data: { what, name: c.container.name, cap: g.cap === "ALL" ? "every capability (ALL)" : `CAP_${g.cap}` }, severity: g.severity });
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/run_as_root.ts
+function isGatewayRunner(v) {
+  const image = typeof v.image === "string" ? v.image : "";
+  const cmd = JSON.stringify([v.command, v.args]);
+  return /openclaw|clawdbot|moltbot/i.test(image) || cmd.includes("openclaw") && cmd.includes("gateway");
+}
+var run_as_root_default;
+var init_run_as_root = __esm({
+  "rules/kubernetes/run_as_root.ts"() {
+    "use strict";
+    init_rule();
+    init_kubernetes();
+    run_as_root_default = defineRule({
+      id: "kubernetes.run_as_root",
+      title: "OpenClaw container may run as root",
+      severity: "low",
+      appliesTo: ["kubernetes"],
+      description: "A gateway container with neither `runAsNonRoot: true` nor a non-zero `runAsUser` (on the container or its pod) runs as the image's user, root for most images; then a tool call that escapes the agent's sandbox, or a mounted volume, acts as root in the container. Only containers that run the OpenClaw gateway are reported. A `securityContext` a Helm template fills in from values is unknown and not reported.",
+      remediation: "Set `securityContext: { runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false }` on the pod or the container (the official image runs as `node`, uid 1000).",
+      references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"],
+      tags: ["kubernetes", "hardening", "CWE-250"],
+      precision: "medium",
+      check(target, ctx) {
+        for (const c of containers(target)) {
+          if (c.container.init || !isGatewayRunner(c.container.value)) continue;
+          if (c.container.value.securityContext === null || c.workload.pod.securityContext === null) continue;
+          const nonRoot = security(c, "runAsNonRoot");
+          const user = security(c, "runAsUser");
+          if (isUnknown(nonRoot?.value) || isUnknown(user?.value)) continue;
+          if (nonRoot?.value === true || user !== void 0 && Number(user.value) > 0) continue;
+          ctx.report({ at: atPath(user?.value === 0 ? user.path : [...c.container.path, "name"]), message: `Container "${c.container.name}" runs the OpenClaw gateway with no runAsNonRoot or non-root runAsUser: it may run as root.` });
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/secret_plaintext.ts
+function decode(v) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v.trim()) || v.trim().length % 4 !== 0) return void 0;
+  const text = Buffer.from(v.trim(), "base64").toString("utf8");
+  return /^[\x20-\x7e]+$/.test(text) ? text : void 0;
+}
+var secret_plaintext_default;
+var init_secret_plaintext = __esm({
+  "rules/kubernetes/secret_plaintext.ts"() {
+    "use strict";
+    init_rule();
+    init_json();
+    init_deploy_secrets();
+    init_kubernetes();
+    secret_plaintext_default = defineRule({
+      id: "kubernetes.secret_plaintext",
+      title: "Kubernetes Secret committed with its values",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "A `Secret` manifest with values in `stringData` (plain text) or `data` (base64, which is an encoding, not encryption: decoded here before judging) commits the credential with the repository. Reported when the key names a secret (`*_TOKEN`, `password`, `api-key`, …) and the value is a literal, not a placeholder (`CHANGE_ME`, `<token>`) or a template value. The token rules also read the file, so a provider key in `stringData` is reported by its own rule too.",
+      remediation: "Rotate the credential. Keep the Secret out of the repository: create it with `kubectl create secret`, or commit it encrypted (Sealed Secrets, SOPS) or as an ExternalSecret that reads a secret manager.",
+      references: ["https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets", "https://cwe.mitre.org/data/definitions/798.html"],
+      tags: ["kubernetes", "secrets", "CWE-798"],
+      precision: "medium",
+      check(target, ctx) {
+        for (const doc of target.documents) {
+          if (doc.kind !== "Secret") continue;
+          for (const field of ["stringData", "data"]) {
+            const map = doc.value[field];
+            if (!isRecord(map)) continue;
+            for (const [key, raw] of Object.entries(map)) {
+              if (typeof raw !== "string" || isUnknown(raw)) continue;
+              const value = field === "data" ? decode(raw) : raw;
+              if (value === void 0 || !isLiteralSecret(key, value)) continue;
+              const r = secretReport(`Secret/${doc.name}:${key}`, value);
+              ctx.report({
+                at: atPath([doc.index, field, key]),
+                message: `Secret "${doc.name}" holds ${key} in ${field === "data" ? "data (base64, not encrypted)" : "stringData (plain text)"}: it is committed with the repository.`,
+                severity: r.severity,
+                // What the file holds is the encoded form: that is what must never be printed.
+                ...r.secret !== void 0 ? { secret: raw } : { key: r.key }
+              });
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/kubernetes/sensitive_host_mount.ts
+var sensitive_host_mount_default2;
+var init_sensitive_host_mount2 = __esm({
+  "rules/kubernetes/sensitive_host_mount.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_kubernetes();
+    sensitive_host_mount_default2 = defineRule({
+      id: "kubernetes.sensitive_host_mount",
+      title: "Sensitive node path mounted into a pod",
+      severity: "high",
+      appliesTo: ["kubernetes"],
+      description: "A `hostPath` volume of a node system or credential folder gives the container what the folder holds, graded exactly as compose's `compose.sensitive_host_mount` (one exposure model, lib/exposure.ts): the node's `/` writable is critical; credentials (`/root`, `/etc/kubernetes`, `~/.ssh`, …) high even read-only; whole system folders high writable, medium read-only; `/var/lib/kubelet` and `/var/lib/containerd` hold every pod's secrets. Read-only means `readOnly: true` on the `volumeMount`.",
+      remediation: "Mount only what the container needs: a `configMap`, a `secret` or a `persistentVolumeClaim` instead of a `hostPath`; if a node path is needed, the narrowest one, `readOnly: true`.",
+      references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"],
+      tags: ["kubernetes", "container-escape", "CWE-668"],
+      precision: "high",
+      check(target, ctx) {
+        for (const c of containers(target)) {
+          for (const m of c.container.mounts) {
+            if (m.type !== "bind" || m.unknown) continue;
+            const g = sensitiveHostPath(m.hostPath, m.readOnly);
+            if (!g) continue;
+            ctx.report({ at: atPath(m.path), message: `Container "${c.container.name}" mounts the node's ${m.source}: ${g.why}.`, severity: g.severity, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+          }
+        }
+      }
+    });
+  }
+});
+
 // rules/logging/redact_off.ts
 var redact_off_default;
 var init_redact_off = __esm({
@@ -12620,13 +13238,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path16, image, agent) => {
+  const add = (v, path17, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path16);
-    push(get(v, "primary"), [...path16, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path16, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path17);
+    push(get(v, "primary"), [...path17, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path17, "fallbacks", i]));
   };
   add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -12720,13 +13338,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk3 = (v, path16, depth2) => {
+  const walk3 = (v, path17, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path16, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path17, i], depth2 + 1));
     if (!isRecord(v)) return;
-    if (v.groupPolicy === "open") out.push([...path16, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path16, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk3(x, [...path16, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path17, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path17, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path17, k], depth2 + 1);
   };
   walk3(get(config, "channels"), ["channels"], 0);
   return out;
@@ -13041,9 +13659,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path16 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path16)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path16)) return "health";
+  const path17 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path17)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path17)) return "health";
   return void 0;
 }
 function head(d) {
@@ -13375,6 +13993,120 @@ var init_weak_tls = __esm({
   }
 });
 
+// rules/_shared/paas.ts
+function fromMap(map, base4) {
+  if (!isRecord(map)) return [];
+  return Object.entries(map).flatMap(([name, v]) => {
+    const value = scalar(v);
+    return value === void 0 ? [] : [{ name, value, path: [...base4, name] }];
+  });
+}
+function plainEnv(target) {
+  const v = target.value;
+  if (!isRecord(v)) return [];
+  switch (target.platform) {
+    case "fly":
+      return fromMap(v.env, ["env"]);
+    case "kamal":
+      return isRecord(v.env) ? [...fromMap(v.env.clear, ["env", "clear"]), ...isRecord(v.env.clear) || isRecord(v.env.secret) || Array.isArray(v.env.secret) ? [] : fromMap(v.env, ["env"])] : [];
+    case "railway":
+      return isRecord(v.deploy) ? fromMap(v.deploy.env ?? v.deploy.variables, ["deploy", v.deploy.env ? "env" : "variables"]) : [];
+    case "render": {
+      const out = [];
+      for (const [k, group] of [
+        ["services", v.services],
+        ["envVarGroups", v.envVarGroups]
+      ]) {
+        if (!Array.isArray(group)) continue;
+        group.forEach((svc, i) => {
+          if (!isRecord(svc) || !Array.isArray(svc.envVars)) return;
+          svc.envVars.forEach((e, j) => {
+            const value = isRecord(e) ? scalar(e.value) : void 0;
+            if (isRecord(e) && typeof e.key === "string" && value !== void 0) out.push({ name: e.key, value, path: [k, i, "envVars", j, "value"] });
+          });
+        });
+      }
+      return out;
+    }
+  }
+}
+var scalar;
+var init_paas = __esm({
+  "rules/_shared/paas.ts"() {
+    "use strict";
+    init_json();
+    scalar = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+  }
+});
+
+// rules/paas/gateway_public.ts
+var gateway_public_default;
+var init_gateway_public = __esm({
+  "rules/paas/gateway_public.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_json();
+    init_openclaw_cli();
+    init_paas();
+    gateway_public_default = defineRule({
+      id: "paas.gateway_public",
+      title: "Fly.io publishes the OpenClaw gateway to the internet",
+      severity: "medium",
+      appliesTo: ["paas"],
+      description: "Fly.io's `[http_service]` and `[[services]]` with `ports` are public on the app's `fly.dev` address (and any custom domain). When the internal port is the gateway's (18789, or the `PORT`/`OPENCLAW_GATEWAY_PORT` the `[env]` gives a gateway bound beyond loopback with `OPENCLAW_GATEWAY_BIND`), the gateway, its Control UI and its tool APIs are on the internet: only its own auth stands in front of them, and that is set outside the repository (a `fly secrets` token) where a reviewer cannot see it.",
+      remediation: "Keep the gateway private: no `[http_service]` for it, reach it through `fly proxy 18789` or Fly's private network (WireGuard, a tailnet). If it must be public, set a long `OPENCLAW_GATEWAY_TOKEN` with `fly secrets set`, keep device auth on, and set `gateway.controlUi.allowedOrigins`.",
+      references: ["https://fly.io/docs/reference/configuration/#the-http_service-section", "https://docs.openclaw.ai/gateway/security"],
+      tags: ["paas", "network-exposure", "CWE-284"],
+      precision: "medium",
+      check(target, ctx) {
+        if (target.platform !== "fly" || !isRecord(target.value)) return;
+        const env2 = new Map(plainEnv(target).map((v) => [v.name, v.value]));
+        const bind2 = env2.get("OPENCLAW_GATEWAY_BIND");
+        const gatewayPorts2 = /* @__PURE__ */ new Set([GATEWAY_PORT]);
+        if (bind2 !== void 0 && isPublicBind(bind2)) {
+          for (const k of ["PORT", "OPENCLAW_GATEWAY_PORT"]) if (env2.has(k)) gatewayPorts2.add(Number(env2.get(k)));
+        }
+        const http = target.value.http_service;
+        if (isRecord(http) && gatewayPorts2.has(Number(http.internal_port))) ctx.report({ at: { kind: "path", path: ["http_service", "internal_port"] }, message: `[http_service] publishes internal port ${String(http.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+        const services2 = Array.isArray(target.value.services) ? target.value.services : [];
+        services2.forEach((s, i) => {
+          if (isRecord(s) && Array.isArray(s.ports) && s.ports.length && gatewayPorts2.has(Number(s.internal_port))) ctx.report({ at: { kind: "path", path: ["services", i, "internal_port"] }, message: `[[services]] publishes internal port ${String(s.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+        });
+      }
+    });
+  }
+});
+
+// rules/paas/plaintext_secret.ts
+var WHERE, plaintext_secret_default2;
+var init_plaintext_secret2 = __esm({
+  "rules/paas/plaintext_secret.ts"() {
+    "use strict";
+    init_rule();
+    init_deploy_secrets();
+    init_paas();
+    WHERE = { fly: "fly.toml [env]", render: "render.yaml envVars", railway: "railway config", kamal: "Kamal env.clear" };
+    plaintext_secret_default2 = defineRule({
+      id: "paas.plaintext_secret",
+      title: "Secret written in a platform config's plain environment",
+      severity: "high",
+      appliesTo: ["paas"],
+      description: "The plain environment of a platform config (`[env]` in fly.toml, `envVars[].value` in render.yaml, `env.clear` in Kamal's deploy.yml, `deploy.env` in railway.json) is committed with the repository and shown in the platform's dashboard and logs; platforms keep secrets elsewhere for that reason (`fly secrets set`, Render's `sync: false` or `generateValue`, Kamal's `env.secret` from `.kamal/secrets`, Railway variables). A value under a secret's name (`OPENCLAW_GATEWAY_TOKEN`, `*_API_KEY`, `*_PASSWORD`) that is written out, not a placeholder, is reported.",
+      remediation: "Rotate the credential and move it to the platform's secret store: `fly secrets set NAME=…`, `sync: false` in render.yaml (the value set in the dashboard), `env.secret: [NAME]` in Kamal with the value in `.kamal/secrets`, a Railway variable.",
+      references: ["https://fly.io/docs/apps/secrets/", "https://render.com/docs/blueprint-spec#environment-variables", "https://kamal-deploy.org/docs/configuration/environment-variables/"],
+      tags: ["paas", "secrets", "CWE-798"],
+      precision: "medium",
+      check(target, ctx) {
+        for (const v of plainEnv(target)) {
+          if (!isLiteralSecret(v.name, v.value)) continue;
+          ctx.report({ at: { kind: "path", path: v.path }, message: `${v.name} is written in ${WHERE[target.platform]}: a secret committed with the repository and shown in the platform's dashboard.`, ...secretReport(`${target.file}:${v.name}`, v.value) });
+        }
+      }
+    });
+  }
+});
+
 // rules/plugins/installs_missing_integrity.ts
 var installs_missing_integrity_default2;
 var init_installs_missing_integrity2 = __esm({
@@ -13459,10 +14191,10 @@ var init_bind_mount_non_absolute = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path16, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path17, bind: b } of sandboxBinds(t.value)) {
           const src = b.trim().split(":")[0] ?? "";
           if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-          ctx.report({ at: at.path(path16), message: `Sandbox bind source "${src}" is not an absolute path.` });
+          ctx.report({ at: at.path(path17), message: `Sandbox bind source "${src}" is not an absolute path.` });
         }
       }
     });
@@ -13576,9 +14308,9 @@ var init_dangerous_bind_mount = __esm({
       precision: "high",
       openclawAudit: true,
       check(t, ctx) {
-        for (const { path: path16, bind: b } of sandboxBinds(t.value)) {
+        for (const { path: path17, bind: b } of sandboxBinds(t.value)) {
           const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-          if (hit) ctx.report({ at: at.path(path16), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+          if (hit) ctx.report({ at: at.path(path17), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
         }
       }
     });
@@ -13836,19 +14568,168 @@ var init_aws_access_key = __esm({
   }
 });
 
+// rules/secrets/aws_bedrock_api_key.ts
+var SPEC5, aws_bedrock_api_key_default;
+var init_aws_bedrock_api_key = __esm({
+  "rules/secrets/aws_bedrock_api_key.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC5 = tokenSpec({
+      ruleId: "secrets.aws_bedrock_api_key",
+      describe: "Amazon Bedrock API key",
+      action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
+      keywords: ["ABSK"],
+      minEntropy: 4.5,
+      pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g
+    });
+    aws_bedrock_api_key_default = defineRule({
+      id: "secrets.aws_bedrock_api_key",
+      title: "Amazon Bedrock API key",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "An Amazon Bedrock long-term API key (`ABSK…`) invokes models on the AWS account and bills it, until it expires or is deleted.",
+      remediation: "Delete the key in the IAM console (the user's service-specific credentials for Bedrock), prefer short-term Bedrock API keys or an IAM role, and pass `AWS_BEARER_TOKEN_BEDROCK` from a secret store or an untracked `.env`.",
+      references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      check(target, ctx) {
+        return reportTokens(SPEC5, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/azure_client_secret.ts
+var SPEC6, azure_client_secret_default;
+var init_azure_client_secret = __esm({
+  "rules/secrets/azure_client_secret.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC6 = tokenSpec({
+      ruleId: "secrets.azure_client_secret",
+      describe: "Microsoft Entra client secret",
+      action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
+      keywords: ["Q~"],
+      lookbehind: 4,
+      minEntropy: 3.5,
+      pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g
+    });
+    azure_client_secret_default = defineRule({
+      id: "secrets.azure_client_secret",
+      title: "Microsoft Entra client secret",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A Microsoft Entra ID client secret (`…8Q~…`, the app password of a Teams bot) signs in as the app registration: with a Teams bot, it can read and send the messages your OpenClaw agent receives; with API permissions, whatever the app is granted.",
+      remediation: "Delete the secret in the Azure portal (App registrations → your app → Certificates & secrets), add a new one, and load it from the environment (`MSTEAMS_APP_PASSWORD` from an untracked `.env`) or Key Vault.",
+      references: ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://cwe.mitre.org/data/definitions/798.html"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      check(target, ctx) {
+        return reportTokens(SPEC6, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/cloudflare_tunnel_token.ts
+function isTunnelToken(secret) {
+  try {
+    const v = JSON.parse(Buffer.from(secret, "base64").toString("utf8"));
+    return typeof v.a === "string" && typeof v.t === "string" && typeof v.s === "string" && v.s.length >= 16;
+  } catch {
+    return false;
+  }
+}
+var SPEC7, cloudflare_tunnel_token_default;
+var init_cloudflare_tunnel_token = __esm({
+  "rules/secrets/cloudflare_tunnel_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC7 = tokenSpec({
+      ruleId: "secrets.cloudflare_tunnel_token",
+      describe: "Cloudflare Tunnel token",
+      action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
+      keywords: ["eyJhIjoi"],
+      pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+      accept: isTunnelToken
+    });
+    cloudflare_tunnel_token_default = defineRule({
+      id: "secrets.cloudflare_tunnel_token",
+      title: "Cloudflare Tunnel token",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A Cloudflare Tunnel token runs the tunnel: whoever holds it can start a connector for your tunnel and receive the traffic meant for the service behind it (the OpenClaw gateway, when it is published through the tunnel).",
+      remediation: "Rotate the tunnel's secret in the Cloudflare dashboard (Zero Trust → Networks → Tunnels) or with the API, restart your connectors with the new token, and pass the token from a secret store or an untracked `.env`, never in compose or scripts in git.",
+      references: ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      check(target, ctx) {
+        return reportTokens(SPEC7, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/connection_string_password.ts
+function isLiteralPassword(secret) {
+  let pw = secret;
+  try {
+    pw = decodeURIComponent(secret);
+  } catch {
+  }
+  return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes("$") && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
+}
+var DEFAULTS, SPEC8, connection_string_password_default;
+var init_connection_string_password = __esm({
+  "rules/secrets/connection_string_password.ts"() {
+    "use strict";
+    init_rule();
+    init_placeholders();
+    init_variables();
+    init_tokens();
+    DEFAULTS = /^(?:pass(?:word|wd)?|postgres|root|admin|guest|secret|test|user|mysql|redis|mongo|mongodb|rabbitmq|default|demo|dev|local|example)$/i;
+    SPEC8 = tokenSpec({
+      ruleId: "secrets.connection_string_password",
+      describe: "Password in a connection string",
+      action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
+      keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
+      lookbehind: 20,
+      pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+      accept: isLiteralPassword
+    });
+    connection_string_password_default = defineRule({
+      id: "secrets.connection_string_password",
+      title: "Password in a connection string",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A database or broker URL with its password written in (`DATABASE_URL=postgres://app:…@db:5432/app`, `REDIS_URL=redis://:…@redis:6379`): whoever reads the repository can connect as that user wherever the server is reachable, and a `.env` holding one holds a secret.",
+      remediation: "Change the password at the server. Keep the URL's password out of the file: compose `environment: DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app` with `DB_PASSWORD` from an untracked `.env` or a secret store.",
+      references: ["https://cwe.mitre.org/data/definitions/798.html", "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      check(target, ctx) {
+        return reportTokens(SPEC8, target, ctx);
+      }
+    });
+  }
+});
+
 // rules/secrets/discord_bot_token.ts
-var SPEC5, discord_bot_token_default;
+var SPEC9, discord_bot_token_default;
 var init_discord_bot_token = __esm({
   "rules/secrets/discord_bot_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC5 = tokenSpec({
+    SPEC9 = tokenSpec({
       ruleId: "secrets.discord_bot_token",
       describe: "Discord bot token",
       action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
       keywords: [],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+      pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
       accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1"))
     });
     discord_bot_token_default = defineRule({
@@ -13862,7 +14743,7 @@ var init_discord_bot_token = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC5, target, ctx);
+        return reportTokens(SPEC9, target, ctx);
       }
     });
   }
@@ -13894,11 +14775,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path16 = [], depth2 = 0) {
+function walkStrings(value, visit, path17 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path16, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path16, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path16, k], depth2 + 1);
+  if (typeof value === "string") visit(path17, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path17, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path17, k], depth2 + 1);
 }
 function lineStartCursor(text) {
   let start = 0;
@@ -13916,6 +14797,54 @@ var init_assignments = __esm({
   }
 });
 
+// src/lib/json-strings.ts
+function joinJsonStrings(json, maxChars = 2e6) {
+  let text = "";
+  const offsets = [];
+  let i = 0;
+  while (i < json.length && text.length < maxChars) {
+    if (json[i] !== '"') {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < json.length && json[i] !== '"') {
+      const c = json[i] ?? "";
+      if (c === "\\" && i + 1 < json.length) {
+        const e = json[i + 1] ?? "";
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(json.slice(i + 2, i + 6))) {
+          text += String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16));
+          offsets.push(i);
+          i += 6;
+          continue;
+        }
+        text += ESCAPES[e] ?? `\\${e}`;
+        offsets.push(i);
+        if (!(e in ESCAPES)) offsets.push(i + 1);
+        i += 2;
+        continue;
+      }
+      text += c;
+      offsets.push(i);
+      i++;
+    }
+    if (!text.endsWith("\n")) {
+      text += "\n";
+      offsets.push(i);
+    }
+    i++;
+  }
+  offsets.push(json.length);
+  return { text, offsets };
+}
+var ESCAPES;
+var init_json_strings = __esm({
+  "src/lib/json-strings.ts"() {
+    "use strict";
+    ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" };
+  }
+});
+
 // rules/secrets/generic.ts
 function isIdentChar(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 46 || c === 45;
@@ -13928,7 +14857,8 @@ function isSlug(value) {
   return parts.length >= 3 && parts.every(wordy);
 }
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
+  !mentionsTokenKeyword(value);
 }
 function startsKey(text, s) {
   let i = s;
@@ -13940,7 +14870,12 @@ function startsKey(text, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
+  return withTokens(target, (tokens2) => {
+    checkTextWith(target, ctx, tokens2);
+    checkCodeDefaults(target, ctx, tokens2);
+    if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
+    if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
+  });
 }
 function checkTextWith(target, ctx, tokens2) {
   const text = target.text;
@@ -13972,15 +14907,68 @@ function checkTextWith(target, ctx, tokens2) {
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
 }
+function checkCodeDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  if (!text.includes("getenv") && !text.includes("environ") && !text.includes("process.env") && !/authorization/i.test(text)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m;
+    while (m = re.exec(text)) {
+      const name = m.groups?.name ?? "";
+      const raw = m.groups?.value ?? "";
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      if (name !== "Authorization" && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
+      if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
+  }
+}
+function checkTerraformDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  TF_VARIABLE.lastIndex = 0;
+  let m;
+  while (m = TF_VARIABLE.exec(text)) {
+    const name = m.groups?.name ?? "";
+    if (!isSecretLikeName(name) || isLikelyIdName(name)) continue;
+    const bodyStart = m.index + m[0].length;
+    const close = text.indexOf("}", bodyStart);
+    const body = text.slice(bodyStart, close < 0 ? bodyStart + 2e3 : Math.min(close, bodyStart + 2e3));
+    const d = TF_DEFAULT.exec(body);
+    const value = d?.groups?.value;
+    if (!d || value === void 0) continue;
+    const start = bodyStart + d.index + d[0].length - value.length - 1;
+    const end = start + value.length;
+    if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+    ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+  }
+}
+function checkNotebook(target, ctx, tokens2) {
+  const joined = joinJsonStrings(target.text, 1e6);
+  const back = (i) => joined.offsets[i] ?? target.text.length;
+  const inner = { ...target, file: target.file.replace(/\.ipynb$/, ".py"), text: joined.text };
+  const mapped2 = {
+    ...ctx,
+    report: (r) => {
+      if (r.at.kind !== "range" || r.message === void 0) return;
+      ctx.report({ at: at.range(back(r.at.start), back(r.at.end)), message: r.message.split(inner.file).join(target.file), ...r.secret === void 0 ? {} : { secret: r.secret } });
+    }
+  };
+  const near = tokens2.map((t) => ({ ...t, start: joined.offsets.findIndex((o) => o >= t.start), end: joined.offsets.findIndex((o) => o >= t.end) }));
+  checkTextWith(inner, mapped2, near);
+  checkCodeDefaults(inner, mapped2, near);
+}
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path16, value) => {
-    const leaf = path16[path16.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path16)) return;
+  walkStrings(target.value, (path17, value) => {
+    const leaf = path17[path17.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path17)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path16, { part: "value" }), message: message(path16.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path17, { part: "value" }), message: message(path17.join("."), target.file), secret: value });
   });
 }
-var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, BEFORE_KEY, generic_default;
+var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, BEFORE_KEY, CODE_DEFAULTS, TF_VARIABLE, TF_DEFAULT, generic_default;
 var init_generic = __esm({
   "rules/secrets/generic.ts"() {
     "use strict";
@@ -13991,6 +14979,7 @@ var init_generic = __esm({
     init_secret_names();
     init_tokens();
     init_variables();
+    init_json_strings();
     init_placeholders();
     KEYWORDS = /key|token|secret|passw|pwd|credential|creds|auth|api|access|passphrase/i;
     CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
@@ -14001,6 +14990,14 @@ var init_generic = __esm({
     CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
     message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
     BEFORE_KEY = /[\s\-"'{,([]/;
+    CODE_DEFAULTS = [
+      /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+      /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+      /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+      /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi
+    ];
+    TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
+    TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
     generic_default = defineRule({
       id: "secrets.generic",
       title: "High-entropy secret assigned to a secret-like name",
@@ -14020,13 +15017,13 @@ var init_generic = __esm({
 });
 
 // rules/secrets/github_token.ts
-var SPEC6, github_token_default;
+var SPEC10, github_token_default;
 var init_github_token = __esm({
   "rules/secrets/github_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC6 = tokenSpec({
+    SPEC10 = tokenSpec({
       ruleId: "secrets.github_token",
       describe: "GitHub token",
       action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
@@ -14045,20 +15042,20 @@ var init_github_token = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC6, target, ctx);
+        return reportTokens(SPEC10, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/google_api_key.ts
-var SPEC7, google_api_key_default;
+var SPEC11, google_api_key_default;
 var init_google_api_key = __esm({
   "rules/secrets/google_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC7 = tokenSpec({
+    SPEC11 = tokenSpec({
       ruleId: "secrets.google_api_key",
       describe: "Google API key",
       action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
@@ -14077,20 +15074,20 @@ var init_google_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "high",
       check(target, ctx) {
-        return reportTokens(SPEC7, target, ctx);
+        return reportTokens(SPEC11, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/groq_api_key.ts
-var SPEC8, groq_api_key_default;
+var SPEC12, groq_api_key_default;
 var init_groq_api_key = __esm({
   "rules/secrets/groq_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC8 = tokenSpec({
+    SPEC12 = tokenSpec({
       ruleId: "secrets.groq_api_key",
       describe: "Groq API key",
       action: "delete it at console.groq.com/keys and load it from the environment",
@@ -14109,20 +15106,20 @@ var init_groq_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC8, target, ctx);
+        return reportTokens(SPEC12, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/huggingface_token.ts
-var SPEC9, huggingface_token_default;
+var SPEC13, huggingface_token_default;
 var init_huggingface_token = __esm({
   "rules/secrets/huggingface_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC9 = tokenSpec({
+    SPEC13 = tokenSpec({
       ruleId: "secrets.huggingface_token",
       describe: "Hugging Face token",
       action: "revoke it at huggingface.co/settings/tokens",
@@ -14141,20 +15138,120 @@ var init_huggingface_token = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC9, target, ctx);
+        return reportTokens(SPEC13, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/meta_access_token.ts
+var SPEC14, meta_access_token_default;
+var init_meta_access_token = __esm({
+  "rules/secrets/meta_access_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC14 = tokenSpec({
+      ruleId: "secrets.meta_access_token",
+      describe: "Meta (WhatsApp / Facebook) access token",
+      action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
+      keywords: ["EAA"],
+      minEntropy: 4,
+      pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g
+    });
+    meta_access_token_default = defineRule({
+      id: "secrets.meta_access_token",
+      title: "Meta (WhatsApp / Facebook) access token",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A Meta Graph API access token (`EAA…`): for the WhatsApp Cloud API it sends and reads messages as your business number; page and system-user tokens act on the pages and assets they were granted.",
+      remediation: "Revoke the token (Meta Business settings → System users, or the app dashboard), create a new one with the fewest permissions, and load it from the environment or a secret store.",
+      references: ["https://developers.facebook.com/docs/whatsapp/cloud-api/get-started", "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      check(target, ctx) {
+        return reportTokens(SPEC14, target, ctx);
+      }
+    });
+  }
+});
+
+// src/lib/checksums.ts
+function crc32(s) {
+  let c = 4294967295;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+function base62(n, width) {
+  let s = "";
+  do {
+    s = BASE62[n % 62] + s;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return s.padStart(width, "0");
+}
+function hasCrc32Base62(body) {
+  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
+}
+var CRC_TABLE, BASE62;
+var init_checksums = __esm({
+  "src/lib/checksums.ts"() {
+    "use strict";
+    CRC_TABLE = (() => {
+      const t = new Uint32Array(256);
+      for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+        t[n] = c >>> 0;
+      }
+      return t;
+    })();
+    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  }
+});
+
+// rules/secrets/npm_token.ts
+var SPEC15, npm_token_default;
+var init_npm_token = __esm({
+  "rules/secrets/npm_token.ts"() {
+    "use strict";
+    init_rule();
+    init_checksums();
+    init_tokens();
+    SPEC15 = tokenSpec({
+      ruleId: "secrets.npm_token",
+      describe: "npm access token",
+      action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
+      keywords: ["npm_"],
+      minEntropy: 3,
+      pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+      accept: hasCrc32Base62
+    });
+    npm_token_default = defineRule({
+      id: "secrets.npm_token",
+      title: "npm access token",
+      severity: "critical",
+      appliesTo: ["text"],
+      description: "An npm access token (`npm_…`) publishes packages as its owner: whoever holds a publish token can ship malware under your package names to everyone who installs them.",
+      remediation: "Revoke the token at https://www.npmjs.com/settings/~/tokens (or `npm token revoke`), create a granular token with the fewest packages and an expiry, and keep it in the CI secret store (`NODE_AUTH_TOKEN`), never in `.npmrc` in git.",
+      references: ["https://docs.npmjs.com/about-access-tokens", "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      check(target, ctx) {
+        return reportTokens(SPEC15, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/openai_api_key.ts
-var SPEC10, openai_api_key_default;
+var SPEC16, openai_api_key_default;
 var init_openai_api_key = __esm({
   "rules/secrets/openai_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC10 = tokenSpec({
+    SPEC16 = tokenSpec({
       ruleId: "secrets.openai_api_key",
       describe: "OpenAI API key",
       action: "revoke it at platform.openai.com/api-keys and load it from the environment",
@@ -14174,7 +15271,7 @@ var init_openai_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC10, target, ctx);
+        return reportTokens(SPEC16, target, ctx);
       }
     });
   }
@@ -14250,17 +15347,17 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path16, value) => {
-    if (openclawSecretPath(path16) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path16, value });
+  walkStrings(target.value, (path17, value) => {
+    if (openclawSecretPath(path17) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path17, value });
   });
-  for (const { path: path16, value } of found) {
+  for (const { path: path17, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path16);
+    const sp = openclawSecretPath(path17);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path16, { part: "value" }),
+      at: at.path(path17, { part: "value" }),
       messageId: "config",
-      data: { what: sp.what, path: path16.join("."), file: target.file },
+      data: { what: sp.what, path: path17.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -14307,13 +15404,13 @@ var init_openclaw_gateway_token = __esm({
 });
 
 // rules/secrets/openrouter_api_key.ts
-var SPEC11, openrouter_api_key_default;
+var SPEC17, openrouter_api_key_default;
 var init_openrouter_api_key = __esm({
   "rules/secrets/openrouter_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC11 = tokenSpec({
+    SPEC17 = tokenSpec({
       ruleId: "secrets.openrouter_api_key",
       describe: "OpenRouter API key",
       action: "delete it at openrouter.ai/settings/keys and load it from the environment",
@@ -14331,20 +15428,20 @@ var init_openrouter_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC11, target, ctx);
+        return reportTokens(SPEC17, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/perplexity_api_key.ts
-var SPEC12, perplexity_api_key_default;
+var SPEC18, perplexity_api_key_default;
 var init_perplexity_api_key = __esm({
   "rules/secrets/perplexity_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC12 = tokenSpec({
+    SPEC18 = tokenSpec({
       ruleId: "secrets.perplexity_api_key",
       describe: "Perplexity API key",
       action: "revoke it in Perplexity → Settings → API and load it from the environment",
@@ -14363,63 +15460,296 @@ var init_perplexity_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC12, target, ctx);
+        return reportTokens(SPEC18, target, ctx);
       }
     });
   }
 });
 
-// rules/secrets/private_key.ts
-function isKeyMaterial(block) {
-  const kind = BEGIN.exec(block)?.[1] ?? "";
-  const inner = block.slice(block.indexOf("-----", 10) + 5, block.lastIndexOf("-----END"));
-  const lines = inner.replace(/\\r|\\n/g, "\n").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !/^[A-Za-z-]+:/.test(l));
-  let body = lines.join("");
-  if (kind.startsWith("PGP")) body = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]{64,}={0,2}$/.test(body)) return false;
-  return kind.startsWith("PGP") || body.startsWith("M") || body.startsWith("b3BlbnNzaC1rZXktdjE");
+// src/lib/private-keys.ts
+import { createHash as createHash2 } from "node:crypto";
+function keyLines(raw) {
+  const out = [];
+  for (const piece of unescapeNewlines(raw).split("\n")) {
+    let a = 0;
+    let b = piece.length;
+    while (a < b && LEAD.includes(piece[a] ?? "")) a++;
+    while (b > a && TRAIL.includes(piece[b - 1] ?? "")) b--;
+    if (b > a) out.push(piece.slice(a, b));
+  }
+  return out;
 }
-var BEGIN, SPEC13, private_key_default;
+function unescapeNewlines(raw) {
+  if (!raw.includes("\\")) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i] ?? "";
+    if (c !== "\\") {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (raw[j] === "\\") j++;
+    if (raw[j] === "n" || raw[j] === "r") {
+      out += "\n";
+      i = j + 1;
+    } else {
+      out += raw.slice(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+function splitHeaders(lines) {
+  const headers = [];
+  let i = 0;
+  while (i < lines.length && HEADER.test(lines[i] ?? "")) {
+    headers.push(lines[i] ?? "");
+    i++;
+  }
+  return { headers, body: lines.slice(i).join("") };
+}
+function isDerSequence(der, exact = true) {
+  if (der.length < 8 || der[0] !== 48) return false;
+  const first = der[1] ?? 0;
+  let len = first;
+  let header = 2;
+  if (first & 128) {
+    const n = first & 127;
+    if (n < 1 || n > 4) return false;
+    len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + (der[2 + k] ?? 0);
+    header = 2 + n;
+  }
+  return exact ? header + len === der.length : header + len <= der.length;
+}
+function pemFormat(kind, pgp, lines) {
+  const { headers, body: joined } = splitHeaders(lines);
+  let body = joined;
+  if (pgp) {
+    const last3 = lines[lines.length - 1] ?? "";
+    if (/^=[A-Za-z0-9+/]{4}$/.test(last3)) body = body.slice(0, body.length - last3.length);
+    const bytes3 = decode64(body);
+    const tag = bytes3?.[0] ?? 0;
+    if (!bytes3 || !(tag & 128)) return void 0;
+    const type = tag & 64 ? tag & 63 : tag >> 2 & 15;
+    return type === 5 ? "PGP" : void 0;
+  }
+  const bytes2 = decode64(body);
+  if (!bytes2) return void 0;
+  if (kind === "OPENSSH ") return bytes2.subarray(0, 15).toString("latin1") === "openssh-key-v1\0" ? "OpenSSH" : void 0;
+  if (headers.some((h) => h.startsWith("DEK-Info:"))) return bytes2.length >= 64 && bytes2.length % 8 === 0 ? "legacy encrypted PEM (DEK-Info)" : void 0;
+  if (!isDerSequence(bytes2)) return void 0;
+  if (kind === "ENCRYPTED ") return "PKCS#8 encrypted";
+  if (kind === "") return "PKCS#8";
+  if (kind === "EC ") return "SEC1";
+  return `PKCS#1 (${kind.trim()})`;
+}
+function findPem(text, out) {
+  PEM_BEGIN.lastIndex = 0;
+  let m;
+  while (m = PEM_BEGIN.exec(text)) {
+    const kind = m[1] ?? "";
+    const endMarker = `-----END ${kind}PRIVATE KEY${m[2] ?? ""}-----`;
+    const bodyStart = m.index + m[0].length;
+    const endAt = text.indexOf(endMarker, bodyStart);
+    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
+    const raw = text.slice(bodyStart, endAt);
+    if (raw.includes("...") || raw.includes("…") || raw.includes("-----BEGIN")) continue;
+    const format = pemFormat(kind, m[2] !== void 0, keyLines(raw));
+    if (format) out.push({ start: m.index, end: endAt + endMarker.length, format });
+    PEM_BEGIN.lastIndex = endAt + endMarker.length;
+  }
+}
+function findSsh2(text, out) {
+  for (let at2 = text.indexOf(SSH2_BEGIN); at2 >= 0; at2 = text.indexOf(SSH2_BEGIN, at2 + 1)) {
+    const endAt = text.indexOf(SSH2_END, at2);
+    if (endAt < 0 || endAt - at2 > MAX_BLOCK) continue;
+    const raw = text.slice(at2 + SSH2_BEGIN.length, endAt);
+    if (raw.includes("...") || raw.includes("…")) continue;
+    const lines = keyLines(raw.replace(/\\\r?\n/g, ""));
+    const bytes2 = decode64(splitHeaders(lines).body);
+    if (bytes2 && bytes2.readUInt32BE(0) === 1064303083) out.push({ start: at2, end: endAt + SSH2_END.length, format: "ssh.com (SSH2 encrypted)" });
+  }
+}
+function findPutty(text, out) {
+  PUTTY.lastIndex = 0;
+  let m;
+  while (m = PUTTY.exec(text)) {
+    const window2 = text.slice(m.index, m.index + MAX_BLOCK);
+    const lines = keyLines(window2);
+    const pl = lines.findIndex((l) => /^Private-Lines: \d{1,4}$/.test(l));
+    if (pl < 0 || pl > 400) continue;
+    const n = Number(lines[pl]?.slice("Private-Lines: ".length));
+    const priv = lines.slice(pl + 1, pl + 1 + n);
+    if (n < 1 || priv.length < n || priv.some((l) => !B64.test(l))) continue;
+    const bytes2 = Buffer.from(priv.join(""), "base64");
+    if (bytes2.length < 32) continue;
+    const mac = window2.indexOf("Private-MAC: ");
+    let end;
+    if (mac >= 0) {
+      end = mac + "Private-MAC: ".length;
+      while (end < window2.length && /[0-9a-f]/.test(window2[end] ?? "")) end++;
+    } else {
+      const lastLine = priv[priv.length - 1] ?? "";
+      end = window2.indexOf(lastLine, window2.indexOf("Private-Lines: ")) + lastLine.length;
+    }
+    out.push({ start: m.index, end: m.index + end, format: `PuTTY v${m[1]}` });
+    PUTTY.lastIndex = m.index + end;
+  }
+}
+function findPrivateKeys(text) {
+  const out = [];
+  if (text.startsWith(BINARY_KEY_MARK)) {
+    const end = text.indexOf("\n");
+    return [{ start: 0, end, format: text.slice(BINARY_KEY_MARK.length, text.indexOf(":sha256-")) }];
+  }
+  if (text.includes("PRIVATE KEY")) findPem(text, out);
+  if (text.includes(SSH2_BEGIN)) findSsh2(text, out);
+  if (text.includes("PuTTY-User-Key-File-")) findPutty(text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+function jksHoldsPrivateKey(buf) {
+  const magic = buf.readUInt32BE(0);
+  if (magic !== 4277010157 && magic !== 3469659854) return false;
+  const count = buf.readUInt32BE(8);
+  let p = 12;
+  const need = (n) => p + n <= buf.length;
+  const skipUtf = () => {
+    if (!need(2)) return false;
+    p += 2 + buf.readUInt16BE(p);
+    return true;
+  };
+  const skipBlob = () => {
+    if (!need(4)) return false;
+    p += 4 + buf.readUInt32BE(p);
+    return true;
+  };
+  for (let e = 0; e < Math.min(count, 1e3); e++) {
+    if (!need(4)) return false;
+    const tag = buf.readUInt32BE(p);
+    p += 4;
+    if (tag === 1) return true;
+    if (tag !== 2 && tag !== 3) return false;
+    if (!skipUtf() || !need(8)) return false;
+    p += 8;
+    if (tag === 3) return true;
+    if (!skipUtf() || !skipBlob()) return false;
+  }
+  return false;
+}
+function binaryKeyContainer(buf) {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < 16) return void 0;
+  if (b.readUInt32BE(0) === 4277010157 || b.readUInt32BE(0) === 3469659854) return jksHoldsPrivateKey(b) ? "Java KeyStore" : void 0;
+  if (!isDerSequence(b, false)) return void 0;
+  const head2 = b.subarray(0, 40);
+  const v = head2.indexOf(Buffer.from([2, 1, 3, 48]));
+  if (v < 2 || v > 6) return void 0;
+  return head2.indexOf(PKCS7_DATA.subarray(0, 10)) > v ? "PKCS#12" : void 0;
+}
+function binaryKeyText(format, buf) {
+  return `${BINARY_KEY_MARK}${format}:sha256-${createHash2("sha256").update(buf).digest("hex")}
+`;
+}
+var MAX_BLOCK, PEM_BEGIN, SSH2_BEGIN, SSH2_END, PUTTY, B64, HEADER, LEAD, TRAIL, decode64, PRIVATE_KEY_KEYWORDS, PKCS7_DATA, BINARY_KEY_MARK;
+var init_private_keys = __esm({
+  "src/lib/private-keys.ts"() {
+    "use strict";
+    MAX_BLOCK = 4e4;
+    PEM_BEGIN = /-----BEGIN ([A-Z0-9]{1,12}(?: [A-Z0-9]{1,12}){0,2} )?PRIVATE KEY( BLOCK)?-----/g;
+    SSH2_BEGIN = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----";
+    SSH2_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+    PUTTY = /PuTTY-User-Key-File-([23]): /g;
+    B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+    HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
+    LEAD = ` 	"'>#`;
+    TRAIL = ` 	"',\\`;
+    decode64 = (s) => s.length >= 40 && B64.test(s) ? Buffer.from(s, "base64") : void 0;
+    PRIVATE_KEY_KEYWORDS = ["gatewarden:binary-key-container:", "PRIVATE KEY-----", "PRIVATE KEY BLOCK-----", SSH2_BEGIN, "PuTTY-User-Key-File-"];
+    PKCS7_DATA = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 1]);
+    BINARY_KEY_MARK = "\0gatewarden:binary-key-container:";
+  }
+});
+
+// rules/secrets/private_key.ts
+var SPEC19, private_key_default;
 var init_private_key = __esm({
   "rules/secrets/private_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    BEGIN = /-----BEGIN ([A-Z0-9 ]{0,30}?)PRIVATE KEY( BLOCK)?-----/;
-    SPEC13 = tokenSpec({
+    init_private_keys();
+    SPEC19 = tokenSpec({
       ruleId: "secrets.private_key",
       describe: "Private key",
       action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
-      keywords: ["PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"],
-      lookbehind: 50,
-      pattern: /(?<secret>-----BEGIN [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,12000}?-----END [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----)/g,
-      accept: isKeyMaterial
+      keywords: PRIVATE_KEY_KEYWORDS,
+      find: findPrivateKeys,
+      findInBinary: (bytes2) => {
+        const format = binaryKeyContainer(bytes2);
+        return format ? binaryKeyText(format, bytes2) : void 0;
+      }
     });
     private_key_default = defineRule({
       id: "secrets.private_key",
       title: "Private key",
       severity: "critical",
       appliesTo: ["text"],
-      description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----`, OpenSSH or PGP) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
+      description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----` in any of its forms, OpenSSH, PGP, PuTTY `.ppk`, ssh.com, or a PKCS#12 / Java KeyStore file) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
       remediation: "Treat the key as compromised: generate a new key pair, install the new public key or certificate, and remove the old one everywhere (`authorized_keys`, deploy keys, the certificate authority's revocation). Mount keys at run time (a compose `secrets:` file, a volume outside the repository) instead of committing them.",
       references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
       tags: ["secrets", "CWE-798", "CWE-321"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC13, target, ctx);
+        return reportTokens(SPEC19, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/pypi_token.ts
+var SPEC20, pypi_token_default;
+var init_pypi_token = __esm({
+  "rules/secrets/pypi_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC20 = tokenSpec({
+      ruleId: "secrets.pypi_token",
+      describe: "PyPI API token",
+      action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
+      keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
+      pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+      minEntropy: 3.5
+    });
+    pypi_token_default = defineRule({
+      id: "secrets.pypi_token",
+      title: "PyPI API token",
+      severity: "critical",
+      appliesTo: ["text"],
+      description: "A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`) uploads releases of its projects (or of every project of the account): whoever holds it can publish malicious versions.",
+      remediation: "Remove the token at https://pypi.org/manage/account/ (API tokens), review the project's recent releases, and publish from CI with trusted publishing (OIDC) so no token is stored at all.",
+      references: ["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      check(target, ctx) {
+        return reportTokens(SPEC20, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/slack_token.ts
-var SPEC14, slack_token_default;
+var SPEC21, slack_token_default;
 var init_slack_token = __esm({
   "rules/secrets/slack_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC14 = tokenSpec({
+    SPEC21 = tokenSpec({
       ruleId: "secrets.slack_token",
       describe: "Slack token",
       action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
@@ -14438,20 +15768,20 @@ var init_slack_token = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC14, target, ctx);
+        return reportTokens(SPEC21, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/slack_webhook_url.ts
-var SPEC15, slack_webhook_url_default;
+var SPEC22, slack_webhook_url_default;
 var init_slack_webhook_url = __esm({
   "rules/secrets/slack_webhook_url.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC15 = tokenSpec({
+    SPEC22 = tokenSpec({
       ruleId: "secrets.slack_webhook_url",
       describe: "Slack webhook URL",
       action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
@@ -14471,20 +15801,52 @@ var init_slack_webhook_url = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC15, target, ctx);
+        return reportTokens(SPEC22, target, ctx);
+      }
+    });
+  }
+});
+
+// rules/secrets/stripe_key.ts
+var SPEC23, stripe_key_default;
+var init_stripe_key = __esm({
+  "rules/secrets/stripe_key.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    SPEC23 = tokenSpec({
+      ruleId: "secrets.stripe_key",
+      describe: "Stripe live secret key",
+      action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
+      keywords: ["sk_live_", "rk_live_"],
+      minEntropy: 3.5,
+      pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g
+    });
+    stripe_key_default = defineRule({
+      id: "secrets.stripe_key",
+      title: "Stripe live secret key",
+      severity: "critical",
+      appliesTo: ["text"],
+      description: "A Stripe live secret key (`sk_live_…`) or restricted key (`rk_live_…`) acts on the account's real payments: charges, refunds, payouts and customer data, within the key's permissions.",
+      remediation: "Roll the key in the Stripe Dashboard (https://dashboard.stripe.com/apikeys), check the account's logs for its use, and load the new key from the environment or a secret manager.",
+      references: ["https://docs.stripe.com/keys", "https://docs.stripe.com/keys-best-practices"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      check(target, ctx) {
+        return reportTokens(SPEC23, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/telegram_bot_token.ts
-var SPEC16, telegram_bot_token_default;
+var SPEC24, telegram_bot_token_default;
 var init_telegram_bot_token = __esm({
   "rules/secrets/telegram_bot_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC16 = tokenSpec({
+    SPEC24 = tokenSpec({
       ruleId: "secrets.telegram_bot_token",
       describe: "Telegram bot token",
       action: "revoke it with @BotFather (/revoke) and load it from the environment",
@@ -14504,20 +15866,20 @@ var init_telegram_bot_token = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC16, target, ctx);
+        return reportTokens(SPEC24, target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/xai_api_key.ts
-var SPEC17, xai_api_key_default;
+var SPEC25, xai_api_key_default;
 var init_xai_api_key = __esm({
   "rules/secrets/xai_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC17 = tokenSpec({
+    SPEC25 = tokenSpec({
       ruleId: "secrets.xai_api_key",
       describe: "xAI API key",
       action: "revoke it in the xAI console (API Keys) and load it from the environment",
@@ -14536,7 +15898,7 @@ var init_xai_api_key = __esm({
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
       check(target, ctx) {
-        return reportTokens(SPEC17, target, ctx);
+        return reportTokens(SPEC25, target, ctx);
       }
     });
   }
@@ -15002,8 +16364,8 @@ var init_firewall_opens_gateway = __esm({
             const jump = flagValue(inv.args, "-j", "--jump");
             const source = flagValue(inv.args, "-s", "--source", "--src-range");
             const iface = flagValue(inv.args, "-i", "--in-interface");
-            const open = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
-            if (dport && open) opened = coversGatewayPort(dport.value, ports2);
+            const open2 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+            if (dport && open2) opened = coversGatewayPort(dport.value, ports2);
           } else if (inv.name === "firewall-cmd") {
             opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
           }
@@ -15015,15 +16377,15 @@ var init_firewall_opens_gateway = __esm({
 });
 
 // rules/shell/gateway_public_bind.ts
-var gateway_public_bind_default;
-var init_gateway_public_bind = __esm({
+var gateway_public_bind_default2;
+var init_gateway_public_bind2 = __esm({
   "rules/shell/gateway_public_bind.ts"() {
     "use strict";
     init_location();
     init_rule();
     init_openclaw_cli();
     init_shell();
-    gateway_public_bind_default = defineRule({
+    gateway_public_bind_default2 = defineRule({
       id: "shell.gateway_public_bind",
       title: "Gateway started on all interfaces without auth",
       severity: "high",
@@ -15520,10 +16882,10 @@ var init_auth_profiles = __esm({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path16, openclawRepo2) {
-  if (base(path16) !== "creds.json") return false;
-  if (path16.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path16) !== void 0 && (openclawRepo2 || underStateDir(path16));
+function isWhatsAppSession(path17, openclawRepo2) {
+  if (base(path17) !== "creds.json") return false;
+  if (path17.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path17) !== void 0 && (openclawRepo2 || underStateDir(path17));
 }
 var whatsapp_session_default;
 var init_whatsapp_session = __esm({
@@ -15801,15 +17163,15 @@ var init_gateway_hardening_missing = __esm({
 });
 
 // rules/systemd/gateway_public_bind.ts
-var gateway_public_bind_default2;
-var init_gateway_public_bind2 = __esm({
+var gateway_public_bind_default3;
+var init_gateway_public_bind3 = __esm({
   "rules/systemd/gateway_public_bind.ts"() {
     "use strict";
     init_location();
     init_rule();
     init_openclaw_cli();
     init_systemd();
-    gateway_public_bind_default2 = defineRule({
+    gateway_public_bind_default3 = defineRule({
       id: "systemd.gateway_public_bind",
       title: "Gateway service listens on all interfaces",
       severity: "high",
@@ -15929,6 +17291,271 @@ var init_gateway_token_on_command_line = __esm({
   }
 });
 
+// rules/_shared/terraform.ts
+import path4 from "node:path";
+function moduleOf(project2, target) {
+  return new Module(project2, dir3(target.file));
+}
+function attr(body, name) {
+  return body.attributes.find((a) => a.name === name)?.expr;
+}
+function literal(body, name) {
+  const e = attr(body, name);
+  return e && (e.kind === "string" ? e.template ? void 0 : e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : void 0)?.toLowerCase();
+}
+function blocks(body, type) {
+  const out = [];
+  for (const b of body.blocks) {
+    if (b.type === type) out.push(b);
+    else if (b.type === "dynamic" && b.labels[0]?.value === type) out.push(...b.body.blocks.filter((c) => c.type === "content"));
+  }
+  return out;
+}
+function portRange(v) {
+  if (v === void 0) return "unknown";
+  const s = v.trim().toLowerCase();
+  if (s === "*" || s === "any" || s === "" || s === "all") return "all";
+  const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(s);
+  if (!m) return "unknown";
+  return [[Number(m[1]), Number(m[2] ?? m[1])]];
+}
+function fromTo(body) {
+  const protocol = literal(body, "protocol") ?? literal(body, "ip_protocol");
+  const from = literal(body, "from_port");
+  const to = literal(body, "to_port");
+  if (protocol === "-1" || protocol === "all") return "all";
+  if (from === void 0 || to === void 0) return from === void 0 && to === void 0 && protocol !== void 0 ? "unknown" : "unknown";
+  if (from === "0" && (to === "0" || to === "65535")) return "all";
+  return [[Number(from), Number(to)]];
+}
+function ranges(list) {
+  if (!list.length) return "unknown";
+  const out = [];
+  for (const v of list) {
+    const r = portRange(v);
+    if (r === "all") return "all";
+    if (r !== "unknown") out.push(...r);
+  }
+  return out.length ? out : "unknown";
+}
+function ingressRules(type, body, start, end) {
+  const out = [];
+  const push = (b, ports2, sources, s, e) => out.push({ resource: type, ports: ports2, sources: sources.filter((x) => x !== void 0), start: s, end: e });
+  switch (type) {
+    case "aws_security_group":
+      for (const b of blocks(body, "ingress")) push(b.body, fromTo(b.body), [attr(b.body, "cidr_blocks"), attr(b.body, "ipv6_cidr_blocks")], b.start, b.end);
+      break;
+    case "aws_security_group_rule":
+      if (literal(body, "type") === "ingress") push(body, fromTo(body), [attr(body, "cidr_blocks"), attr(body, "ipv6_cidr_blocks")], start, end);
+      break;
+    case "aws_vpc_security_group_ingress_rule":
+      push(body, fromTo(body), [attr(body, "cidr_ipv4"), attr(body, "cidr_ipv6")], start, end);
+      break;
+    case "hcloud_firewall":
+      for (const b of blocks(body, "rule")) if ((literal(b.body, "direction") ?? "in") === "in") push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port")), [attr(b.body, "source_ips")], b.start, b.end);
+      break;
+    case "digitalocean_firewall":
+      for (const b of blocks(body, "inbound_rule")) push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port_range") ?? "all"), [attr(b.body, "source_addresses")], b.start, b.end);
+      break;
+    case "google_compute_firewall":
+      if ((literal(body, "direction") ?? "ingress") === "ingress")
+        for (const b of blocks(body, "allow")) {
+          const ports2 = stringsOf(attr(b.body, "ports"));
+          push(b.body, attr(b.body, "ports") ? ranges(ports2) : "all", [attr(body, "source_ranges")], start, end);
+        }
+      break;
+    case "azurerm_network_security_rule":
+    case "azurerm_network_security_group": {
+      const rules2 = type === "azurerm_network_security_rule" ? [{ body, start, end }] : blocks(body, "security_rule");
+      for (const r of rules2) {
+        if ((literal(r.body, "direction") ?? "") !== "inbound" || (literal(r.body, "access") ?? "") !== "allow") continue;
+        const single = literal(r.body, "destination_port_range");
+        push(r.body, single !== void 0 ? portRange(single) : ranges(stringsOf(attr(r.body, "destination_port_ranges"))), [attr(r.body, "source_address_prefix"), attr(r.body, "source_address_prefixes")], r.start, r.end);
+      }
+      break;
+    }
+    case "oci_core_security_list":
+      for (const b of blocks(body, "ingress_security_rules")) {
+        const tcp = blocks(b.body, "tcp_options")[0] ?? blocks(b.body, "udp_options")[0];
+        const min = tcp && literal(tcp.body, "min");
+        const max = tcp && literal(tcp.body, "max");
+        push(b.body, !tcp ? "all" : min && max ? [[Number(min), Number(max)]] : "unknown", [attr(b.body, "source")], b.start, b.end);
+      }
+      break;
+  }
+  return out;
+}
+function isWorld(source) {
+  const s = source.trim().toLowerCase();
+  return s === "0.0.0.0/0" || s === "::/0" || s === "*" || s === "internet" || s === "any" || s === "0.0.0.0";
+}
+function opens(ports2, port) {
+  return ports2 === "all" || ports2 !== "unknown" && ports2.some(([a, b]) => a <= port && port <= b);
+}
+var dir3, Module, stringsOf;
+var init_terraform = __esm({
+  "rules/_shared/terraform.ts"() {
+    "use strict";
+    dir3 = (file) => path4.posix.dirname(file);
+    Module = class {
+      defaults = /* @__PURE__ */ new Map();
+      values = /* @__PURE__ */ new Map();
+      constructor(project2, folder) {
+        for (const t of project2.targets("terraform")) {
+          if (dir3(t.file) !== folder) continue;
+          if (t.tfvars) for (const a of t.body.attributes) this.values.set(a.name, [...this.values.get(a.name) ?? [], { expr: a.expr, file: t.file }]);
+          for (const b of t.body.blocks) {
+            const name = b.labels[0]?.value;
+            const d = b.type === "variable" && name ? b.body.attributes.find((a) => a.name === "default") : void 0;
+            if (d && name) this.defaults.set(name, { expr: d.expr, file: t.file });
+          }
+        }
+      }
+      /**
+       * The literal strings an expression stands for (a tuple's items flattened), each with its place. A variable gives
+       * its default and every tfvars value (each is a way the module may be applied). Unknown parts are left out.
+       */
+      strings(expr, file, depth2 = 0) {
+        switch (expr.kind) {
+          case "string":
+            return expr.template ? [] : [{ value: expr.value, file, start: expr.start, end: expr.end }];
+          case "number":
+            return [{ value: String(expr.value), file, start: expr.start, end: expr.end }];
+          case "tuple":
+            return expr.items.flatMap((i) => this.strings(i, file, depth2));
+          case "ref": {
+            const m = /^var\.([A-Za-z_][\w-]*)$/.exec(expr.text);
+            if (!m || depth2 > 3) return [];
+            const name = m[1];
+            const d = this.defaults.get(name);
+            const fromDefault = d ? this.strings(d.expr, d.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (default)` })) : [];
+            const fromValues = (this.values.get(name) ?? []).flatMap((v) => this.strings(v.expr, v.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (${path4.posix.basename(v.file)})` })));
+            return [...fromDefault, ...fromValues];
+          }
+          default:
+            return [];
+        }
+      }
+    };
+    stringsOf = (e) => e?.kind === "tuple" ? e.items.flatMap((i) => i.kind === "string" && !i.template ? [i.value] : i.kind === "number" ? [String(i.value)] : []) : e?.kind === "string" && !e.template ? [e.value] : [];
+  }
+});
+
+// rules/terraform/firewall_open_to_world.ts
+var PORTS, firewall_open_to_world_default;
+var init_firewall_open_to_world = __esm({
+  "rules/terraform/firewall_open_to_world.ts"() {
+    "use strict";
+    init_rule();
+    init_exposure();
+    init_terraform();
+    PORTS = [
+      { port: GATEWAY_PORT, messageId: "gateway", severity: "critical" },
+      { port: 22, messageId: "ssh", severity: "medium" }
+    ];
+    firewall_open_to_world_default = defineRule({
+      id: "terraform.firewall_open_to_world",
+      title: "Firewall opens the gateway port or SSH to the whole internet",
+      severity: "critical",
+      appliesTo: ["terraform"],
+      description: 'A cloud firewall rule that admits `0.0.0.0/0` or `::/0` on the OpenClaw gateway port (18789) puts the gateway, its Control UI and its tool APIs on the internet, where scanners find it within hours: critical. SSH (22) open to the world is the usual first foothold on a host that runs an agent with shell tools: medium. Read from `aws_security_group` (inline `ingress`, `dynamic "ingress"`), `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, `hcloud_firewall`, `google_compute_firewall`, `azurerm_network_security_rule` / `security_rule`, `digitalocean_firewall` and `oci_core_security_list`; a source given by a variable is judged by its literal default and the `*.tfvars` values of the same folder, and reported where the open range is written.',
+      remediation: "Keep 18789 closed: reach the gateway through an SSH tunnel, Tailscale or a reverse proxy with TLS and auth on 443. Restrict SSH to your address ranges (`cidr_blocks = [var.admin_cidr]` with a real default), or use the provider's session manager / Tailscale SSH and close 22.",
+      references: ["https://docs.openclaw.ai/gateway/security", "https://developer.hashicorp.com/terraform/language/values/variables"],
+      tags: ["terraform", "network-exposure", "CWE-284"],
+      precision: "high",
+      messages: {
+        gateway: "{{resource}} admits {{source}}{{via}} on port 18789: the OpenClaw gateway is reachable from the whole internet.",
+        ssh: "{{resource}} admits {{source}}{{via}} on SSH (port 22): anyone on the internet can try to log in to the host."
+      },
+      check(target, ctx) {
+        if (target.tfvars) return;
+        const mod = moduleOf(ctx.project, target);
+        for (const b of target.body.blocks) {
+          if (b.type !== "resource" || !b.labels[0]) continue;
+          const type = b.labels[0].value;
+          const name = b.labels[1]?.value ?? "";
+          const seen = /* @__PURE__ */ new Set();
+          for (const rule of ingressRules(type, b.body, b.start, b.end)) {
+            const p = PORTS.find((x) => opens(rule.ports, x.port));
+            if (!p) continue;
+            const groups2 = /* @__PURE__ */ new Map();
+            rule.sources.forEach((e, n) => {
+              for (const src of mod.strings(e, target.file)) {
+                if (!isWorld(src.value)) continue;
+                const k = `${n}
+${src.file}
+${src.via ?? ""}`;
+                groups2.set(k, [...groups2.get(k) ?? [], src]);
+              }
+            });
+            for (const list of groups2.values()) {
+              const first = list[0];
+              const last3 = list[list.length - 1];
+              const where = `${first.file}:${first.start}:${p.port}`;
+              if (seen.has(where)) continue;
+              seen.add(where);
+              const values = [...new Set(list.map((x) => x.value))];
+              ctx.report({
+                at: { kind: "range", start: first.start, end: last3.end, ...first.file === target.file ? {} : { file: first.file } },
+                messageId: p.messageId,
+                data: { resource: `${type}.${name}`, source: values.join(" and "), via: first.via ? ` (from ${first.via})` : "" },
+                severity: p.severity,
+                key: `${type}.${name}:${p.port}:${first.file}:${values.join(",")}`,
+                properties: { resource: `${type}.${name}`, port: p.port }
+              });
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/terraform/literal_secret.ts
+var literal_secret_default;
+var init_literal_secret = __esm({
+  "rules/terraform/literal_secret.ts"() {
+    "use strict";
+    init_rule();
+    init_deploy_secrets();
+    literal_secret_default = defineRule({
+      id: "terraform.literal_secret",
+      title: "Secret written as a literal in Terraform",
+      severity: "high",
+      appliesTo: ["terraform"],
+      description: "A token, password or API key written as the `default` of a `variable`, as a value in a `*.tfvars` file, or as an attribute of a `provider` block is committed with the repository and copied into every plan and state file. Only values are reported, never references (`var.x`, `data.aws_secretsmanager_secret_version…`, `${…}`); placeholders (`YOUR_TOKEN`, `<token>`, `change-me`) are left out. Values that look generated are high, typed ones medium.",
+      remediation: "Rotate the credential. Declare the variable without a default and `sensitive = true`, and pass the value at apply time (`TF_VAR_name` from the CI secret store, an uncommitted `*.auto.tfvars`), or read it from a secret manager data source.",
+      references: ["https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output", "https://cwe.mitre.org/data/definitions/798.html"],
+      tags: ["terraform", "secrets", "CWE-798"],
+      precision: "medium",
+      check(target, ctx) {
+        const report = (name, e, where) => {
+          if (e.kind === "object") {
+            for (const item of e.items) report(item.key, item.value, `${where}.${item.key}`);
+            return;
+          }
+          if ((e.kind !== "string" || e.template) && e.kind !== "heredoc") return;
+          if (!isLiteralSecret(name, e.value)) return;
+          ctx.report({
+            at: { kind: "range", start: e.start, end: e.end },
+            message: `${where} is a literal secret; it is committed with the repository and copied into every plan and state file.`,
+            ...secretReport(`${target.file}:${where}`, e.value),
+            properties: { name }
+          });
+        };
+        if (target.tfvars) for (const a of target.body.attributes) report(a.name, a.expr, a.name);
+        for (const b of target.body.blocks) {
+          const label = b.labels[0]?.value ?? "";
+          if (b.type === "variable") {
+            const d = b.body.attributes.find((a) => a.name === "default");
+            if (d) report(label, d.expr, `var.${label} (default)`);
+          } else if (b.type === "provider") for (const a of b.body.attributes) report(a.name, a.expr, `provider "${label}" ${a.name}`);
+        }
+      }
+    });
+  }
+});
+
 // rules/tools/elevated.allowFrom.large.ts
 var elevated_allowFrom_large_default;
 var init_elevated_allowFrom_large = __esm({
@@ -16020,10 +17647,10 @@ var init_exec_agent_skill_mcp_boundary_drift = __esm({
         const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
         for (const s of scopes) {
           if (!Array.isArray(s.skills)) continue;
-          const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+          const security2 = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
           const host = str(get(s.tools, "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
-          if (security === void 0 || security === "deny" || host === "sandbox") continue;
-          ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
+          if (security2 === void 0 || security2 === "deny" || host === "sandbox") continue;
+          ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security2}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
           return;
         }
       }
@@ -16263,10 +17890,10 @@ var init_exec_security_full_configured = __esm({
         if (!currentApplies(t, ctx.project)) return;
         const full = execScopes(t.value).filter((s) => s.security === "full");
         if (full.length === 0) return;
-        const open = openExecSurfaces(t.value).length > 0;
+        const open2 = openExecSurfaces(t.value).length > 0;
         const first = full[0];
         const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-        ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
+        ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
       }
     });
   }
@@ -16325,8 +17952,8 @@ function composeServices(value) {
   });
 }
 function staticFlag(svc, flag2) {
-  const env = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
-  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+  const env2 = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env2 && /^true$/i.test(e.value));
 }
 function publishesPublicly(svc, port) {
   return svc.ports.some((p) => {
@@ -16444,6 +18071,7 @@ var RULES;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
+    init_plaintext_secret();
     init_control_invalid_config();
     init_control_no_auth();
     init_remote_cdp_http();
@@ -16473,6 +18101,7 @@ var init_rules = __esm({
     init_telegram_groups_open();
     init_warning();
     init_whatsapp_groups_open();
+    init_ssh_login_weakened();
     init_cap_add_dangerous();
     init_cap_drop_missing();
     init_devices();
@@ -16558,6 +18187,14 @@ var init_rules = __esm({
     init_request_session_key_prefixes_missing();
     init_token_reuse_gateway_token();
     init_token_too_short2();
+    init_docker_socket_mount2();
+    init_gateway_exposed();
+    init_gateway_public_bind();
+    init_host_namespace();
+    init_privileged2();
+    init_run_as_root();
+    init_secret_plaintext();
+    init_sensitive_host_mount2();
     init_redact_off();
     init_apps_enabled();
     init_legacy();
@@ -16571,6 +18208,8 @@ var init_rules = __esm({
     init_sensitive_location_open();
     init_server_tokens();
     init_weak_tls();
+    init_gateway_public();
+    init_plaintext_secret2();
     init_installs_missing_integrity2();
     init_installs_unpinned_npm_specs2();
     init_bind_mount_non_absolute();
@@ -16585,19 +18224,27 @@ var init_rules = __esm({
     init_anthropic_api_key();
     init_anthropic_oauth_token();
     init_aws_access_key();
+    init_aws_bedrock_api_key();
+    init_azure_client_secret();
+    init_cloudflare_tunnel_token();
+    init_connection_string_password();
     init_discord_bot_token();
     init_generic();
     init_github_token();
     init_google_api_key();
     init_groq_api_key();
     init_huggingface_token();
+    init_meta_access_token();
+    init_npm_token();
     init_openai_api_key();
     init_openclaw_gateway_token();
     init_openrouter_api_key();
     init_perplexity_api_key();
     init_private_key();
+    init_pypi_token();
     init_slack_token();
     init_slack_webhook_url();
+    init_stripe_key();
     init_telegram_bot_token();
     init_xai_api_key();
     init_audit_suppressions_active();
@@ -16612,7 +18259,7 @@ var init_rules = __esm({
     init_curl_pipe_shell3();
     init_devices_approve_all();
     init_firewall_opens_gateway();
-    init_gateway_public_bind();
+    init_gateway_public_bind2();
     init_gateway_relay_public();
     init_tailscale_funnel2();
     init_unpinned_openclaw_install();
@@ -16631,9 +18278,11 @@ var init_rules = __esm({
     init_dockerd_tcp_without_tls();
     init_environment_secret();
     init_gateway_hardening_missing();
-    init_gateway_public_bind2();
+    init_gateway_public_bind3();
     init_gateway_runs_as_root();
     init_gateway_token_on_command_line();
+    init_firewall_open_to_world();
+    init_literal_secret();
     init_elevated_allowFrom_large();
     init_elevated_allowFrom_wildcard();
     init_exec_agent_skill_mcp_boundary_drift();
@@ -16648,6 +18297,7 @@ var init_rules = __esm({
     init_dashboard_no_auth();
     init_insecure_api();
     RULES = [
+      plaintext_secret_default,
       control_invalid_config_default,
       control_no_auth_default,
       remote_cdp_http_default,
@@ -16677,6 +18327,7 @@ var init_rules = __esm({
       telegram_groups_open_default,
       warning_default,
       whatsapp_groups_open_default,
+      ssh_login_weakened_default,
       cap_add_dangerous_default,
       cap_drop_missing_default,
       devices_default,
@@ -16762,6 +18413,14 @@ var init_rules = __esm({
       request_session_key_prefixes_missing_default,
       token_reuse_gateway_token_default,
       token_too_short_default2,
+      docker_socket_mount_default2,
+      gateway_exposed_default,
+      gateway_public_bind_default,
+      host_namespace_default,
+      privileged_default2,
+      run_as_root_default,
+      secret_plaintext_default,
+      sensitive_host_mount_default2,
       redact_off_default,
       apps_enabled_default,
       legacy_default,
@@ -16775,6 +18434,8 @@ var init_rules = __esm({
       sensitive_location_open_default,
       server_tokens_default,
       weak_tls_default,
+      gateway_public_default,
+      plaintext_secret_default2,
       installs_missing_integrity_default2,
       installs_unpinned_npm_specs_default2,
       bind_mount_non_absolute_default,
@@ -16789,19 +18450,27 @@ var init_rules = __esm({
       anthropic_api_key_default,
       anthropic_oauth_token_default,
       aws_access_key_default,
+      aws_bedrock_api_key_default,
+      azure_client_secret_default,
+      cloudflare_tunnel_token_default,
+      connection_string_password_default,
       discord_bot_token_default,
       generic_default,
       github_token_default,
       google_api_key_default,
       groq_api_key_default,
       huggingface_token_default,
+      meta_access_token_default,
+      npm_token_default,
       openai_api_key_default,
       openclaw_gateway_token_default,
       openrouter_api_key_default,
       perplexity_api_key_default,
       private_key_default,
+      pypi_token_default,
       slack_token_default,
       slack_webhook_url_default,
+      stripe_key_default,
       telegram_bot_token_default,
       xai_api_key_default,
       audit_suppressions_active_default,
@@ -16816,7 +18485,7 @@ var init_rules = __esm({
       curl_pipe_shell_default2,
       devices_approve_all_default,
       firewall_opens_gateway_default,
-      gateway_public_bind_default,
+      gateway_public_bind_default2,
       gateway_relay_public_default,
       tailscale_funnel_default2,
       unpinned_openclaw_install_default,
@@ -16835,9 +18504,11 @@ var init_rules = __esm({
       dockerd_tcp_without_tls_default,
       environment_secret_default,
       gateway_hardening_missing_default,
-      gateway_public_bind_default2,
+      gateway_public_bind_default3,
       gateway_runs_as_root_default,
       gateway_token_on_command_line_default,
+      firewall_open_to_world_default,
+      literal_secret_default,
       elevated_allowFrom_large_default,
       elevated_allowFrom_wildcard_default,
       exec_agent_skill_mcp_boundary_drift_default,
@@ -16880,452 +18551,6 @@ var init_errors = __esm({
     UsageError = class extends Error {
       name = "UsageError";
     };
-  }
-});
-
-// src/engine/postprocess/baseline.ts
-import { lstatSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path4 from "node:path";
-function defaultBaseline(dir3) {
-  const file = path4.join(dir3, BASELINE_FILE);
-  try {
-    return lstatSync(file).isFile() ? file : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function buildBaseline(findings) {
-  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-  return { version: BASELINE_VERSION, tool: "gatewarden", findings: entries };
-}
-async function loadBaseline(file) {
-  let raw;
-  try {
-    raw = JSON.parse(await readFile(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
-  }
-  const b = raw;
-  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
-  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
-}
-var BASELINE_VERSION, BASELINE_FILE;
-var init_baseline = __esm({
-  "src/engine/postprocess/baseline.ts"() {
-    "use strict";
-    init_errors();
-    BASELINE_VERSION = 1;
-    BASELINE_FILE = ".gatewarden-baseline.json";
-  }
-});
-
-// src/engine/read/template.ts
-function renderedName(base4) {
-  const m = TEMPLATE_SUFFIX.exec(base4);
-  if (!m) return void 0;
-  const inner = base4.slice(0, m.index);
-  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
-}
-function isTemplatePath(relPath) {
-  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
-}
-function neutralise(template, host) {
-  if (!/\{[{%#]|%\{/.test(template)) return template;
-  const text = firstBranches(template);
-  const out = [];
-  let quote;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "%" && text[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text.slice(i, i + 12))) {
-      const end = text.indexOf("}", i + 2);
-      if (end !== -1 && !text.slice(i, end).includes("\n")) {
-        out.push(blank(text.slice(i, end + 1)));
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === "{" && (text[i + 1] === "{" || text[i + 1] === "%" || text[i + 1] === "#")) {
-      const statement = text[i + 1] === "{" && GO_STATEMENT.test(text.slice(i, i + 24));
-      const close = text[i + 1] === "{" ? "}}" : `${text[i + 1]}}`;
-      const end = text.indexOf(close, i + 2);
-      if (end !== -1) {
-        const raw = text.slice(i, end + 2);
-        out.push(text[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text.slice(end + 2)) : blank(raw));
-        i = end + 2;
-        continue;
-      }
-    }
-    if (host !== "plain") {
-      if (quote === void 0) {
-        const comment = host === "json" ? c === "/" && text[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text[i - 1]));
-        if (comment) {
-          const eol = text.indexOf("\n", i);
-          const stop = eol === -1 ? text.length : eol;
-          out.push(blankTemplateSyntax(text.slice(i, stop)));
-          i = stop;
-          continue;
-        }
-        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
-      } else if (c === quote && !(quote === '"' && text[i - 1] === "\\")) quote = void 0;
-      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
-    }
-    out.push(c);
-    i++;
-  }
-  return out.join("");
-}
-function firstBranches(text) {
-  const stack = [];
-  const ranges = [];
-  for (const m of text.matchAll(TAG)) {
-    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
-    const at2 = m.index ?? 0;
-    if (word === "if") stack.push({ conditional: true });
-    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
-    else if (word === "elif" || word === "else") {
-      const top = stack.at(-1);
-      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
-    } else if (word === "end" || word.startsWith("end")) {
-      const top = stack.pop();
-      if (top?.skipFrom !== void 0) ranges.push([top.skipFrom, at2]);
-    }
-  }
-  if (!ranges.length) return text;
-  let out = "";
-  let from = 0;
-  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
-    if (a < from) continue;
-    out += text.slice(from, a) + blank(text.slice(a, b));
-    from = b;
-  }
-  return out + text.slice(from);
-}
-function expressionIn(host, raw, inString, before, after) {
-  if (host === "plain" || inString) return expression(raw, false);
-  if (host === "json") return startsValue(before, host) ? expression(raw, true) : blank(raw);
-  const prev = lastNonSpace(before);
-  const flow = prev === "[" || prev === "," || prev === "{";
-  return expression(raw, flow && /^\s*[,\]}]/.test(after));
-}
-function lastNonSpace(out) {
-  for (let k = out.length - 1; k >= 0; k--) {
-    const c = out[k];
-    if (c !== " " && c !== "	") return c.at(-1);
-  }
-  return void 0;
-}
-function expression(raw, quoted) {
-  if (raw.includes("\n")) return blank(raw);
-  const inner = quoted ? raw.length - 5 : raw.length - 3;
-  if (inner < 1) return blank(raw);
-  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join("_").toUpperCase() || "TEMPLATE";
-  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
-  return quoted ? `"\${${name}}"` : `\${${name}}`;
-}
-function blankTemplateSyntax(line2) {
-  let out = "";
-  let i = 0;
-  const unclosed = /* @__PURE__ */ new Set();
-  for (; ; ) {
-    const open = line2.indexOf("{", i);
-    const kind = open === -1 ? void 0 : line2[open + 1];
-    if (open === -1) return out + line2.slice(i);
-    const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
-    const end = close === void 0 || unclosed.has(close) ? -1 : line2.indexOf(close, open + 2);
-    if (end === -1 && close !== void 0) unclosed.add(close);
-    if (end === -1) {
-      out += line2.slice(i, open + 1);
-      i = open + 1;
-      continue;
-    }
-    out += line2.slice(i, open) + blank(line2.slice(open, end + 2));
-    i = end + 2;
-  }
-}
-function blank(raw) {
-  return raw.replace(/[^\n\r]/g, " ");
-}
-function startsValue(out, host) {
-  for (let k = out.length - 1; k >= 0; k--) {
-    const c = out[k];
-    if (c === " " || c === "	") continue;
-    if (c === "\n") return host === "yaml";
-    if (c === ":" || c === "[" || c === "," || c === "{") return true;
-    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
-  }
-  return true;
-}
-function neutraliseShellReferences(text) {
-  if (!text.includes("${")) return text;
-  let out = "";
-  let from = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      i = j + 1;
-    } else if (c === "/" && text[i + 1] === "/") {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 2;
-    } else if (c === "$" && text[i + 1] === "{") {
-      const close = text.indexOf("}", i + 2);
-      const eol = text.indexOf("\n", i);
-      if (close === -1 || eol !== -1 && eol < close) {
-        i += 2;
-        continue;
-      }
-      const raw = text.slice(i, close + 1);
-      out += text.slice(from, i) + quotedReference(raw);
-      from = i = close + 1;
-    } else i++;
-  }
-  return out + text.slice(from);
-}
-function quotedReference(raw) {
-  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
-  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
-  const inner = raw.length - 5;
-  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
-}
-var TEMPLATE_SUFFIX, GO_STATEMENT, TAG;
-var init_template = __esm({
-  "src/engine/read/template.ts"() {
-    "use strict";
-    TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
-    GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
-    TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
-  }
-});
-
-// src/engine/read/classify.ts
-function isOpenClawConfigInStateDir(segments) {
-  const base4 = segments[segments.length - 1] ?? "";
-  const parent = segments[segments.length - 2] ?? "";
-  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
-}
-function isOpenClawConfigName(p) {
-  const base4 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
-}
-function classify(relPath) {
-  const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
-  const rendered = renderedName(base4);
-  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
-  return "text";
-}
-function isDotenvTemplate(relPath) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base4);
-}
-function looksLikeCompose(relPath, text) {
-  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
-}
-function looksLikeShell(relPath, text) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
-}
-function looksLikeOpenClawConfig(relPath, text) {
-  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
-  const name = renderedName(base4) ?? base4;
-  if (!CONFIG_CANDIDATE.test(name)) return false;
-  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
-  const keys = topLevelKeys(head2);
-  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
-  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
-  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
-  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
-}
-function topLevelKeys(text) {
-  const keys = [];
-  let depth2 = 0;
-  let i = 0;
-  let expectKey = false;
-  const n = text.length;
-  const skipString = (q) => {
-    let j = i + 1;
-    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
-    return j;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === "/" && text[i + 1] === "/") {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 2;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (depth2 === 0) {
-      if (c !== "{") return void 0;
-      depth2 = 1;
-      expectKey = true;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const end = skipString(c);
-      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
-      expectKey = false;
-      i = end + 1;
-      continue;
-    }
-    if (c === "{" || c === "[") depth2++;
-    else if (c === "}" || c === "]") {
-      depth2--;
-      if (depth2 === 0) return keys;
-    } else if (c === "," && depth2 === 1) expectKey = true;
-    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
-      let j = i;
-      while (j < n && /[\w$]/.test(text[j])) j++;
-      keys.push(text.slice(i, j));
-      expectKey = false;
-      i = j;
-      continue;
-    }
-    i++;
-  }
-  return keys;
-}
-function looksLikeNginx(relPath, text) {
-  if (!/\.conf$/i.test(relPath)) return false;
-  const head2 = text.slice(0, 64 * 1024);
-  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
-}
-var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS, OPENCLAW_TOP_KEYS, OPENCLAW_ANCHOR_KEYS, FOREIGN_TOP_KEYS, SNIFF_BYTES, CONFIG_CANDIDATE;
-var init_classify = __esm({
-  "src/engine/read/classify.ts"() {
-    "use strict";
-    init_template();
-    COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
-    OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
-    ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
-    CONVENTIONS = [
-      {
-        kind: "compose",
-        describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-        test: (base4) => COMPOSE_BASE.test(base4)
-      },
-      {
-        kind: "openclaw",
-        describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-        test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
-      },
-      {
-        kind: "dotenv",
-        describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-        test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
-      },
-      {
-        kind: "workflow",
-        describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-        test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
-      },
-      {
-        kind: "sshd",
-        describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-        test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
-      },
-      {
-        kind: "systemd",
-        describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-        test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
-      },
-      {
-        kind: "nginx",
-        describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-        test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
-      },
-      {
-        kind: "caddy",
-        describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
-        test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
-      },
-      {
-        kind: "docker_daemon",
-        describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-        test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
-      },
-      {
-        kind: "shell",
-        describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-        test: (base4) => /\.(sh|bash)$/.test(base4)
-      },
-      {
-        kind: "makefile",
-        describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-        test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
-      },
-      {
-        kind: "dockerfile",
-        describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-        test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
-      }
-    ];
-    OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
-      "gateway",
-      "channels",
-      "agents",
-      "agent",
-      "tools",
-      "models",
-      "meta",
-      "hooks",
-      "plugins",
-      "skills",
-      "session",
-      "messages",
-      "commands",
-      "browser",
-      "wizard",
-      "canvasHost",
-      "cron",
-      "logging",
-      "auth",
-      "env",
-      "bindings",
-      "discovery",
-      "ui",
-      "update",
-      "approvals",
-      "memory",
-      "talk",
-      "diagnostics",
-      "nodeHost",
-      "secrets",
-      "broadcast",
-      "web",
-      "media",
-      "audio",
-      "acp",
-      "mcp",
-      "security",
-      "sandbox",
-      "$include",
-      "$schema"
-    ]);
-    OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
-    FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
-    SNIFF_BYTES = 16 * 1024;
-    CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
   }
 });
 
@@ -17831,26 +19056,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -18000,7 +19225,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -18009,7 +19234,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -18029,15 +19254,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path16) : path16;
+        const basename2 = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path16
+            shortcut && rule._basenameOnly ? basename2 : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -18059,17 +19284,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -18078,25 +19303,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -18127,58 +19352,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path16) {
+      _test(originalPath, cache, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache) : {
+        return path17 ? this._t(path17, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir3 = this._t(path16, this._testCache);
-        if (dir3.ignored) {
-          return dir3;
+        const dir4 = this._t(path17, this._testCache);
+        if (dir4.ignored) {
+          return dir4;
         }
-        const literal = this._rules.testLiteral(path16);
-        return literal.ignored || literal.unignored ? literal : dir3;
+        const literal2 = this._rules.testLiteral(path17);
+        return literal2.ignored || literal2.unignored ? literal2 : dir4;
       }
-      _t(path16, cache) {
-        if (path16 in cache) {
-          return cache[path16];
+      _t(path17, cache) {
+        if (path17 in cache) {
+          return cache[path17];
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -18220,10 +19445,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -18244,7 +19469,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -18256,11 +19481,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -18284,17 +19509,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18305,13 +19530,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -18332,17 +19557,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18353,13 +19578,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -18386,23 +19611,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19014,10 +20239,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19036,7 +20261,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -19066,11 +20291,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -19084,8 +20309,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -19099,8 +20324,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -19118,8 +20343,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -19129,8 +20354,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19450,9 +20675,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -19501,7 +20726,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -21498,9 +22723,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir3 = doc.directives.toString(doc);
-        if (dir3) {
-          lines.push(dir3);
+        const dir4 = doc.directives.toString(doc);
+        if (dir4) {
+          lines.push(dir4);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -21645,9 +22870,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -21722,14 +22947,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -21744,10 +22969,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -21758,10 +22983,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -21778,13 +23003,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -22368,9 +23593,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -22406,7 +23631,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -22446,7 +23671,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -22469,7 +23694,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -22501,7 +23726,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -22517,7 +23742,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -22617,13 +23842,13 @@ var require_resolve_block_scalar = __commonJS({
   "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -22635,12 +23860,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -22718,7 +23943,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -22801,8 +24026,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -22821,7 +24046,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -23036,26 +24261,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -23745,9 +24970,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -23756,23 +24981,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -23783,10 +25008,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23804,7 +25029,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -23888,7 +25113,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -24883,37 +26108,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -25404,7 +26629,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -25479,7 +26704,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -25570,13 +26795,15 @@ var init_severity2 = __esm({
 });
 
 // src/engine/read/read.ts
-import { closeSync, constants, fstatSync, lstatSync as lstatSync2, openSync, readSync } from "node:fs";
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+async function readText(f, maxFileSize, textKind = false) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path, textKind);
   let fd;
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
   try {
-    if (!NOFOLLOW && lstatSync2(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(where, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -25585,7 +26812,8 @@ async function readText(f, maxFileSize) {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.isDirectory()) return { ok: false, note: { level: "warning", code: "skipped.submodule", message: "a git submodule: its files are not scanned (scan its repository on its own)", file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: "warning", code: "skipped.special", message: "not a regular file (FIFO, socket or device): not scanned", file: f.path } };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
@@ -25594,7 +26822,7 @@ async function readText(f, maxFileSize) {
       if (got === 0) break;
       n += got;
     }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
@@ -25609,12 +26837,35 @@ function readBuffer(size) {
   if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
   return scratch.subarray(0, size);
 }
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+function decode2(buf, file, textKind = false) {
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    const text = utf16Text(buf);
+    if (text !== void 0) return { ok: true, text, bytes: buf.length };
+    return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return binaryKeySearch(buf) ?? { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function utf16Text(buf) {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return void 0;
+  if (!rest.includes(0) && isUtf8(rest)) return void 0;
+  const le = buf[0] === 255;
+  const text = le ? rest.toString("utf16le") : Buffer.from(rest).swap16().toString("utf16le");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 56320 && next <= 57343)) return void 0;
+      i++;
+    } else if (c >= 56320 && c <= 57343) return void 0;
+  }
+  return text;
+}
+function binaryKeySearch(buf) {
+  const format = binaryKeyContainer(buf);
+  return format ? { ok: true, text: binaryKeyText(format, buf), bytes: buf.length } : void 0;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -25629,6 +26880,7 @@ var init_read = __esm({
   "src/engine/read/read.ts"() {
     "use strict";
     init_format();
+    init_private_keys();
     DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
     SNIFF = 8e3;
     NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -25645,8 +26897,8 @@ var init_read = __esm({
 // src/git/git.ts
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
-function spawnGit(cwd, args, stdin, env) {
-  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+function spawnGit(cwd, args, stdin, env2) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env2 } });
 }
 function git(cwd, args, opts = {}) {
   return new Promise((resolve, reject) => {
@@ -25823,13 +27075,13 @@ function unquotePath(s) {
       bytes2.push(parseInt(octal[0], 8));
       i += 3;
     } else {
-      bytes2.push(ESCAPES[next] ?? next.charCodeAt(0));
+      bytes2.push(ESCAPES2[next] ?? next.charCodeAt(0));
       i += 1;
     }
   }
   return Buffer.from(bytes2).toString("utf8");
 }
-var GIT_SAFE_ARGS, DEFAULT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, GitError, READ_AHEAD, BlobReader, ESCAPES;
+var GIT_SAFE_ARGS, DEFAULT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, GitError, READ_AHEAD, BlobReader, ESCAPES2;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
@@ -25936,15 +27188,78 @@ var init_git = __esm({
         }
       }
     };
-    ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+    ESCAPES2 = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  }
+});
+
+// src/lib/path-bytes.ts
+function sequenceLength(buf, i) {
+  const b = buf[i] ?? 0;
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => {
+    const c = buf[i + k];
+    return c !== void 0 && c >= lo && c <= hi;
+  };
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const ok = b === 224 ? cont(1, 160) : b === 237 ? cont(1, 128, 159) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const ok = b === 240 ? cont(1, 144) : b === 244 ? cont(1, 128, 143) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function displayName(buf) {
+  let out = "";
+  let start = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out += buf.toString("utf8", start, i) + `\\x${(buf[i] ?? 0).toString(16).padStart(2, "0")}`;
+    i++;
+    start = i;
+  }
+  return out + buf.toString("utf8", start, i);
+}
+function isUtf8Name(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+function splitNames(out) {
+  const names = [];
+  let start = 0;
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) names.push(nameOf(out.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < out.length) names.push(nameOf(out.subarray(start)));
+  return names;
+}
+function nameOf(buf) {
+  return isUtf8Name(buf) ? { name: buf.toString("utf8") } : { name: displayName(buf), bytes: Buffer.from(buf) };
+}
+var init_path_bytes = __esm({
+  "src/lib/path-bytes.ts"() {
+    "use strict";
   }
 });
 
 // src/engine/discover/discover.ts
-import { lstat, readdir, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstatSync as lstatSync2 } from "node:fs";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import path5 from "node:path";
-async function gitTopLevel(dir3) {
-  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
+async function gitTopLevel(dir4) {
+  const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
   try {
     return top ? await realpath(top) : void 0;
   } catch {
@@ -25993,13 +27308,21 @@ async function* discover(root, notes, keep = (files) => files) {
       out.push({ path: rel, abs });
     }
   };
+  const linked = linkedDirectories();
   const addFromGit = (top, names, out) => {
     const prefix = top === root.base ? "" : `${toPosix(path5.relative(root.base, top))}/`;
-    for (const name of names) {
+    for (const { name, bytes: bytes2 } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) });
+      const link = name.includes("/") ? linked(top, name) : void 0;
+      if (link !== void 0) {
+        notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file = { path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) };
+      if (bytes2) file.absBytes = Buffer.concat([Buffer.from(`${top}${path5.sep}`), bytes2]);
+      out.push(file);
     }
   };
   const untracked = [];
@@ -26024,20 +27347,43 @@ async function* discover(root, notes, keep = (files) => files) {
   for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
   if (more.length) yield keep(more.sort(byPath));
 }
+function linkedDirectories() {
+  const known = /* @__PURE__ */ new Map();
+  return (top, name) => {
+    const parts = name.split("/");
+    let dir4 = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir4 = dir4 ? `${dir4}/${parts[i]}` : parts[i] ?? "";
+      const key = `${top}\0${dir4}`;
+      let ok = known.get(key);
+      if (ok === void 0) {
+        try {
+          const st = lstatSync2(path5.join(top, dir4));
+          ok = st.isDirectory();
+        } catch {
+          ok = true;
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir4;
+    }
+    return void 0;
+  };
+}
 function blobFiles(blobs) {
   const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path5.join(blobs.base, rel), bytes: bytes2 }));
   return files.sort(byPath);
 }
-async function gitFiles(dir3, which) {
-  const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
+async function gitFiles(dir4, which) {
+  const stdout = await git(dir4, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
+  return splitNames(stdout);
 }
-async function walk2(dir3, notes, base4) {
+async function walk2(dir4, notes, base4) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path5.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path5.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -26068,7 +27414,7 @@ async function walk2(dir3, notes, base4) {
       }
     }
   };
-  await visit(dir3, []);
+  await visit(dir4, []);
   return out;
 }
 var byPath;
@@ -26078,6 +27424,7 @@ var init_discover = __esm({
     init_git();
     init_gitignore();
     init_errors();
+    init_path_bytes();
     byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   }
 });
@@ -26163,10 +27510,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path16, part) => {
+  return (path17, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path16) {
+    for (const seg of path17) {
       if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -26201,14 +27548,51 @@ var init_yaml = __esm({
 });
 
 // src/engine/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
 import path6 from "node:path";
+async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
+  let handle;
+  try {
+    handle = await open(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, "symlink");
+    if (code === "ENOENT" || code === "ENOTDIR") throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, "missing");
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? "error"})`, "unreadable");
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, "not-a-file");
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function scanConfig(opts, root, notes) {
   if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path6.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  if (opts.configErrors !== "note") return load2();
+  try {
+    return await load2();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    notes.push({ level: "error", code: "config.invalid", message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
 }
 function searchDir(root) {
   const first = root.targets[0];
@@ -26219,21 +27603,30 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   let text;
   if (file) {
     try {
-      text = await readFile3(file, "utf8");
-    } catch {
+      text = await readPolicyFile(file, "config file");
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== "missing") throw new UsageError(e.message);
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path6.join(searchDir2, name);
       try {
-        text = await readFile3(path6.join(searchDir2, name), "utf8");
-        file = path6.join(searchDir2, name);
+        text = await readPolicyFile(candidate, "config file");
+        file = candidate;
         break;
-      } catch {
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
+        const shown2 = toPosix(path6.relative(base4, candidate)) || name;
+        notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown2)}; the scan uses the default settings`, file: shown2 });
+        return defaultConfig();
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
+  return parseConfig(text, file, base4, knownRules, notes);
+}
+function parseConfig(text, file, base4, knownRules, notes) {
   const shown2 = toPosix(path6.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown2}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
@@ -26285,7 +27678,7 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
     }
   };
 }
-var import_yaml2, CONFIG_FILE_NAMES;
+var import_yaml2, CONFIG_FILE_NAMES, MAX_POLICY_FILE_BYTES, PolicyFileError;
 var init_config = __esm({
   "src/engine/config.ts"() {
     "use strict";
@@ -26297,26 +27690,2411 @@ var init_config = __esm({
     init_discover();
     init_yaml();
     CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
+    MAX_POLICY_FILE_BYTES = 1024 * 1024;
+    PolicyFileError = class extends Error {
+      constructor(message2, reason) {
+        super(message2);
+        this.reason = reason;
+      }
+      reason;
+    };
+  }
+});
+
+// src/engine/postprocess/baseline.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+import path7 from "node:path";
+function defaultBaseline(dir4) {
+  const file = path7.join(dir4, BASELINE_FILE);
+  try {
+    return lstatSync3(file).isFile() ? file : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function buildBaseline(findings) {
+  const entries = findings.filter((f) => !f.suppressed).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file })).sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  return { version: BASELINE_VERSION, tool: "gatewarden", findings: entries };
+}
+async function loadBaseline(file) {
+  let text;
+  try {
+    text = await readPolicyFile(file, "baseline", MAX_BASELINE_BYTES);
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw new UsageError(e.reason === "missing" ? `cannot read baseline ${file}: ENOENT` : e.message);
+    throw e;
+  }
+  return parseBaseline(text, file);
+}
+function parseBaseline(text, file) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
+  }
+  const b = raw;
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
+  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+  return new Set(b.findings.map((f) => f?.fingerprint).filter((x) => typeof x === "string"));
+}
+var MAX_BASELINE_BYTES, BASELINE_VERSION, BASELINE_FILE;
+var init_baseline = __esm({
+  "src/engine/postprocess/baseline.ts"() {
+    "use strict";
+    init_errors();
+    init_config();
+    MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+    BASELINE_VERSION = 1;
+    BASELINE_FILE = ".gatewarden-baseline.json";
+  }
+});
+
+// src/engine/read/template.ts
+function renderedName(base4) {
+  const m = TEMPLATE_SUFFIX.exec(base4);
+  if (!m) return void 0;
+  const inner = base4.slice(0, m.index);
+  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
+}
+function isTemplatePath(relPath) {
+  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
+}
+function neutralise(template, host) {
+  if (!/\{[{%#]|%\{/.test(template)) return template;
+  const text = firstBranches(template);
+  const out = [];
+  let quote;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "%" && text[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text.slice(i, i + 12))) {
+      const end = text.indexOf("}", i + 2);
+      if (end !== -1 && !text.slice(i, end).includes("\n")) {
+        out.push(blank(text.slice(i, end + 1)));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === "{" && (text[i + 1] === "{" || text[i + 1] === "%" || text[i + 1] === "#")) {
+      const statement = text[i + 1] === "{" && GO_STATEMENT.test(text.slice(i, i + 24));
+      const close = text[i + 1] === "{" ? "}}" : `${text[i + 1]}}`;
+      const end = text.indexOf(close, i + 2);
+      if (end !== -1) {
+        const raw = text.slice(i, end + 2);
+        out.push(text[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text.slice(end + 2)) : blank(raw));
+        i = end + 2;
+        continue;
+      }
+    }
+    if (host !== "plain") {
+      if (quote === void 0) {
+        const comment = host === "json" ? c === "/" && text[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text[i - 1]));
+        if (comment) {
+          const eol = text.indexOf("\n", i);
+          const stop = eol === -1 ? text.length : eol;
+          out.push(blankTemplateSyntax(text.slice(i, stop)));
+          i = stop;
+          continue;
+        }
+        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
+      } else if (c === quote && !(quote === '"' && text[i - 1] === "\\")) quote = void 0;
+      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join("");
+}
+function firstBranches(text) {
+  const stack = [];
+  const ranges2 = [];
+  for (const m of text.matchAll(TAG)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+    const at2 = m.index ?? 0;
+    if (word === "if") stack.push({ conditional: true });
+    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
+    else if (word === "elif" || word === "else") {
+      const top = stack.at(-1);
+      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
+    } else if (word === "end" || word.startsWith("end")) {
+      const top = stack.pop();
+      if (top?.skipFrom !== void 0) ranges2.push([top.skipFrom, at2]);
+    }
+  }
+  if (!ranges2.length) return text;
+  let out = "";
+  let from = 0;
+  for (const [a, b] of ranges2.sort((x, y) => x[0] - y[0])) {
+    if (a < from) continue;
+    out += text.slice(from, a) + blank(text.slice(a, b));
+    from = b;
+  }
+  return out + text.slice(from);
+}
+function expressionIn(host, raw, inString, before, after) {
+  if (host === "plain" || inString) return expression(raw, false);
+  if (host === "json") return startsValue(before, host) ? expression(raw, true) : blank(raw);
+  const prev = lastNonSpace(before);
+  const flow = prev === "[" || prev === "," || prev === "{";
+  return expression(raw, flow && /^\s*[,\]}]/.test(after));
+}
+function lastNonSpace(out) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c !== " " && c !== "	") return c.at(-1);
+  }
+  return void 0;
+}
+function expression(raw, quoted) {
+  if (raw.includes("\n")) return blank(raw);
+  const inner = quoted ? raw.length - 5 : raw.length - 3;
+  if (inner < 1) return blank(raw);
+  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join("_").toUpperCase() || "TEMPLATE";
+  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
+  return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+function blankTemplateSyntax(line2) {
+  let out = "";
+  let i = 0;
+  const unclosed = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const open2 = line2.indexOf("{", i);
+    const kind = open2 === -1 ? void 0 : line2[open2 + 1];
+    if (open2 === -1) return out + line2.slice(i);
+    const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
+    const end = close === void 0 || unclosed.has(close) ? -1 : line2.indexOf(close, open2 + 2);
+    if (end === -1 && close !== void 0) unclosed.add(close);
+    if (end === -1) {
+      out += line2.slice(i, open2 + 1);
+      i = open2 + 1;
+      continue;
+    }
+    out += line2.slice(i, open2) + blank(line2.slice(open2, end + 2));
+    i = end + 2;
+  }
+}
+function blank(raw) {
+  return raw.replace(/[^\n\r]/g, " ");
+}
+function startsValue(out, host) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c === " " || c === "	") continue;
+    if (c === "\n") return host === "yaml";
+    if (c === ":" || c === "[" || c === "," || c === "{") return true;
+    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
+  }
+  return true;
+}
+function neutraliseShellReferences(text) {
+  if (!text.includes("${")) return text;
+  let out = "";
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+    } else if (c === "$" && text[i + 1] === "{") {
+      const close = text.indexOf("}", i + 2);
+      const eol = text.indexOf("\n", i);
+      if (close === -1 || eol !== -1 && eol < close) {
+        i += 2;
+        continue;
+      }
+      const raw = text.slice(i, close + 1);
+      out += text.slice(from, i) + quotedReference(raw);
+      from = i = close + 1;
+    } else i++;
+  }
+  return out + text.slice(from);
+}
+function quotedReference(raw) {
+  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
+  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
+  const inner = raw.length - 5;
+  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
+}
+var TEMPLATE_SUFFIX, GO_STATEMENT, TAG;
+var init_template = __esm({
+  "src/engine/read/template.ts"() {
+    "use strict";
+    TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template|tftpl)$/i;
+    GO_STATEMENT = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|toYaml|tpl|fail|\/\*)\b|\$\w*\s*:?=)/;
+    TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
+  }
+});
+
+// ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
+function isDigit(c) {
+  return c >= CHAR_0 && c <= CHAR_9;
+}
+function isHexDigit(c) {
+  return isDigit(c) || c >= CHAR_UPPER_A && c <= CHAR_UPPER_F || c >= CHAR_LOWER_A && c <= CHAR_LOWER_F;
+}
+function isPositiveDigit(c) {
+  return c >= CHAR_1 && c <= CHAR_9;
+}
+function isKeywordStart(c) {
+  return keywordStarts.has(c);
+}
+function isNumberStart(c) {
+  return isDigit(c) || c === CHAR_DOT || c === CHAR_MINUS;
+}
+function isJSON5NumberStart(c) {
+  return isNumberStart(c) || c === CHAR_PLUS;
+}
+function isStringStart(c, json5) {
+  return c === CHAR_DOUBLE_QUOTE || json5 && c === CHAR_SINGLE_QUOTE;
+}
+function isJSON5IdentifierStart(c) {
+  if (c === CHAR_DOLLAR || c === CHAR_UNDERSCORE || c === CHAR_BACKSLASH) {
+    return true;
+  }
+  if (c >= CHAR_LOWER_A && c <= CHAR_LOWER_Z || c >= CHAR_UPPER_A && c <= CHAR_UPPER_Z) {
+    return true;
+  }
+  if (c === 8204 || c === 8205) {
+    return true;
+  }
+  const ct = String.fromCharCode(c);
+  return ID_Start.test(ct);
+}
+function isJSON5IdentifierPart(c) {
+  if (isJSON5IdentifierStart(c) || isDigit(c)) {
+    return true;
+  }
+  const ct = String.fromCharCode(c);
+  return ID_Continue.test(ct);
+}
+function normalizeIdentifier(identifier) {
+  return identifier.replace(UNICODE_SEQUENCE, (unicodeEscape) => {
+    return String.fromCharCode(parseInt(unicodeEscape.slice(2), 16));
+  });
+}
+function getEndLocation(text) {
+  let line2 = 1;
+  let column = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") {
+      line2++;
+      column = 1;
+    } else if (char === "\r") {
+      if (text[i + 1] === "\n") {
+        i++;
+      }
+      line2++;
+      column = 1;
+    } else {
+      column++;
+    }
+  }
+  return {
+    line: line2,
+    column,
+    offset: text.length
+  };
+}
+function getStringValue(value, token, json5 = false) {
+  let result = "";
+  let escapeIndex = value.indexOf("\\");
+  let lastIndex = 0;
+  while (escapeIndex >= 0) {
+    result += value.slice(lastIndex, escapeIndex);
+    const escapeChar2 = value.charAt(escapeIndex + 1);
+    const escapeCharCode = escapeChar2.charCodeAt(0);
+    if (json5 && json5EscapeToChar.has(escapeCharCode)) {
+      result += json5EscapeToChar.get(escapeCharCode);
+      lastIndex = escapeIndex + 2;
+    } else if (escapeToChar.has(escapeCharCode)) {
+      result += escapeToChar.get(escapeCharCode);
+      lastIndex = escapeIndex + 2;
+    } else if (escapeChar2 === "u") {
+      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
+      if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
+        throw new ErrorWithLocation(
+          `Invalid unicode escape \\u${hexCode}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+      result += String.fromCharCode(parseInt(hexCode, 16));
+      lastIndex = escapeIndex + 6;
+    } else if (json5 && escapeChar2 === "x") {
+      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
+      if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
+        throw new ErrorWithLocation(
+          `Invalid hex escape \\x${hexCode}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+      result += String.fromCharCode(parseInt(hexCode, 16));
+      lastIndex = escapeIndex + 4;
+    } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
+      lastIndex = escapeIndex + 2;
+      if (escapeChar2 === "\r" && value.charAt(lastIndex) === "\n") {
+        lastIndex++;
+      }
+    } else {
+      if (json5) {
+        result += escapeChar2;
+        lastIndex = escapeIndex + 2;
+      } else {
+        throw new ErrorWithLocation(
+          `Invalid escape \\${escapeChar2}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+    }
+    escapeIndex = value.indexOf("\\", lastIndex);
+  }
+  result += value.slice(lastIndex);
+  return result;
+}
+function getLiteralValue(value, token, json5 = false) {
+  switch (token.type) {
+    case "Boolean":
+      return value === "true";
+    case "Number":
+      if (json5) {
+        if (value.charCodeAt(0) === 45) {
+          return -Number(value.slice(1));
+        }
+        if (value.charCodeAt(0) === 43) {
+          return Number(value.slice(1));
+        }
+      }
+      return Number(value);
+    case "String":
+      return getStringValue(value.slice(1, -1), token, json5);
+    default:
+      throw new TypeError(`Unknown token type "${token.type}.`);
+  }
+}
+function parse2(text, options) {
+  options = Object.freeze({
+    ...DEFAULT_OPTIONS,
+    ...options
+  });
+  const tokens2 = [];
+  const tokenizer = new Tokenizer(text, {
+    mode: options.mode,
+    ranges: options.ranges
+  });
+  const json5 = options.mode === "json5";
+  const allowTrailingCommas = options.allowTrailingCommas || json5;
+  function nextNoComments() {
+    const nextType = tokenizer.next();
+    if (nextType && options.tokens) {
+      tokens2.push(tokenizer.token);
+    }
+    return nextType;
+  }
+  function nextSkipComments() {
+    const nextType = tokenizer.next();
+    if (nextType && options.tokens) {
+      tokens2.push(tokenizer.token);
+    }
+    if (nextType >= tt.LineComment) {
+      return nextSkipComments();
+    }
+    return nextType;
+  }
+  const next = options.mode === "json" ? nextNoComments : nextSkipComments;
+  function assertTokenType(token, type) {
+    if (token !== type) {
+      throw new UnexpectedToken(tokenizer.token);
+    }
+  }
+  function assertTokenTypes(token, types2) {
+    if (!types2.includes(token)) {
+      throw new UnexpectedToken(tokenizer.token);
+    }
+  }
+  function createRange(start, end) {
+    return options.ranges ? {
+      range: [start.offset, end.offset]
+    } : void 0;
+  }
+  function createLiteralNode(tokenType) {
+    const token = tokenizer.token;
+    const range = createRange(token.loc.start, token.loc.end);
+    const value = getLiteralValue(
+      text.slice(token.loc.start.offset, token.loc.end.offset),
+      token,
+      json5
+    );
+    const loc = {
+      start: {
+        ...token.loc.start
+      },
+      end: {
+        ...token.loc.end
+      }
+    };
+    const parts = { loc, ...range };
+    switch (tokenType) {
+      case tt.String:
+        return types.string(
+          /** @type {string} */
+          value,
+          parts
+        );
+      case tt.Number:
+        return types.number(
+          /** @type {number} */
+          value,
+          parts
+        );
+      case tt.Boolean:
+        return types.boolean(
+          /** @type {boolean} */
+          value,
+          parts
+        );
+      default:
+        throw new TypeError(`Unknown token type ${token.type}.`);
+    }
+  }
+  function createJSON5IdentifierNode(token) {
+    const range = createRange(token.loc.start, token.loc.end);
+    const identifier = text.slice(token.loc.start.offset, token.loc.end.offset);
+    const loc = {
+      start: {
+        ...token.loc.start
+      },
+      end: {
+        ...token.loc.end
+      }
+    };
+    const parts = { loc, ...range };
+    if (token.type !== "Identifier") {
+      let sign = "";
+      if (identifier[0] === "+" || identifier[0] === "-") {
+        sign = identifier[0];
+      }
+      return types[identifier.includes("NaN") ? "nan" : "infinity"](
+        /** @type {Sign} */
+        sign,
+        parts
+      );
+    }
+    return types.identifier(normalizeIdentifier(identifier), parts);
+  }
+  function createNullNode(token) {
+    const range = createRange(token.loc.start, token.loc.end);
+    return types.null({
+      loc: {
+        start: {
+          ...token.loc.start
+        },
+        end: {
+          ...token.loc.end
+        }
+      },
+      ...range
+    });
+  }
+  function parseProperty(tokenType) {
+    if (json5) {
+      assertTokenTypes(tokenType, [tt.String, tt.Identifier, tt.Number]);
+    } else {
+      assertTokenType(tokenType, tt.String);
+    }
+    const token = tokenizer.token;
+    if (json5 && tokenType === tt.Number && /[+\-0-9]/.test(text[token.loc.start.offset])) {
+      throw new UnexpectedToken(token);
+    }
+    let key = tokenType === tt.String ? (
+      /** @type {StringNode} */
+      createLiteralNode(tokenType)
+    ) : (
+      /** @type {IdentifierNode|NaNNode|InfinityNode} */
+      createJSON5IdentifierNode(token)
+    );
+    if (json5 && (key.type === "NaN" || key.type === "Infinity")) {
+      if (key.sign !== "") {
+        throw new UnexpectedToken(tokenizer.token);
+      }
+      key = types.identifier(key.type, { loc: key.loc, ...createRange(key.loc.start, key.loc.end) });
+    }
+    tokenType = next();
+    assertTokenType(tokenType, tt.Colon);
+    const value = parseValue();
+    const range = createRange(key.loc.start, value.loc.end);
+    return types.member(
+      /** @type {StringNode|IdentifierNode} */
+      key,
+      /** @type {ValueNode} */
+      value,
+      {
+        loc: {
+          start: {
+            ...key.loc.start
+          },
+          end: {
+            ...value.loc.end
+          }
+        },
+        ...range
+      }
+    );
+  }
+  function parseObject(firstTokenType) {
+    assertTokenType(firstTokenType, tt.LBrace);
+    const firstToken = tokenizer.token;
+    const members = [];
+    let tokenType = next();
+    if (tokenType !== tt.RBrace) {
+      do {
+        members.push(parseProperty(tokenType));
+        tokenType = next();
+        if (!tokenType) {
+          throw new UnexpectedEOF(members[members.length - 1].loc.end);
+        }
+        if (tokenType === tt.Comma) {
+          tokenType = next();
+          if (allowTrailingCommas && tokenType === tt.RBrace) {
+            break;
+          }
+        } else {
+          break;
+        }
+      } while (tokenType);
+    }
+    assertTokenType(tokenType, tt.RBrace);
+    const lastToken = tokenizer.token;
+    const range = createRange(firstToken.loc.start, lastToken.loc.end);
+    return types.object(members, {
+      loc: {
+        start: {
+          ...firstToken.loc.start
+        },
+        end: {
+          ...lastToken.loc.end
+        }
+      },
+      ...range
+    });
+  }
+  function parseArray(firstTokenType) {
+    assertTokenType(firstTokenType, tt.LBracket);
+    const firstToken = tokenizer.token;
+    const elements = [];
+    let tokenType = next();
+    if (tokenType !== tt.RBracket) {
+      do {
+        const value = parseValue(tokenType);
+        elements.push(types.element(
+          /** @type {ValueNode} */
+          value,
+          { loc: value.loc }
+        ));
+        tokenType = next();
+        if (tokenType === tt.Comma) {
+          tokenType = next();
+          if (allowTrailingCommas && tokenType === tt.RBracket) {
+            break;
+          }
+        } else {
+          break;
+        }
+      } while (tokenType);
+    }
+    assertTokenType(tokenType, tt.RBracket);
+    const lastToken = tokenizer.token;
+    const range = createRange(firstToken.loc.start, lastToken.loc.end);
+    return types.array(elements, {
+      loc: {
+        start: {
+          ...firstToken.loc.start
+        },
+        end: {
+          ...lastToken.loc.end
+        }
+      },
+      ...range
+    });
+  }
+  function parseValue(tokenType) {
+    tokenType = tokenType ?? next();
+    const token = tokenizer.token;
+    if (!tokenType) {
+      throw new UnexpectedEOF({
+        line: 1,
+        column: 1,
+        offset: 0
+      });
+    }
+    switch (tokenType) {
+      case tt.String:
+      case tt.Boolean:
+        return createLiteralNode(tokenType);
+      case tt.Number:
+        if (json5) {
+          let tokenText = text.slice(token.loc.start.offset, token.loc.end.offset);
+          if (tokenText[0] === "+" || tokenText[0] === "-") {
+            tokenText = tokenText.slice(1);
+          }
+          if (tokenText === "NaN" || tokenText === "Infinity") {
+            return createJSON5IdentifierNode(token);
+          }
+        }
+        return createLiteralNode(tokenType);
+      case tt.Null:
+        return createNullNode(token);
+      case tt.LBrace:
+        return parseObject(tokenType);
+      case tt.LBracket:
+        return parseArray(tokenType);
+      default:
+        throw new UnexpectedToken(token);
+    }
+  }
+  const docBody = parseValue();
+  const unexpectedToken = next();
+  if (unexpectedToken) {
+    throw new UnexpectedToken(tokenizer.token);
+  }
+  const textEndLocation = getEndLocation(text);
+  const docParts = {
+    loc: {
+      start: {
+        line: 1,
+        column: 1,
+        offset: 0
+      },
+      end: {
+        ...textEndLocation
+      }
+    }
+  };
+  if (options.tokens) {
+    docParts.tokens = tokens2;
+  }
+  if (options.ranges) {
+    docParts.range = [
+      docParts.loc.start.offset,
+      docParts.loc.end.offset
+    ];
+  }
+  return types.document(
+    /** @type {ValueNode} */
+    docBody,
+    docParts
+  );
+}
+function evaluate(node) {
+  switch (node.type) {
+    case "String":
+      return node.value;
+    case "Number":
+      return node.value;
+    case "Boolean":
+      return node.value;
+    case "Null":
+      return null;
+    case "NaN":
+      return NaN;
+    case "Infinity":
+      return node.sign === "-" ? -Infinity : Infinity;
+    case "Identifier":
+      return node.name;
+    case "Array": {
+      return node.elements.map((element) => evaluate(element.value));
+    }
+    case "Object": {
+      const object = {};
+      node.members.forEach((member) => {
+        Object.defineProperty(
+          object,
+          /** @type {string} */
+          evaluate(member.name),
+          {
+            value: evaluate(member.value),
+            writable: true,
+            enumerable: true,
+            configurable: true
+          }
+        );
+      });
+      return object;
+    }
+    case "Document": {
+      return evaluate(node.body);
+    }
+    case "Element":
+      throw new Error("Cannot evaluate array element outside of an array.");
+    case "Member":
+      throw new Error("Cannot evaluate object member outside of an object.");
+    default:
+      throw new Error(`Unknown node type ${node.type}.`);
+  }
+}
+var CHAR_0, CHAR_1, CHAR_9, CHAR_BACKSLASH, CHAR_DOLLAR, CHAR_DOT, CHAR_DOUBLE_QUOTE, CHAR_LOWER_A, CHAR_LOWER_E, CHAR_LOWER_F, CHAR_LOWER_N, CHAR_LOWER_T, CHAR_LOWER_U, CHAR_LOWER_X, CHAR_LOWER_Z, CHAR_MINUS, CHAR_NEWLINE, CHAR_PLUS, CHAR_RETURN, CHAR_SINGLE_QUOTE, CHAR_SLASH, CHAR_SPACE, CHAR_TAB, CHAR_UNDERSCORE, CHAR_UPPER_A, CHAR_UPPER_E, CHAR_UPPER_F, CHAR_UPPER_N, CHAR_UPPER_X, CHAR_UPPER_Z, CHAR_LOWER_B, CHAR_LOWER_R, CHAR_LOWER_V, CHAR_LINE_SEPARATOR, CHAR_PARAGRAPH_SEPARATOR, CHAR_UPPER_I, CHAR_STAR, CHAR_VTAB, CHAR_FORM_FEED, CHAR_NBSP, CHAR_BOM, CHAR_NON_BREAKING_SPACE, CHAR_EN_QUAD, CHAR_EM_QUAD, CHAR_EN_SPACE, CHAR_EM_SPACE, CHAR_THREE_PER_EM_SPACE, CHAR_FOUR_PER_EM_SPACE, CHAR_SIX_PER_EM_SPACE, CHAR_FIGURE_SPACE, CHAR_PUNCTUATION_SPACE, CHAR_THIN_SPACE, CHAR_HAIR_SPACE, CHAR_NARROW_NO_BREAK_SPACE, CHAR_MEDIUM_MATHEMATICAL_SPACE, CHAR_IDEOGRAPHIC_SPACE, LBRACKET, RBRACKET, LBRACE, RBRACE, COLON, COMMA, TRUE, FALSE, NULL, NAN$1, INFINITY$1, QUOTE, escapeToChar, json5EscapeToChar, charToEscape, json5CharToEscape, knownTokenTypes, knownJSON5TokenTypes, json5LineTerminators, ErrorWithLocation, UnexpectedChar, UnexpectedIdentifier, UnexpectedToken, UnexpectedEOF, ID_Start, ID_Continue, CHAR_CR, CHAR_LF, CharCodeReader, INFINITY, NAN, keywordStarts, whitespace, json5Whitespace, DEFAULT_OPTIONS$1, jsonKeywords, tt, Tokenizer, types, DEFAULT_OPTIONS, UNICODE_SEQUENCE;
+var init_momoa = __esm({
+  "../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js"() {
+    CHAR_0 = 48;
+    CHAR_1 = 49;
+    CHAR_9 = 57;
+    CHAR_BACKSLASH = 92;
+    CHAR_DOLLAR = 36;
+    CHAR_DOT = 46;
+    CHAR_DOUBLE_QUOTE = 34;
+    CHAR_LOWER_A = 97;
+    CHAR_LOWER_E = 101;
+    CHAR_LOWER_F = 102;
+    CHAR_LOWER_N = 110;
+    CHAR_LOWER_T = 116;
+    CHAR_LOWER_U = 117;
+    CHAR_LOWER_X = 120;
+    CHAR_LOWER_Z = 122;
+    CHAR_MINUS = 45;
+    CHAR_NEWLINE = 10;
+    CHAR_PLUS = 43;
+    CHAR_RETURN = 13;
+    CHAR_SINGLE_QUOTE = 39;
+    CHAR_SLASH = 47;
+    CHAR_SPACE = 32;
+    CHAR_TAB = 9;
+    CHAR_UNDERSCORE = 95;
+    CHAR_UPPER_A = 65;
+    CHAR_UPPER_E = 69;
+    CHAR_UPPER_F = 70;
+    CHAR_UPPER_N = 78;
+    CHAR_UPPER_X = 88;
+    CHAR_UPPER_Z = 90;
+    CHAR_LOWER_B = 98;
+    CHAR_LOWER_R = 114;
+    CHAR_LOWER_V = 118;
+    CHAR_LINE_SEPARATOR = 8232;
+    CHAR_PARAGRAPH_SEPARATOR = 8233;
+    CHAR_UPPER_I = 73;
+    CHAR_STAR = 42;
+    CHAR_VTAB = 11;
+    CHAR_FORM_FEED = 12;
+    CHAR_NBSP = 160;
+    CHAR_BOM = 65279;
+    CHAR_NON_BREAKING_SPACE = 160;
+    CHAR_EN_QUAD = 8192;
+    CHAR_EM_QUAD = 8193;
+    CHAR_EN_SPACE = 8194;
+    CHAR_EM_SPACE = 8195;
+    CHAR_THREE_PER_EM_SPACE = 8196;
+    CHAR_FOUR_PER_EM_SPACE = 8197;
+    CHAR_SIX_PER_EM_SPACE = 8198;
+    CHAR_FIGURE_SPACE = 8199;
+    CHAR_PUNCTUATION_SPACE = 8200;
+    CHAR_THIN_SPACE = 8201;
+    CHAR_HAIR_SPACE = 8202;
+    CHAR_NARROW_NO_BREAK_SPACE = 8239;
+    CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
+    CHAR_IDEOGRAPHIC_SPACE = 12288;
+    LBRACKET = "[";
+    RBRACKET = "]";
+    LBRACE = "{";
+    RBRACE = "}";
+    COLON = ":";
+    COMMA = ",";
+    TRUE = "true";
+    FALSE = "false";
+    NULL = "null";
+    NAN$1 = "NaN";
+    INFINITY$1 = "Infinity";
+    QUOTE = '"';
+    escapeToChar = /* @__PURE__ */ new Map([
+      [CHAR_DOUBLE_QUOTE, QUOTE],
+      [CHAR_BACKSLASH, "\\"],
+      [CHAR_SLASH, "/"],
+      [CHAR_LOWER_B, "\b"],
+      [CHAR_LOWER_N, "\n"],
+      [CHAR_LOWER_F, "\f"],
+      [CHAR_LOWER_R, "\r"],
+      [CHAR_LOWER_T, "	"]
+    ]);
+    json5EscapeToChar = new Map([
+      ...escapeToChar,
+      [CHAR_LOWER_V, "\v"],
+      [CHAR_0, "\0"]
+    ]);
+    charToEscape = /* @__PURE__ */ new Map([
+      [QUOTE, QUOTE],
+      ["\\", "\\"],
+      ["/", "/"],
+      ["\b", "b"],
+      ["\n", "n"],
+      ["\f", "f"],
+      ["\r", "r"],
+      ["	", "t"]
+    ]);
+    json5CharToEscape = new Map([
+      ...charToEscape,
+      ["\v", "v"],
+      ["\0", "0"],
+      ["\u2028", "u2028"],
+      ["\u2029", "u2029"]
+    ]);
+    knownTokenTypes = /* @__PURE__ */ new Map([
+      [LBRACKET, "LBracket"],
+      [RBRACKET, "RBracket"],
+      [LBRACE, "LBrace"],
+      [RBRACE, "RBrace"],
+      [COLON, "Colon"],
+      [COMMA, "Comma"],
+      [TRUE, "Boolean"],
+      [FALSE, "Boolean"],
+      [NULL, "Null"]
+    ]);
+    knownJSON5TokenTypes = new Map([
+      ...knownTokenTypes,
+      [NAN$1, "Number"],
+      [INFINITY$1, "Number"]
+    ]);
+    json5LineTerminators = /* @__PURE__ */ new Set([
+      CHAR_NEWLINE,
+      CHAR_RETURN,
+      CHAR_LINE_SEPARATOR,
+      CHAR_PARAGRAPH_SEPARATOR
+    ]);
+    ErrorWithLocation = class extends Error {
+      /**
+       * Creates a new instance.
+       * @param {string} message The error message to report. 
+       * @param {Location} loc The location information for the error.
+       */
+      constructor(message2, { line: line2, column, offset }) {
+        super(`${message2} (${line2}:${column})`);
+        this.line = line2;
+        this.column = column;
+        this.offset = offset;
+      }
+    };
+    UnexpectedChar = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {number} unexpected The character that was found.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(unexpected, loc) {
+        super(`Unexpected character '${String.fromCharCode(unexpected)}' found.`, loc);
+      }
+    };
+    UnexpectedIdentifier = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {string} unexpected The character that was found.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(unexpected, loc) {
+        super(`Unexpected identifier '${unexpected}' found.`, loc);
+      }
+    };
+    UnexpectedToken = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {Token} token The token that was found. 
+       */
+      constructor(token) {
+        super(`Unexpected token ${token.type} found.`, token.loc.start);
+      }
+    };
+    UnexpectedEOF = class extends ErrorWithLocation {
+      /**
+       * Creates a new instance.
+       * @param {Location} loc The location information for the found character.
+       */
+      constructor(loc) {
+        super("Unexpected end of input found.", loc);
+      }
+    };
+    ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
+    ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
+    CHAR_CR = 13;
+    CHAR_LF = 10;
+    CharCodeReader = class {
+      /**
+       * The text to read from.
+       * @type {string}
+       */
+      #text = "";
+      /**
+       * The current line number.
+       * @type {number}
+       */
+      #line = 1;
+      /**
+       * The current column number.
+       * @type {number}
+       */
+      #column = 0;
+      /**
+       * The current offset in the text.
+       * @type {number}
+       */
+      #offset = -1;
+      /**
+       * Whether the last character read was a new line.
+       * @type {boolean}
+       */
+      #newLine = false;
+      /**
+       * The last character code read.
+       * @type {number}
+       */
+      #last = -1;
+      /**
+       * Whether the reader has ended.
+       * @type {boolean}
+       */
+      #ended = false;
+      /**
+       * Creates a new instance.
+       * @param {string} text The text to read from
+       */
+      constructor(text) {
+        this.#text = text;
+      }
+      /**
+       * Ends the reader.
+       * @returns {void}
+       */
+      #end() {
+        if (this.#ended) {
+          return;
+        }
+        this.#column++;
+        this.#offset++;
+        this.#last = -1;
+        this.#ended = true;
+      }
+      /**
+       * Returns the current position of the reader.
+       * @returns {Location} An object with line, column, and offset properties.
+       */
+      locate() {
+        return {
+          line: this.#line,
+          column: this.#column,
+          offset: this.#offset
+        };
+      }
+      /**
+       * Reads the next character code in the text.
+       * @returns {number} The next character code, or -1 if there are no more characters.
+       */
+      next() {
+        if (this.#offset >= this.#text.length - 1) {
+          this.#end();
+          return -1;
+        }
+        this.#offset++;
+        const charCode = this.#text.charCodeAt(this.#offset);
+        if (this.#newLine) {
+          this.#line++;
+          this.#column = 1;
+          this.#newLine = false;
+        } else {
+          this.#column++;
+        }
+        if (charCode === CHAR_CR) {
+          this.#newLine = true;
+          if (this.peek() === CHAR_LF) {
+            this.#offset++;
+          }
+        } else if (charCode === CHAR_LF) {
+          this.#newLine = true;
+        }
+        this.#last = charCode;
+        return charCode;
+      }
+      /**
+       * Peeks at the next character code in the text.
+       * @returns {number} The next character code, or -1 if there are no more characters.
+       */
+      peek() {
+        if (this.#offset === this.#text.length - 1) {
+          return -1;
+        }
+        return this.#text.charCodeAt(this.#offset + 1);
+      }
+      /**
+       * Determines if the next character code in the text matches a specific character code.
+       * @param {(number) => boolean} fn A function to call on the next character.
+       * @returns {boolean} True if the next character code matches, false if not.
+       */
+      match(fn) {
+        if (fn(this.peek())) {
+          this.next();
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Returns the last character code read.
+       * @returns {number} The last character code read.
+       */
+      current() {
+        return this.#last;
+      }
+    };
+    INFINITY = "Infinity";
+    NAN = "NaN";
+    keywordStarts = /* @__PURE__ */ new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
+    whitespace = /* @__PURE__ */ new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
+    json5Whitespace = /* @__PURE__ */ new Set([
+      ...whitespace,
+      CHAR_VTAB,
+      CHAR_FORM_FEED,
+      CHAR_NBSP,
+      CHAR_LINE_SEPARATOR,
+      CHAR_PARAGRAPH_SEPARATOR,
+      CHAR_BOM,
+      CHAR_NON_BREAKING_SPACE,
+      CHAR_EN_QUAD,
+      CHAR_EM_QUAD,
+      CHAR_EN_SPACE,
+      CHAR_EM_SPACE,
+      CHAR_THREE_PER_EM_SPACE,
+      CHAR_FOUR_PER_EM_SPACE,
+      CHAR_SIX_PER_EM_SPACE,
+      CHAR_FIGURE_SPACE,
+      CHAR_PUNCTUATION_SPACE,
+      CHAR_THIN_SPACE,
+      CHAR_HAIR_SPACE,
+      CHAR_NARROW_NO_BREAK_SPACE,
+      CHAR_MEDIUM_MATHEMATICAL_SPACE,
+      CHAR_IDEOGRAPHIC_SPACE
+    ]);
+    DEFAULT_OPTIONS$1 = {
+      mode: "json",
+      ranges: false
+    };
+    jsonKeywords = /* @__PURE__ */ new Set(["true", "false", "null"]);
+    tt = {
+      EOF: 0,
+      Number: 1,
+      String: 2,
+      Boolean: 3,
+      Null: 4,
+      NaN: 5,
+      Infinity: 6,
+      Identifier: 7,
+      Colon: 20,
+      LBrace: 21,
+      RBrace: 22,
+      LBracket: 23,
+      RBracket: 24,
+      Comma: 25,
+      LineComment: 40,
+      BlockComment: 41
+    };
+    Tokenizer = class {
+      /**
+       * Options for the tokenizer.
+       * @type {TokenizeOptions}
+       */
+      #options;
+      /**
+       * The source text to tokenize.
+       * @type {string}
+       */
+      #text;
+      /**
+       * The reader for the source text.
+       * @type {CharCodeReader}
+       */
+      #reader;
+      /**
+       * Indicates if the tokenizer is in JSON5 mode.
+       * @type {boolean}
+       */
+      #json5;
+      /**
+       * Indicates if comments are allowed.
+       * @type {boolean}
+       */
+      #allowComments;
+      /**
+       * Indicates if ranges should be included in the tokens.
+       * @type {boolean}
+       */
+      #ranges;
+      /**
+       * The last token type read.
+       * @type {Token}
+       */
+      #token;
+      /**
+       * Determines if a character is an escaped character.
+       * @type {(c:number) => boolean}
+       */
+      #isEscapedCharacter;
+      /**
+       * Determines if a character is a JSON5 line terminator.
+       * @type {(c:number) => boolean}
+       */
+      #isJSON5LineTerminator;
+      /**
+       * Determines if a character is a JSON5 hex escape.
+       * @type {(c:number) => boolean}
+       */
+      #isJSON5HexEscape;
+      /**
+       * Determines if a character is whitespace.
+       * @type {(c:number) => boolean}
+       */
+      #isWhitespace;
+      /**
+       * Creates a new instance of the tokenizer.
+       * @param {string} text The source text
+       * @param {TokenizeOptions} [options] Options for the tokenizer.
+       */
+      constructor(text, options) {
+        this.#text = text;
+        this.#options = {
+          ...DEFAULT_OPTIONS$1,
+          ...options
+        };
+        this.#reader = new CharCodeReader(text);
+        this.#json5 = this.#options.mode === "json5";
+        this.#allowComments = this.#options.mode !== "json";
+        this.#ranges = this.#options.ranges;
+        this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
+        this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
+        this.#isJSON5HexEscape = this.#json5 ? (c) => c === CHAR_LOWER_X : () => false;
+        this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
+      }
+      // #region Errors
+      /**
+       * Convenience function for throwing unexpected character errors.
+       * @param {number} c The unexpected character.
+       * @param {Location} [loc] The location of the unexpected character.
+       * @returns {never}
+       * @throws {UnexpectedChar} always.
+       */
+      #unexpected(c, loc = this.#reader.locate()) {
+        throw new UnexpectedChar(c, loc);
+      }
+      /**
+       * Convenience function for throwing unexpected identifier errors.
+       * @param {string} identifier The unexpected identifier.
+       * @param {Location} [loc] The location of the unexpected identifier.
+       * @returns {never}
+       * @throws {UnexpectedIdentifier} always.
+       */
+      #unexpectedIdentifier(identifier, loc = this.#reader.locate()) {
+        throw new UnexpectedIdentifier(identifier, loc);
+      }
+      /**
+      * Convenience function for throwing unexpected EOF errors.
+      * @returns {never}
+      * @throws {UnexpectedEOF} always.
+      */
+      #unexpectedEOF() {
+        throw new UnexpectedEOF(this.#reader.locate());
+      }
+      // #endregion
+      // #region Helpers
+      /**
+       * Creates a new token.
+       * @param {TokenType} tokenType The type of token to create.
+       * @param {number} length The length of the token.
+       * @param {Location} startLoc The start location for the token.
+       * @param {Location} [endLoc] The end location for the token.
+       * @returns {Token} The token.
+       */
+      #createToken(tokenType, length, startLoc, endLoc) {
+        const endOffset = startLoc.offset + length;
+        let range = this.#options.ranges ? {
+          range: (
+            /** @type {Range} */
+            [startLoc.offset, endOffset]
+          )
+        } : void 0;
+        return {
+          type: tokenType,
+          loc: {
+            start: startLoc,
+            end: endLoc || {
+              line: startLoc.line,
+              column: startLoc.column + length,
+              offset: endOffset
+            }
+          },
+          ...range
+        };
+      }
+      /**
+       * Reads in a specific number of hex digits.
+       * @param {number} count The number of hex digits to read.
+       * @returns {string} The hex digits read.
+       */
+      #readHexDigits(count) {
+        let value = "";
+        let c;
+        for (let i = 0; i < count; i++) {
+          c = this.#reader.peek();
+          if (isHexDigit(c)) {
+            this.#reader.next();
+            value += String.fromCharCode(c);
+            continue;
+          }
+          this.#unexpected(c);
+        }
+        return value;
+      }
+      /**
+       * Reads in a JSON5 identifier. Also used for JSON but we validate
+       * the identifier later.
+       * @param {number} c The first character of the identifier.
+       * @returns {string} The identifier read.
+       * @throws {UnexpectedChar} when the identifier cannot be read.
+       */
+      #readIdentifier(c) {
+        let value = "";
+        do {
+          value += String.fromCharCode(c);
+          if (c === CHAR_BACKSLASH) {
+            c = this.#reader.next();
+            if (c !== CHAR_LOWER_U) {
+              this.#unexpected(c);
+            }
+            value += String.fromCharCode(c);
+            const hexDigits = this.#readHexDigits(4);
+            const charCode = parseInt(hexDigits, 16);
+            if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
+              const loc = this.#reader.locate();
+              this.#unexpected(CHAR_BACKSLASH, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+            } else if (!isJSON5IdentifierPart(charCode)) {
+              const loc = this.#reader.locate();
+              this.#unexpected(charCode, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+            }
+            value += hexDigits;
+          }
+          c = this.#reader.peek();
+          if (!isJSON5IdentifierPart(c)) {
+            break;
+          }
+          this.#reader.next();
+        } while (true);
+        return value;
+      }
+      /**
+       * Reads in a string. Works for both JSON and JSON5.
+       * @param {number} c The first character of the string (either " or ').
+       * @returns {number} The length of the string.
+       * @throws {UnexpectedChar} when the string cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
+       */
+      #readString(c) {
+        const delimiter = c;
+        let length = 1;
+        c = this.#reader.peek();
+        while (c !== -1 && c !== delimiter) {
+          this.#reader.next();
+          length++;
+          if (c === CHAR_BACKSLASH) {
+            c = this.#reader.peek();
+            if (this.#isEscapedCharacter(c) || this.#isJSON5LineTerminator(c)) {
+              this.#reader.next();
+              length++;
+            } else if (c === CHAR_LOWER_U) {
+              this.#reader.next();
+              length++;
+              const result = this.#readHexDigits(4);
+              length += result.length;
+            } else if (this.#isJSON5HexEscape(c)) {
+              this.#reader.next();
+              length++;
+              const result = this.#readHexDigits(2);
+              length += result.length;
+            } else if (this.#json5) {
+              this.#reader.next();
+              length++;
+            } else {
+              this.#unexpected(c);
+            }
+          }
+          c = this.#reader.peek();
+        }
+        if (c === -1) {
+          this.#reader.next();
+          this.#unexpectedEOF();
+        }
+        this.#reader.next();
+        length++;
+        return length;
+      }
+      /**
+       * Reads a number. Works for both JSON and JSON5.
+       * @param {number} c The first character of the number.
+       * @returns {number} The length of the number.
+       * @throws {UnexpectedChar} when the number cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
+       */
+      #readNumber(c) {
+        let length = 1;
+        if (c === CHAR_MINUS || this.#json5 && c === CHAR_PLUS) {
+          c = this.#reader.peek();
+          if (this.#json5) {
+            if (c === CHAR_UPPER_I || c === CHAR_UPPER_N) {
+              this.#reader.next();
+              const identifier = this.#readIdentifier(c);
+              if (identifier !== INFINITY && identifier !== NAN) {
+                this.#unexpected(c);
+              }
+              return length + identifier.length;
+            }
+          }
+          if (!isDigit(c)) {
+            this.#unexpected(c);
+          }
+          this.#reader.next();
+          length++;
+        }
+        if (c === CHAR_0) {
+          c = this.#reader.peek();
+          if (this.#json5 && (c === CHAR_LOWER_X || c === CHAR_UPPER_X)) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+            if (!isHexDigit(c)) {
+              this.#reader.next();
+              this.#unexpected(c);
+            }
+            do {
+              this.#reader.next();
+              length++;
+              c = this.#reader.peek();
+            } while (isHexDigit(c));
+          } else if (isDigit(c)) {
+            this.#unexpected(c);
+          }
+        } else {
+          if (!this.#json5 || c !== CHAR_DOT) {
+            if (!isPositiveDigit(c)) {
+              this.#unexpected(c);
+            }
+            c = this.#reader.peek();
+            while (isDigit(c)) {
+              this.#reader.next();
+              length++;
+              c = this.#reader.peek();
+            }
+          }
+        }
+        if (c === CHAR_DOT) {
+          let digitCount = -1;
+          this.#reader.next();
+          length++;
+          digitCount++;
+          c = this.#reader.peek();
+          while (isDigit(c)) {
+            this.#reader.next();
+            length++;
+            digitCount++;
+            c = this.#reader.peek();
+          }
+          if (!this.#json5 && digitCount === 0) {
+            this.#reader.next();
+            if (c) {
+              this.#unexpected(c);
+            } else {
+              this.#unexpectedEOF();
+            }
+          }
+        }
+        if (c === CHAR_LOWER_E || c === CHAR_UPPER_E) {
+          this.#reader.next();
+          length++;
+          c = this.#reader.peek();
+          if (c === CHAR_PLUS || c === CHAR_MINUS) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+          }
+          if (c === -1) {
+            this.#reader.next();
+            this.#unexpectedEOF();
+          }
+          if (!isDigit(c)) {
+            this.#reader.next();
+            this.#unexpected(c);
+          }
+          while (isDigit(c)) {
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+          }
+        }
+        return length;
+      }
+      /**
+       * Reads a comment. Works for both JSON and JSON5.
+       * @param {number} c The first character of the comment.
+       * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
+       * @throws {UnexpectedChar} when the comment cannot be read.
+       * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
+       */
+      #readComment(c) {
+        let length = 1;
+        c = this.#reader.peek();
+        if (c === CHAR_SLASH) {
+          do {
+            this.#reader.next();
+            length += 1;
+            c = this.#reader.peek();
+          } while (c > -1 && c !== CHAR_RETURN && c !== CHAR_NEWLINE);
+          return { length, multiline: false };
+        }
+        if (c === CHAR_STAR) {
+          this.#reader.next();
+          length += 1;
+          while (c > -1) {
+            c = this.#reader.peek();
+            if (c === CHAR_STAR) {
+              this.#reader.next();
+              length += 1;
+              c = this.#reader.peek();
+              if (c === CHAR_SLASH) {
+                this.#reader.next();
+                length += 1;
+                return { length, multiline: true };
+              }
+            } else {
+              this.#reader.next();
+              length += 1;
+            }
+          }
+          this.#reader.next();
+          this.#unexpectedEOF();
+        }
+        this.#reader.next();
+        this.#unexpected(c);
+      }
+      // #endregion
+      /**
+       * Returns the next token in the source text.
+       * @returns {number} The code for the next token.
+       */
+      next() {
+        let c = this.#reader.next();
+        while (this.#isWhitespace(c)) {
+          c = this.#reader.next();
+        }
+        if (c === -1) {
+          return tt.EOF;
+        }
+        const start = this.#reader.locate();
+        const ct = String.fromCharCode(c);
+        if (this.#json5) {
+          if (knownJSON5TokenTypes.has(ct)) {
+            this.#token = this.#createToken(knownJSON5TokenTypes.get(ct), 1, start);
+          } else if (isJSON5IdentifierStart(c)) {
+            const value = this.#readIdentifier(c);
+            if (knownJSON5TokenTypes.has(value)) {
+              this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
+            } else {
+              this.#token = this.#createToken("Identifier", value.length, start);
+            }
+          } else if (isJSON5NumberStart(c)) {
+            const result = this.#readNumber(c);
+            this.#token = this.#createToken("Number", result, start);
+          } else if (isStringStart(c, this.#json5)) {
+            const result = this.#readString(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken("String", result, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else if (c === CHAR_SLASH && this.#allowComments) {
+            const result = this.#readComment(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else {
+            this.#unexpected(c);
+          }
+        } else {
+          if (knownTokenTypes.has(ct)) {
+            this.#token = this.#createToken(knownTokenTypes.get(ct), 1, start);
+          } else if (isKeywordStart(c)) {
+            const value = this.#readIdentifier(c);
+            if (!jsonKeywords.has(value)) {
+              this.#unexpectedIdentifier(value, start);
+            }
+            this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
+          } else if (isNumberStart(c)) {
+            const result = this.#readNumber(c);
+            this.#token = this.#createToken("Number", result, start);
+          } else if (isStringStart(c, this.#json5)) {
+            const result = this.#readString(c);
+            this.#token = this.#createToken("String", result, start);
+          } else if (c === CHAR_SLASH && this.#allowComments) {
+            const result = this.#readComment(c);
+            const lastCharLoc = this.#reader.locate();
+            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+              line: lastCharLoc.line,
+              column: lastCharLoc.column + 1,
+              offset: lastCharLoc.offset + 1
+            });
+          } else {
+            this.#unexpected(c);
+          }
+        }
+        return tt[this.#token.type];
+      }
+      /**
+       * Returns the current token in the source text.
+       * @returns {Token} The current token.
+       */
+      get token() {
+        return this.#token;
+      }
+    };
+    types = {
+      /**
+       * Creates a document node.
+       * @param {ValueNode} body The body of the document.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {DocumentNode} The document node.
+       */
+      document(body, parts = {}) {
+        return {
+          type: "Document",
+          body,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a string node.
+       * @param {string} value The value for the string.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {StringNode} The string node.
+       */
+      string(value, parts = {}) {
+        return {
+          type: "String",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a number node.
+       * @param {number} value The value for the number.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {NumberNode} The number node.
+       */
+      number(value, parts = {}) {
+        return {
+          type: "Number",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a boolean node.
+       * @param {boolean} value The value for the boolean.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {BooleanNode} The boolean node.
+       */
+      boolean(value, parts = {}) {
+        return {
+          type: "Boolean",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a null node.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {NullNode} The null node.
+       */
+      null(parts = {}) {
+        return {
+          type: "Null",
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an array node.
+       * @param {Array<ElementNode>} elements The elements to add.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ArrayNode} The array node.
+       */
+      array(elements, parts = {}) {
+        return {
+          type: "Array",
+          elements,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an element node.
+       * @param {ValueNode} value The value for the element.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ElementNode} The element node.
+       */
+      element(value, parts = {}) {
+        return {
+          type: "Element",
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an object node.
+       * @param {Array<MemberNode>} members The members to add.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {ObjectNode} The object node.
+       */
+      object(members, parts = {}) {
+        return {
+          type: "Object",
+          members,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a member node.
+       * @param {StringNode|IdentifierNode} name The name for the member.
+       * @param {ValueNode} value The value for the member.
+       * @param {NodeParts} parts Additional properties for the node. 
+       * @returns {MemberNode} The member node.
+       */
+      member(name, value, parts = {}) {
+        return {
+          type: "Member",
+          name,
+          value,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an identifier node.
+       * @param {string} name The name for the identifier.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {IdentifierNode} The identifier node.
+       */
+      identifier(name, parts = {}) {
+        return {
+          type: "Identifier",
+          name,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates a NaN node.
+       * @param {Sign} sign The sign for the Infinity.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {NaNNode} The NaN node.
+       */
+      nan(sign = "", parts = {}) {
+        return {
+          type: "NaN",
+          sign,
+          loc: parts.loc,
+          ...parts
+        };
+      },
+      /**
+       * Creates an Infinity node.
+       * @param {Sign} sign The sign for the Infinity.
+       * @param {NodeParts} parts Additional properties for the node.
+       * @returns {InfinityNode} The Infinity node.
+       */
+      infinity(sign = "", parts = {}) {
+        return {
+          type: "Infinity",
+          sign,
+          loc: parts.loc,
+          ...parts
+        };
+      }
+    };
+    DEFAULT_OPTIONS = {
+      mode: "json",
+      ranges: false,
+      tokens: false,
+      allowTrailingCommas: false
+    };
+    UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
+  }
+});
+
+// src/engine/parse/json5.ts
+function parseJson5(text) {
+  let ast;
+  try {
+    ast = parse2(text.endsWith("\n") ? text : `${text}
+`, { mode: "json5" });
+  } catch (e) {
+    const err = e;
+    if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
+    const message2 = err.message.replace(/ \(\d+:\d+\)$/, "");
+    return { ok: false, message: message2, ...err.line ? { line: err.line, column: err.column ?? 1 } : {} };
+  }
+  if (nodeDepth(ast.body, 0) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
+  return { ok: true, ast, value: evaluate(ast.body) };
+}
+function nodeDepth(node, d) {
+  if (d > MAX_JSON_DEPTH) return d;
+  if (node.type === "Object") return node.members.reduce((m, mem) => Math.max(m, nodeDepth(mem.value, d + 1)), d);
+  if (node.type === "Array") return node.elements.reduce((m, el) => Math.max(m, nodeDepth(el.value, d + 1)), d);
+  return d;
+}
+function memberName(name) {
+  if (name.type === "Identifier") return name.name;
+  if (name.type === "String") return name.value;
+  return void 0;
+}
+function json5Resolver(ast) {
+  return (path17, part) => {
+    let node = ast.body;
+    let key;
+    for (const seg of path17) {
+      key = void 0;
+      if (node.type === "Object") {
+        let found;
+        for (const m of node.members) if (memberName(m.name) === String(seg)) found = m;
+        if (!found) return void 0;
+        key = found.name;
+        node = found.value;
+      } else if (node.type === "Array" && typeof seg === "number") {
+        const el = node.elements[seg];
+        if (!el) return void 0;
+        node = el.value;
+      } else {
+        return void 0;
+      }
+    }
+    const r = (n) => [n.loc.start.offset, n.loc.end.offset];
+    if (!key) return r(node);
+    if (part === "key") return r(key);
+    if (part === "value") return r(node);
+    const scalar2 = node.type !== "Object" && node.type !== "Array";
+    return scalar2 ? [r(key)[0], r(node)[1]] : r(key);
+  };
+}
+var MAX_JSON_DEPTH;
+var init_json5 = __esm({
+  "src/engine/parse/json5.ts"() {
+    "use strict";
+    init_momoa();
+    MAX_JSON_DEPTH = 200;
+  }
+});
+
+// src/engine/parse/lines.ts
+var LineIndex;
+var init_lines = __esm({
+  "src/engine/parse/lines.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      starts;
+      lineStarts() {
+        if (!this.starts) {
+          const starts = [0];
+          let i = this.text.indexOf("\n");
+          while (i !== -1) {
+            starts.push(i + 1);
+            i = this.text.indexOf("\n", i + 1);
+          }
+          this.starts = starts;
+        }
+        return this.starts;
+      }
+      /** 1-based line and column of a 0-based offset. */
+      position(offset) {
+        const starts = this.lineStarts();
+        const off = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if ((starts[mid] ?? 0) <= off) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
+      }
+      /** Offset of the start of a 1-based line. */
+      lineStart(line2) {
+        const starts = this.lineStarts();
+        return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
+      }
+      lineCount() {
+        return this.lineStarts().length;
+      }
+      location(file, start, end) {
+        const s = this.position(start);
+        const e = this.position(Math.max(start, end));
+        return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+      }
+      /** The whole first line: for findings about a file as a whole. */
+      fileLocation(file) {
+        const firstLineEnd = this.text.indexOf("\n");
+        const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
+        return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
+      }
+    };
+  }
+});
+
+// src/engine/parse/paas.ts
+function paasPlatform(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (/^fly(\.[\w-]+)?\.toml$/.test(base4)) return "fly";
+  if (/^render\.ya?ml$/.test(base4)) return "render";
+  if (/^railway\.(toml|json)$/.test(base4)) return "railway";
+  if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base4) && segments[segments.length - 2] === "config") return "kamal";
+  return void 0;
+}
+function parsePaas(file, text) {
+  const platform = paasPlatform(file) ?? "fly";
+  if (/\.ya?ml$/.test(file)) {
+    const r = parseYaml(text);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text, platform, value: r.value }, resolver: yamlResolver(r.doc) };
+  }
+  if (/\.json$/.test(file)) {
+    const r = parseJson5(text);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text, platform, value: r.value }, resolver: json5Resolver(r.ast) };
+  }
+  try {
+    const { value, ranges: ranges2 } = readToml(text);
+    const resolver = (path17) => ranges2.get(JSON.stringify(path17));
+    return { ok: true, target: { kind: "paas", file, text, platform, value }, resolver };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const pos = new LineIndex(text).position(e.offset);
+    return { ok: false, message: e.message, line: pos.line, column: pos.column };
+  }
+}
+function readToml(s) {
+  const root = {};
+  const ranges2 = /* @__PURE__ */ new Map();
+  let table = root;
+  let tablePath = [];
+  let i = 0;
+  const space = () => {
+    while (s[i] === " " || s[i] === "	") i++;
+  };
+  const spaceAll = () => {
+    for (; ; ) {
+      while (s[i] === " " || s[i] === "	" || s[i] === "\n" || s[i] === "\r") i++;
+      if (s[i] !== "#") return;
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+  };
+  const key = () => {
+    const parts = [];
+    for (; ; ) {
+      space();
+      if (s[i] === '"' || s[i] === "'") parts.push(String(str4()));
+      else {
+        const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i, i + 256));
+        if (!m) throw new TomlError("key expected", i);
+        parts.push(m[0]);
+        i += m[0].length;
+      }
+      space();
+      if (s[i] !== ".") return parts;
+      i++;
+    }
+  };
+  const str4 = () => {
+    const q = s[i];
+    if (s.startsWith(q.repeat(3), i)) {
+      const end = s.indexOf(q.repeat(3), i + 3);
+      if (end === -1) throw new TomlError("string not closed", i);
+      const v = s.slice(i + 3, end).replace(/^\r?\n/, "");
+      i = end + 3;
+      return v;
+    }
+    i++;
+    let out = "";
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0 || c === "\n") throw new TomlError("string not closed", i);
+      i++;
+      if (c === q) return out;
+      if (c === "\\" && q === '"') {
+        const n = s[i++] ?? "";
+        out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+      } else out += c;
+    }
+  };
+  const value = (path17, depth2) => {
+    if (depth2 > MAX_TOML_DEPTH) throw new TomlError(`nested deeper than ${MAX_TOML_DEPTH} levels`, i);
+    const start = i;
+    const c = s[i];
+    let v;
+    if (c === '"' || c === "'") v = str4();
+    else if (c === "[") {
+      i++;
+      const arr2 = [];
+      for (; ; ) {
+        spaceAll();
+        if (s[i] === "]") break;
+        if (i >= s.length) throw new TomlError("array not closed", start);
+        arr2.push(value([...path17, arr2.length], depth2 + 1));
+        spaceAll();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = arr2;
+    } else if (c === "{") {
+      i++;
+      const obj2 = {};
+      for (; ; ) {
+        space();
+        if (s[i] === "}") break;
+        if (i >= s.length || s[i] === "\n") throw new TomlError("inline table not closed", start);
+        assign(obj2, path17, depth2 + 1);
+        space();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = obj2;
+    } else {
+      const m = /^[^\s,\]}#]+/.exec(s.slice(i, i + 256));
+      if (!m) throw new TomlError("value expected", i);
+      i += m[0].length;
+      v = m[0] === "true" ? true : m[0] === "false" ? false : /^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(m[0]) ? Number(m[0].replace(/_/g, "")) : m[0];
+    }
+    ranges2.set(JSON.stringify(path17), [ranges2.get(JSON.stringify(path17))?.[0] ?? start, i]);
+    return v;
+  };
+  const assign = (obj2, base4, depth2) => {
+    const keyStart = i;
+    const k = key();
+    if (s[i] !== "=") throw new TomlError('"=" expected', i);
+    i++;
+    space();
+    let target = obj2;
+    for (const part of k.slice(0, -1)) {
+      if (!isRecord(target[part])) target[part] = {};
+      target = target[part];
+    }
+    const path17 = [...base4, ...k];
+    ranges2.set(JSON.stringify(path17), [keyStart, keyStart]);
+    target[k[k.length - 1]] = value(path17, depth2);
+  };
+  for (; ; ) {
+    spaceAll();
+    if (i >= s.length) break;
+    if (s[i] === "[") {
+      const start = i;
+      const array = s[i + 1] === "[";
+      i += array ? 2 : 1;
+      const k = key();
+      if (s[i] !== "]" || array && s[i + 1] !== "]") throw new TomlError('"]" expected', i);
+      i += array ? 2 : 1;
+      let t = root;
+      const path17 = [];
+      for (const [n, part] of k.entries()) {
+        const last3 = n === k.length - 1;
+        if (last3 && array) {
+          const list = Array.isArray(t[part]) ? t[part] : [];
+          t[part] = list;
+          const next = {};
+          list.push(next);
+          path17.push(part, list.length - 1);
+          t = next;
+        } else {
+          const cur = t[part];
+          if (Array.isArray(cur)) {
+            path17.push(part, cur.length - 1);
+            t = cur[cur.length - 1];
+          } else {
+            if (!isRecord(cur)) t[part] = {};
+            path17.push(part);
+            t = t[part];
+          }
+        }
+      }
+      ranges2.set(JSON.stringify(path17), [start, i]);
+      table = t;
+      tablePath = path17;
+      continue;
+    }
+    assign(table, tablePath, 0);
+    space();
+    if (s[i] === "#") {
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+    if (i < s.length && s[i] !== "\n" && s[i] !== "\r") throw new TomlError("line break expected", i);
+  }
+  return { value: root, ranges: ranges2 };
+}
+var TomlError, MAX_TOML_DEPTH;
+var init_paas2 = __esm({
+  "src/engine/parse/paas.ts"() {
+    "use strict";
+    init_json();
+    init_json5();
+    init_lines();
+    init_yaml();
+    TomlError = class extends Error {
+      constructor(message2, offset) {
+        super(message2);
+        this.offset = offset;
+      }
+      offset;
+    };
+    MAX_TOML_DEPTH = 50;
+  }
+});
+
+// src/engine/read/classify.ts
+function isOpenClawConfigInStateDir(segments) {
+  const base4 = segments[segments.length - 1] ?? "";
+  const parent = segments[segments.length - 2] ?? "";
+  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
+}
+function isOpenClawConfigName(p) {
+  const base4 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
+}
+function classify(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
+  const rendered = renderedName(base4);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
+  return "text";
+}
+function isDotenvTemplate(relPath) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base4);
+}
+function looksLikeCompose(relPath, text) {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+function looksLikeKubernetes(relPath, text) {
+  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+function looksLikeCloudInit(relPath, text) {
+  return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split("/").pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, text.indexOf("\n") + 1 || text.length));
+}
+function looksLikeShell(relPath, text) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
+function looksLikeOpenClawConfig(relPath, text) {
+  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base4) ?? base4;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
+  const keys = topLevelKeys(head2);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth2 = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text.length;
+  const skipString = (q) => {
+    let j = i + 1;
+    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (depth2 === 0) {
+      if (c !== "{") return void 0;
+      depth2 = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === "{" || c === "[") depth2++;
+    else if (c === "}" || c === "]") {
+      depth2--;
+      if (depth2 === 0) return keys;
+    } else if (c === "," && depth2 === 1) expectKey = true;
+    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text[j])) j++;
+      keys.push(text.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+function looksLikeNginx(relPath, text) {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head2 = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
+}
+function ansibleRole(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (!/\.ya?ml$/i.test(base4)) return void 0;
+  const dirs = segments.slice(0, -1);
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base4) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
+  const inAnsible = roleRoot || dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
+  if (!inAnsible) return void 0;
+  if (dirs.some((d) => ["defaults", "vars", "group_vars", "host_vars"].includes(d))) return "vars";
+  if (dirs.some((d) => ["tasks", "handlers", "playbooks"].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? "")) return "tasks";
+  return void 0;
+}
+var COMPOSE_BASE, OPENCLAW_NAMES, ENV_TEMPLATE, CONVENTIONS, OPENCLAW_TOP_KEYS, OPENCLAW_ANCHOR_KEYS, FOREIGN_TOP_KEYS, SNIFF_BYTES, CONFIG_CANDIDATE;
+var init_classify = __esm({
+  "src/engine/read/classify.ts"() {
+    "use strict";
+    init_template();
+    init_paas2();
+    COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+    OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
+    ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+    CONVENTIONS = [
+      {
+        kind: "compose",
+        describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
+        test: (base4) => COMPOSE_BASE.test(base4)
+      },
+      {
+        kind: "openclaw",
+        describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
+        test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+      },
+      {
+        kind: "dotenv",
+        describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
+        test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
+      },
+      {
+        kind: "workflow",
+        describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
+        test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+      },
+      {
+        kind: "sshd",
+        describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
+        test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
+      },
+      {
+        kind: "systemd",
+        describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
+        test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+      },
+      {
+        kind: "nginx",
+        describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+        test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+      },
+      {
+        kind: "caddy",
+        describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
+        test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
+      },
+      {
+        kind: "docker_daemon",
+        describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
+        test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+      },
+      {
+        kind: "shell",
+        describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
+        test: (base4) => /\.(sh|bash)$/.test(base4)
+      },
+      {
+        kind: "makefile",
+        describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
+        test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
+      },
+      {
+        kind: "terraform",
+        describe: "Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)",
+        test: (base4) => /\.tf$/.test(base4) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base4)
+      },
+      {
+        kind: "paas",
+        describe: "platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)",
+        test: (base4, segments) => paasPlatform(segments.join("/")) !== void 0
+      },
+      {
+        kind: "cloud_init",
+        describe: "cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`",
+        test: (base4) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base4)
+      },
+      {
+        kind: "kubernetes",
+        describe: "Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)",
+        test: (base4) => /^values([.-][\w-]+)?\.ya?ml$/.test(base4)
+      },
+      {
+        kind: "ansible",
+        describe: "Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)",
+        test: (base4, segments) => ansibleRole(segments.join("/")) !== void 0
+      },
+      {
+        kind: "dockerfile",
+        describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
+        test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
+      }
+    ];
+    OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
+      "gateway",
+      "channels",
+      "agents",
+      "agent",
+      "tools",
+      "models",
+      "meta",
+      "hooks",
+      "plugins",
+      "skills",
+      "session",
+      "messages",
+      "commands",
+      "browser",
+      "wizard",
+      "canvasHost",
+      "cron",
+      "logging",
+      "auth",
+      "env",
+      "bindings",
+      "discovery",
+      "ui",
+      "update",
+      "approvals",
+      "memory",
+      "talk",
+      "diagnostics",
+      "nodeHost",
+      "secrets",
+      "broadcast",
+      "web",
+      "media",
+      "audio",
+      "acp",
+      "mcp",
+      "security",
+      "sandbox",
+      "$include",
+      "$schema"
+    ]);
+    OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
+    FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
+    SNIFF_BYTES = 16 * 1024;
+    CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
   }
 });
 
 // src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3, createHmac, pbkdf2Sync } from "node:crypto";
 function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
+  return createHash3("sha256").update(s).digest("hex");
+}
+function classes(s) {
+  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
+}
+function weakSecret(secret) {
+  if ([...secret].length < 16) return true;
+  if (classes(secret) >= 3) return false;
+  return shannonEntropy(secret) < 3.5;
 }
 function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+  const key = process.env.GATEWARDEN_FINGERPRINT_KEY || DEFAULT_KEY;
+  const cacheKey = `${key}\0${secret}`;
+  let id = derived.get(cacheKey);
+  if (id === void 0) {
+    const bits = secret.length * shannonEntropy(secret);
+    id = bits >= FAST_BITS ? `secret2:${createHmac("sha256", key).update(secret).digest("hex")}` : `secret2s:${pbkdf2Sync(secret, key, SLOW_ROUNDS, 32, "sha256").toString("hex")}`;
+    if (derived.size > 1e4) derived.clear();
+    derived.set(cacheKey, id);
+  }
+  return id;
 }
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
 }
-var VERSION, SECRET_SALT;
+var VERSION, DEFAULT_KEY, SLOW_ROUNDS, FAST_BITS, derived;
 var init_fingerprint = __esm({
   "src/engine/postprocess/fingerprint.ts"() {
     "use strict";
+    init_entropy();
     VERSION = "v1";
-    SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+    DEFAULT_KEY = "gatewarden/secret-fingerprint/v2";
+    SLOW_ROUNDS = 2e4;
+    FAST_BITS = 128;
+    derived = /* @__PURE__ */ new Map();
   }
 });
 
@@ -26423,8 +30201,8 @@ var init_patch = __esm({
       end() {
         return this.endCommit();
       }
-      newDiff(path16) {
-        return this.commit && { commit: this.commit, path: path16, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+      newDiff(path17) {
+        return this.commit && { commit: this.commit, path: path17, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
       }
       add(d, text, lineNo, truncated2) {
         if (d.tooLarge) return;
@@ -26449,65 +30227,6 @@ var init_patch = __esm({
         const c = this.commit;
         await this.endFile();
         if (c) await this.sink.commit(c);
-      }
-    };
-  }
-});
-
-// src/engine/parse/lines.ts
-var LineIndex;
-var init_lines = __esm({
-  "src/engine/parse/lines.ts"() {
-    "use strict";
-    LineIndex = class {
-      constructor(text) {
-        this.text = text;
-      }
-      text;
-      starts;
-      lineStarts() {
-        if (!this.starts) {
-          const starts = [0];
-          let i = this.text.indexOf("\n");
-          while (i !== -1) {
-            starts.push(i + 1);
-            i = this.text.indexOf("\n", i + 1);
-          }
-          this.starts = starts;
-        }
-        return this.starts;
-      }
-      /** 1-based line and column of a 0-based offset. */
-      position(offset) {
-        const starts = this.lineStarts();
-        const off = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if ((starts[mid] ?? 0) <= off) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
-      }
-      /** Offset of the start of a 1-based line. */
-      lineStart(line2) {
-        const starts = this.lineStarts();
-        return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
-      }
-      lineCount() {
-        return this.lineStarts().length;
-      }
-      location(file, start, end) {
-        const s = this.position(start);
-        const e = this.position(Math.max(start, end));
-        return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-      }
-      /** The whole first line: for findings about a file as a whole. */
-      fileLocation(file) {
-        const firstLineEnd = this.text.indexOf("\n");
-        const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
-        return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
       }
     };
   }
@@ -28225,13 +31944,13 @@ var require_util = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content, escapeChar) {
+      static findLeadingNonWhitespace(content, escapeChar2) {
         whitespaceCheck: for (let i = 0; i < content.length; i++) {
           switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
-            case escapeChar:
+            case escapeChar2:
               escapeCheck: for (let j = i + 1; j < content.length; j++) {
                 switch (content.charAt(j)) {
                   case " ":
@@ -28845,10 +32564,10 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document2, range);
         this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.instruction = instruction;
         this.instructionRange = instructionRange;
       }
@@ -28890,7 +32609,7 @@ var require_instruction = __commonJS({
         if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
           return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
         }
-        let ranges = [];
+        let ranges2 = [];
         let end = -1;
         let startPosition = args[0].getRange().start;
         let range = this.getInstructionRange();
@@ -28914,7 +32633,7 @@ var require_instruction = __commonJS({
                     j++;
                   case "\n":
                     if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                      ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                     }
                     startPosition = null;
                     start = true;
@@ -28927,7 +32646,7 @@ var require_instruction = __commonJS({
               }
             } else if (next === "\r") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                 startPosition = null;
               }
               start = true;
@@ -28935,7 +32654,7 @@ var require_instruction = __commonJS({
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
               }
               startPosition = null;
               start = true;
@@ -28967,11 +32686,11 @@ var require_instruction = __commonJS({
           }
         }
         if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
         } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
         }
-        return ranges;
+        return ranges2;
       }
       getRawArgumentsContent() {
         let args = this.getArguments();
@@ -28986,9 +32705,9 @@ var require_instruction = __commonJS({
           return null;
         }
         let content = "";
-        let ranges = this.getArgumentsRanges();
+        let ranges2 = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range of ranges) {
+        for (let range of ranges2) {
           content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
         return content;
@@ -29830,8 +33549,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -29913,8 +33632,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -30075,8 +33794,8 @@ var require_add = __commonJS({
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -30095,20 +33814,20 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util();
     var Property = class _Property {
-      constructor(document2, escapeChar, arg2, arg22) {
+      constructor(document2, escapeChar2, arg2, arg22) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document2;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.nameRange = _Property.getNameRange(document2, arg2);
         let value = document2.getText().substring(document2.offsetAt(this.nameRange.start), document2.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
+        this.name = _Property.getValue(value, escapeChar2);
         if (arg22) {
           this.valueRange = arg22.getRange();
           value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
+          this.value = _Property.getValue(value, escapeChar2);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
           let argRange = arg2.getRange();
@@ -30116,7 +33835,7 @@ var require_property = __commonJS({
           } else {
             this.valueRange = _Property.getValueRange(document2, arg2);
             value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
+            this.value = _Property.getValue(value, escapeChar2);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
             this.assignmentOperator = "=";
           }
@@ -30246,21 +33965,21 @@ var require_property = __commonJS({
        *         be null if no value is defined, may be the empty string
        *         if the value only consists of whitespace
        */
-      static getValue(value, escapeChar) {
+      static getValue(value, escapeChar2) {
         let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar2);
         if (skip !== 0 && value.charAt(skip) === "#") {
           escaped = true;
         }
         value = value.substring(skip);
         let first = value.charAt(0);
         let last3 = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last3 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
+            if (value.charAt(i) === escapeChar2) {
               i++;
             } else if (value.charAt(i) === '"' && i === value.length - 1) {
               inDouble = true;
@@ -30276,9 +33995,9 @@ var require_property = __commonJS({
         parseValue: for (let i = 0; i < value.length; i++) {
           let char = value.charAt(i);
           switch (char) {
-            case escapeChar:
+            case escapeChar2:
               if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
+                escapedValue = escapedValue + escapeChar2;
                 break parseValue;
               }
               char = value.charAt(i + 1);
@@ -30296,8 +34015,8 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
+                      if (!inDouble && !inSingle && !literal2) {
+                        if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
                         } else {
@@ -30318,13 +34037,13 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else if (char !== '"') {
-                  if (char === escapeChar) {
+                  if (char === escapeChar2) {
                     i++;
                   }
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -30332,11 +34051,11 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else {
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
+              } else if (char === escapeChar2) {
+                escapedValue = escapedValue + escapeChar2;
                 i++;
               } else if (char === "\r") {
                 escaped = true;
@@ -30410,8 +34129,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -30704,8 +34423,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.property = null;
         const args = this.getPropertyArguments();
         if (args.length === 1) {
@@ -30735,8 +34454,8 @@ var require_cmd = __commonJS({
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
@@ -30751,8 +34470,8 @@ var require_copy = __commonJS({
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -30783,8 +34502,8 @@ var require_env = __commonJS({
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -30802,8 +34521,8 @@ var require_entrypoint = __commonJS({
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
@@ -30819,8 +34538,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -31070,8 +34789,8 @@ var require_healthcheck = __commonJS({
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -31095,8 +34814,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -31133,8 +34852,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -31168,8 +34887,8 @@ var require_run = __commonJS({
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -31196,8 +34915,8 @@ var require_shell = __commonJS({
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
@@ -31212,8 +34931,8 @@ var require_stopsignal = __commonJS({
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
@@ -31228,8 +34947,8 @@ var require_workdir = __commonJS({
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -31254,9 +34973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path16 = this.getPath();
-        if (path16 === null || path16.startsWith("/")) {
-          return path16;
+        const path17 = this.getPath();
+        if (path17 === null || path17.startsWith("/")) {
+          return path17;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31268,7 +34987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path16 : parent + "/" + path16;
+              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
             }
           }
         }
@@ -31287,8 +35006,8 @@ var require_user = __commonJS({
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.User = User;
@@ -31303,8 +35022,8 @@ var require_volume = __commonJS({
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
@@ -31479,9 +35198,9 @@ var require_imageTemplate = __commonJS({
             }
           }
         }
-        for (const env of this.getENVs()) {
-          if (env.isBefore(currentLine)) {
-            for (const property of env.getProperties()) {
+        for (const env2 of this.getENVs()) {
+          if (env2.isBefore(currentLine)) {
+            for (const property of env2.getProperties()) {
               const variable = property.getName();
               if (variables.indexOf(variable) === -1) {
                 variables.push(variable);
@@ -31801,42 +35520,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document2, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+      static createInstruction(document2, dockerfile, escapeChar2, lineRange, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getParserDirectives(document2, buffer) {
         const directives = [];
@@ -32507,1592 +36226,6 @@ var init_systemd2 = __esm({
   }
 });
 
-// ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
-function isDigit(c) {
-  return c >= CHAR_0 && c <= CHAR_9;
-}
-function isHexDigit(c) {
-  return isDigit(c) || c >= CHAR_UPPER_A && c <= CHAR_UPPER_F || c >= CHAR_LOWER_A && c <= CHAR_LOWER_F;
-}
-function isPositiveDigit(c) {
-  return c >= CHAR_1 && c <= CHAR_9;
-}
-function isKeywordStart(c) {
-  return keywordStarts.has(c);
-}
-function isNumberStart(c) {
-  return isDigit(c) || c === CHAR_DOT || c === CHAR_MINUS;
-}
-function isJSON5NumberStart(c) {
-  return isNumberStart(c) || c === CHAR_PLUS;
-}
-function isStringStart(c, json5) {
-  return c === CHAR_DOUBLE_QUOTE || json5 && c === CHAR_SINGLE_QUOTE;
-}
-function isJSON5IdentifierStart(c) {
-  if (c === CHAR_DOLLAR || c === CHAR_UNDERSCORE || c === CHAR_BACKSLASH) {
-    return true;
-  }
-  if (c >= CHAR_LOWER_A && c <= CHAR_LOWER_Z || c >= CHAR_UPPER_A && c <= CHAR_UPPER_Z) {
-    return true;
-  }
-  if (c === 8204 || c === 8205) {
-    return true;
-  }
-  const ct = String.fromCharCode(c);
-  return ID_Start.test(ct);
-}
-function isJSON5IdentifierPart(c) {
-  if (isJSON5IdentifierStart(c) || isDigit(c)) {
-    return true;
-  }
-  const ct = String.fromCharCode(c);
-  return ID_Continue.test(ct);
-}
-function normalizeIdentifier(identifier) {
-  return identifier.replace(UNICODE_SEQUENCE, (unicodeEscape) => {
-    return String.fromCharCode(parseInt(unicodeEscape.slice(2), 16));
-  });
-}
-function getEndLocation(text) {
-  let line2 = 1;
-  let column = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === "\n") {
-      line2++;
-      column = 1;
-    } else if (char === "\r") {
-      if (text[i + 1] === "\n") {
-        i++;
-      }
-      line2++;
-      column = 1;
-    } else {
-      column++;
-    }
-  }
-  return {
-    line: line2,
-    column,
-    offset: text.length
-  };
-}
-function getStringValue(value, token, json5 = false) {
-  let result = "";
-  let escapeIndex = value.indexOf("\\");
-  let lastIndex = 0;
-  while (escapeIndex >= 0) {
-    result += value.slice(lastIndex, escapeIndex);
-    const escapeChar = value.charAt(escapeIndex + 1);
-    const escapeCharCode = escapeChar.charCodeAt(0);
-    if (json5 && json5EscapeToChar.has(escapeCharCode)) {
-      result += json5EscapeToChar.get(escapeCharCode);
-      lastIndex = escapeIndex + 2;
-    } else if (escapeToChar.has(escapeCharCode)) {
-      result += escapeToChar.get(escapeCharCode);
-      lastIndex = escapeIndex + 2;
-    } else if (escapeChar === "u") {
-      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
-      if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
-        throw new ErrorWithLocation(
-          `Invalid unicode escape \\u${hexCode}.`,
-          {
-            line: token.loc.start.line,
-            column: token.loc.start.column + escapeIndex,
-            offset: token.loc.start.offset + escapeIndex
-          }
-        );
-      }
-      result += String.fromCharCode(parseInt(hexCode, 16));
-      lastIndex = escapeIndex + 6;
-    } else if (json5 && escapeChar === "x") {
-      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
-      if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
-        throw new ErrorWithLocation(
-          `Invalid hex escape \\x${hexCode}.`,
-          {
-            line: token.loc.start.line,
-            column: token.loc.start.column + escapeIndex,
-            offset: token.loc.start.offset + escapeIndex
-          }
-        );
-      }
-      result += String.fromCharCode(parseInt(hexCode, 16));
-      lastIndex = escapeIndex + 4;
-    } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
-      lastIndex = escapeIndex + 2;
-      if (escapeChar === "\r" && value.charAt(lastIndex) === "\n") {
-        lastIndex++;
-      }
-    } else {
-      if (json5) {
-        result += escapeChar;
-        lastIndex = escapeIndex + 2;
-      } else {
-        throw new ErrorWithLocation(
-          `Invalid escape \\${escapeChar}.`,
-          {
-            line: token.loc.start.line,
-            column: token.loc.start.column + escapeIndex,
-            offset: token.loc.start.offset + escapeIndex
-          }
-        );
-      }
-    }
-    escapeIndex = value.indexOf("\\", lastIndex);
-  }
-  result += value.slice(lastIndex);
-  return result;
-}
-function getLiteralValue(value, token, json5 = false) {
-  switch (token.type) {
-    case "Boolean":
-      return value === "true";
-    case "Number":
-      if (json5) {
-        if (value.charCodeAt(0) === 45) {
-          return -Number(value.slice(1));
-        }
-        if (value.charCodeAt(0) === 43) {
-          return Number(value.slice(1));
-        }
-      }
-      return Number(value);
-    case "String":
-      return getStringValue(value.slice(1, -1), token, json5);
-    default:
-      throw new TypeError(`Unknown token type "${token.type}.`);
-  }
-}
-function parse2(text, options) {
-  options = Object.freeze({
-    ...DEFAULT_OPTIONS,
-    ...options
-  });
-  const tokens2 = [];
-  const tokenizer = new Tokenizer(text, {
-    mode: options.mode,
-    ranges: options.ranges
-  });
-  const json5 = options.mode === "json5";
-  const allowTrailingCommas = options.allowTrailingCommas || json5;
-  function nextNoComments() {
-    const nextType = tokenizer.next();
-    if (nextType && options.tokens) {
-      tokens2.push(tokenizer.token);
-    }
-    return nextType;
-  }
-  function nextSkipComments() {
-    const nextType = tokenizer.next();
-    if (nextType && options.tokens) {
-      tokens2.push(tokenizer.token);
-    }
-    if (nextType >= tt.LineComment) {
-      return nextSkipComments();
-    }
-    return nextType;
-  }
-  const next = options.mode === "json" ? nextNoComments : nextSkipComments;
-  function assertTokenType(token, type) {
-    if (token !== type) {
-      throw new UnexpectedToken(tokenizer.token);
-    }
-  }
-  function assertTokenTypes(token, types2) {
-    if (!types2.includes(token)) {
-      throw new UnexpectedToken(tokenizer.token);
-    }
-  }
-  function createRange(start, end) {
-    return options.ranges ? {
-      range: [start.offset, end.offset]
-    } : void 0;
-  }
-  function createLiteralNode(tokenType) {
-    const token = tokenizer.token;
-    const range = createRange(token.loc.start, token.loc.end);
-    const value = getLiteralValue(
-      text.slice(token.loc.start.offset, token.loc.end.offset),
-      token,
-      json5
-    );
-    const loc = {
-      start: {
-        ...token.loc.start
-      },
-      end: {
-        ...token.loc.end
-      }
-    };
-    const parts = { loc, ...range };
-    switch (tokenType) {
-      case tt.String:
-        return types.string(
-          /** @type {string} */
-          value,
-          parts
-        );
-      case tt.Number:
-        return types.number(
-          /** @type {number} */
-          value,
-          parts
-        );
-      case tt.Boolean:
-        return types.boolean(
-          /** @type {boolean} */
-          value,
-          parts
-        );
-      default:
-        throw new TypeError(`Unknown token type ${token.type}.`);
-    }
-  }
-  function createJSON5IdentifierNode(token) {
-    const range = createRange(token.loc.start, token.loc.end);
-    const identifier = text.slice(token.loc.start.offset, token.loc.end.offset);
-    const loc = {
-      start: {
-        ...token.loc.start
-      },
-      end: {
-        ...token.loc.end
-      }
-    };
-    const parts = { loc, ...range };
-    if (token.type !== "Identifier") {
-      let sign = "";
-      if (identifier[0] === "+" || identifier[0] === "-") {
-        sign = identifier[0];
-      }
-      return types[identifier.includes("NaN") ? "nan" : "infinity"](
-        /** @type {Sign} */
-        sign,
-        parts
-      );
-    }
-    return types.identifier(normalizeIdentifier(identifier), parts);
-  }
-  function createNullNode(token) {
-    const range = createRange(token.loc.start, token.loc.end);
-    return types.null({
-      loc: {
-        start: {
-          ...token.loc.start
-        },
-        end: {
-          ...token.loc.end
-        }
-      },
-      ...range
-    });
-  }
-  function parseProperty(tokenType) {
-    if (json5) {
-      assertTokenTypes(tokenType, [tt.String, tt.Identifier, tt.Number]);
-    } else {
-      assertTokenType(tokenType, tt.String);
-    }
-    const token = tokenizer.token;
-    if (json5 && tokenType === tt.Number && /[+\-0-9]/.test(text[token.loc.start.offset])) {
-      throw new UnexpectedToken(token);
-    }
-    let key = tokenType === tt.String ? (
-      /** @type {StringNode} */
-      createLiteralNode(tokenType)
-    ) : (
-      /** @type {IdentifierNode|NaNNode|InfinityNode} */
-      createJSON5IdentifierNode(token)
-    );
-    if (json5 && (key.type === "NaN" || key.type === "Infinity")) {
-      if (key.sign !== "") {
-        throw new UnexpectedToken(tokenizer.token);
-      }
-      key = types.identifier(key.type, { loc: key.loc, ...createRange(key.loc.start, key.loc.end) });
-    }
-    tokenType = next();
-    assertTokenType(tokenType, tt.Colon);
-    const value = parseValue();
-    const range = createRange(key.loc.start, value.loc.end);
-    return types.member(
-      /** @type {StringNode|IdentifierNode} */
-      key,
-      /** @type {ValueNode} */
-      value,
-      {
-        loc: {
-          start: {
-            ...key.loc.start
-          },
-          end: {
-            ...value.loc.end
-          }
-        },
-        ...range
-      }
-    );
-  }
-  function parseObject(firstTokenType) {
-    assertTokenType(firstTokenType, tt.LBrace);
-    const firstToken = tokenizer.token;
-    const members = [];
-    let tokenType = next();
-    if (tokenType !== tt.RBrace) {
-      do {
-        members.push(parseProperty(tokenType));
-        tokenType = next();
-        if (!tokenType) {
-          throw new UnexpectedEOF(members[members.length - 1].loc.end);
-        }
-        if (tokenType === tt.Comma) {
-          tokenType = next();
-          if (allowTrailingCommas && tokenType === tt.RBrace) {
-            break;
-          }
-        } else {
-          break;
-        }
-      } while (tokenType);
-    }
-    assertTokenType(tokenType, tt.RBrace);
-    const lastToken = tokenizer.token;
-    const range = createRange(firstToken.loc.start, lastToken.loc.end);
-    return types.object(members, {
-      loc: {
-        start: {
-          ...firstToken.loc.start
-        },
-        end: {
-          ...lastToken.loc.end
-        }
-      },
-      ...range
-    });
-  }
-  function parseArray(firstTokenType) {
-    assertTokenType(firstTokenType, tt.LBracket);
-    const firstToken = tokenizer.token;
-    const elements = [];
-    let tokenType = next();
-    if (tokenType !== tt.RBracket) {
-      do {
-        const value = parseValue(tokenType);
-        elements.push(types.element(
-          /** @type {ValueNode} */
-          value,
-          { loc: value.loc }
-        ));
-        tokenType = next();
-        if (tokenType === tt.Comma) {
-          tokenType = next();
-          if (allowTrailingCommas && tokenType === tt.RBracket) {
-            break;
-          }
-        } else {
-          break;
-        }
-      } while (tokenType);
-    }
-    assertTokenType(tokenType, tt.RBracket);
-    const lastToken = tokenizer.token;
-    const range = createRange(firstToken.loc.start, lastToken.loc.end);
-    return types.array(elements, {
-      loc: {
-        start: {
-          ...firstToken.loc.start
-        },
-        end: {
-          ...lastToken.loc.end
-        }
-      },
-      ...range
-    });
-  }
-  function parseValue(tokenType) {
-    tokenType = tokenType ?? next();
-    const token = tokenizer.token;
-    if (!tokenType) {
-      throw new UnexpectedEOF({
-        line: 1,
-        column: 1,
-        offset: 0
-      });
-    }
-    switch (tokenType) {
-      case tt.String:
-      case tt.Boolean:
-        return createLiteralNode(tokenType);
-      case tt.Number:
-        if (json5) {
-          let tokenText = text.slice(token.loc.start.offset, token.loc.end.offset);
-          if (tokenText[0] === "+" || tokenText[0] === "-") {
-            tokenText = tokenText.slice(1);
-          }
-          if (tokenText === "NaN" || tokenText === "Infinity") {
-            return createJSON5IdentifierNode(token);
-          }
-        }
-        return createLiteralNode(tokenType);
-      case tt.Null:
-        return createNullNode(token);
-      case tt.LBrace:
-        return parseObject(tokenType);
-      case tt.LBracket:
-        return parseArray(tokenType);
-      default:
-        throw new UnexpectedToken(token);
-    }
-  }
-  const docBody = parseValue();
-  const unexpectedToken = next();
-  if (unexpectedToken) {
-    throw new UnexpectedToken(tokenizer.token);
-  }
-  const textEndLocation = getEndLocation(text);
-  const docParts = {
-    loc: {
-      start: {
-        line: 1,
-        column: 1,
-        offset: 0
-      },
-      end: {
-        ...textEndLocation
-      }
-    }
-  };
-  if (options.tokens) {
-    docParts.tokens = tokens2;
-  }
-  if (options.ranges) {
-    docParts.range = [
-      docParts.loc.start.offset,
-      docParts.loc.end.offset
-    ];
-  }
-  return types.document(
-    /** @type {ValueNode} */
-    docBody,
-    docParts
-  );
-}
-function evaluate(node) {
-  switch (node.type) {
-    case "String":
-      return node.value;
-    case "Number":
-      return node.value;
-    case "Boolean":
-      return node.value;
-    case "Null":
-      return null;
-    case "NaN":
-      return NaN;
-    case "Infinity":
-      return node.sign === "-" ? -Infinity : Infinity;
-    case "Identifier":
-      return node.name;
-    case "Array": {
-      return node.elements.map((element) => evaluate(element.value));
-    }
-    case "Object": {
-      const object = {};
-      node.members.forEach((member) => {
-        Object.defineProperty(
-          object,
-          /** @type {string} */
-          evaluate(member.name),
-          {
-            value: evaluate(member.value),
-            writable: true,
-            enumerable: true,
-            configurable: true
-          }
-        );
-      });
-      return object;
-    }
-    case "Document": {
-      return evaluate(node.body);
-    }
-    case "Element":
-      throw new Error("Cannot evaluate array element outside of an array.");
-    case "Member":
-      throw new Error("Cannot evaluate object member outside of an object.");
-    default:
-      throw new Error(`Unknown node type ${node.type}.`);
-  }
-}
-var CHAR_0, CHAR_1, CHAR_9, CHAR_BACKSLASH, CHAR_DOLLAR, CHAR_DOT, CHAR_DOUBLE_QUOTE, CHAR_LOWER_A, CHAR_LOWER_E, CHAR_LOWER_F, CHAR_LOWER_N, CHAR_LOWER_T, CHAR_LOWER_U, CHAR_LOWER_X, CHAR_LOWER_Z, CHAR_MINUS, CHAR_NEWLINE, CHAR_PLUS, CHAR_RETURN, CHAR_SINGLE_QUOTE, CHAR_SLASH, CHAR_SPACE, CHAR_TAB, CHAR_UNDERSCORE, CHAR_UPPER_A, CHAR_UPPER_E, CHAR_UPPER_F, CHAR_UPPER_N, CHAR_UPPER_X, CHAR_UPPER_Z, CHAR_LOWER_B, CHAR_LOWER_R, CHAR_LOWER_V, CHAR_LINE_SEPARATOR, CHAR_PARAGRAPH_SEPARATOR, CHAR_UPPER_I, CHAR_STAR, CHAR_VTAB, CHAR_FORM_FEED, CHAR_NBSP, CHAR_BOM, CHAR_NON_BREAKING_SPACE, CHAR_EN_QUAD, CHAR_EM_QUAD, CHAR_EN_SPACE, CHAR_EM_SPACE, CHAR_THREE_PER_EM_SPACE, CHAR_FOUR_PER_EM_SPACE, CHAR_SIX_PER_EM_SPACE, CHAR_FIGURE_SPACE, CHAR_PUNCTUATION_SPACE, CHAR_THIN_SPACE, CHAR_HAIR_SPACE, CHAR_NARROW_NO_BREAK_SPACE, CHAR_MEDIUM_MATHEMATICAL_SPACE, CHAR_IDEOGRAPHIC_SPACE, LBRACKET, RBRACKET, LBRACE, RBRACE, COLON, COMMA, TRUE, FALSE, NULL, NAN$1, INFINITY$1, QUOTE, escapeToChar, json5EscapeToChar, charToEscape, json5CharToEscape, knownTokenTypes, knownJSON5TokenTypes, json5LineTerminators, ErrorWithLocation, UnexpectedChar, UnexpectedIdentifier, UnexpectedToken, UnexpectedEOF, ID_Start, ID_Continue, CHAR_CR, CHAR_LF, CharCodeReader, INFINITY, NAN, keywordStarts, whitespace, json5Whitespace, DEFAULT_OPTIONS$1, jsonKeywords, tt, Tokenizer, types, DEFAULT_OPTIONS, UNICODE_SEQUENCE;
-var init_momoa = __esm({
-  "../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js"() {
-    CHAR_0 = 48;
-    CHAR_1 = 49;
-    CHAR_9 = 57;
-    CHAR_BACKSLASH = 92;
-    CHAR_DOLLAR = 36;
-    CHAR_DOT = 46;
-    CHAR_DOUBLE_QUOTE = 34;
-    CHAR_LOWER_A = 97;
-    CHAR_LOWER_E = 101;
-    CHAR_LOWER_F = 102;
-    CHAR_LOWER_N = 110;
-    CHAR_LOWER_T = 116;
-    CHAR_LOWER_U = 117;
-    CHAR_LOWER_X = 120;
-    CHAR_LOWER_Z = 122;
-    CHAR_MINUS = 45;
-    CHAR_NEWLINE = 10;
-    CHAR_PLUS = 43;
-    CHAR_RETURN = 13;
-    CHAR_SINGLE_QUOTE = 39;
-    CHAR_SLASH = 47;
-    CHAR_SPACE = 32;
-    CHAR_TAB = 9;
-    CHAR_UNDERSCORE = 95;
-    CHAR_UPPER_A = 65;
-    CHAR_UPPER_E = 69;
-    CHAR_UPPER_F = 70;
-    CHAR_UPPER_N = 78;
-    CHAR_UPPER_X = 88;
-    CHAR_UPPER_Z = 90;
-    CHAR_LOWER_B = 98;
-    CHAR_LOWER_R = 114;
-    CHAR_LOWER_V = 118;
-    CHAR_LINE_SEPARATOR = 8232;
-    CHAR_PARAGRAPH_SEPARATOR = 8233;
-    CHAR_UPPER_I = 73;
-    CHAR_STAR = 42;
-    CHAR_VTAB = 11;
-    CHAR_FORM_FEED = 12;
-    CHAR_NBSP = 160;
-    CHAR_BOM = 65279;
-    CHAR_NON_BREAKING_SPACE = 160;
-    CHAR_EN_QUAD = 8192;
-    CHAR_EM_QUAD = 8193;
-    CHAR_EN_SPACE = 8194;
-    CHAR_EM_SPACE = 8195;
-    CHAR_THREE_PER_EM_SPACE = 8196;
-    CHAR_FOUR_PER_EM_SPACE = 8197;
-    CHAR_SIX_PER_EM_SPACE = 8198;
-    CHAR_FIGURE_SPACE = 8199;
-    CHAR_PUNCTUATION_SPACE = 8200;
-    CHAR_THIN_SPACE = 8201;
-    CHAR_HAIR_SPACE = 8202;
-    CHAR_NARROW_NO_BREAK_SPACE = 8239;
-    CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
-    CHAR_IDEOGRAPHIC_SPACE = 12288;
-    LBRACKET = "[";
-    RBRACKET = "]";
-    LBRACE = "{";
-    RBRACE = "}";
-    COLON = ":";
-    COMMA = ",";
-    TRUE = "true";
-    FALSE = "false";
-    NULL = "null";
-    NAN$1 = "NaN";
-    INFINITY$1 = "Infinity";
-    QUOTE = '"';
-    escapeToChar = /* @__PURE__ */ new Map([
-      [CHAR_DOUBLE_QUOTE, QUOTE],
-      [CHAR_BACKSLASH, "\\"],
-      [CHAR_SLASH, "/"],
-      [CHAR_LOWER_B, "\b"],
-      [CHAR_LOWER_N, "\n"],
-      [CHAR_LOWER_F, "\f"],
-      [CHAR_LOWER_R, "\r"],
-      [CHAR_LOWER_T, "	"]
-    ]);
-    json5EscapeToChar = new Map([
-      ...escapeToChar,
-      [CHAR_LOWER_V, "\v"],
-      [CHAR_0, "\0"]
-    ]);
-    charToEscape = /* @__PURE__ */ new Map([
-      [QUOTE, QUOTE],
-      ["\\", "\\"],
-      ["/", "/"],
-      ["\b", "b"],
-      ["\n", "n"],
-      ["\f", "f"],
-      ["\r", "r"],
-      ["	", "t"]
-    ]);
-    json5CharToEscape = new Map([
-      ...charToEscape,
-      ["\v", "v"],
-      ["\0", "0"],
-      ["\u2028", "u2028"],
-      ["\u2029", "u2029"]
-    ]);
-    knownTokenTypes = /* @__PURE__ */ new Map([
-      [LBRACKET, "LBracket"],
-      [RBRACKET, "RBracket"],
-      [LBRACE, "LBrace"],
-      [RBRACE, "RBrace"],
-      [COLON, "Colon"],
-      [COMMA, "Comma"],
-      [TRUE, "Boolean"],
-      [FALSE, "Boolean"],
-      [NULL, "Null"]
-    ]);
-    knownJSON5TokenTypes = new Map([
-      ...knownTokenTypes,
-      [NAN$1, "Number"],
-      [INFINITY$1, "Number"]
-    ]);
-    json5LineTerminators = /* @__PURE__ */ new Set([
-      CHAR_NEWLINE,
-      CHAR_RETURN,
-      CHAR_LINE_SEPARATOR,
-      CHAR_PARAGRAPH_SEPARATOR
-    ]);
-    ErrorWithLocation = class extends Error {
-      /**
-       * Creates a new instance.
-       * @param {string} message The error message to report. 
-       * @param {Location} loc The location information for the error.
-       */
-      constructor(message2, { line: line2, column, offset }) {
-        super(`${message2} (${line2}:${column})`);
-        this.line = line2;
-        this.column = column;
-        this.offset = offset;
-      }
-    };
-    UnexpectedChar = class extends ErrorWithLocation {
-      /**
-       * Creates a new instance.
-       * @param {number} unexpected The character that was found.
-       * @param {Location} loc The location information for the found character.
-       */
-      constructor(unexpected, loc) {
-        super(`Unexpected character '${String.fromCharCode(unexpected)}' found.`, loc);
-      }
-    };
-    UnexpectedIdentifier = class extends ErrorWithLocation {
-      /**
-       * Creates a new instance.
-       * @param {string} unexpected The character that was found.
-       * @param {Location} loc The location information for the found character.
-       */
-      constructor(unexpected, loc) {
-        super(`Unexpected identifier '${unexpected}' found.`, loc);
-      }
-    };
-    UnexpectedToken = class extends ErrorWithLocation {
-      /**
-       * Creates a new instance.
-       * @param {Token} token The token that was found. 
-       */
-      constructor(token) {
-        super(`Unexpected token ${token.type} found.`, token.loc.start);
-      }
-    };
-    UnexpectedEOF = class extends ErrorWithLocation {
-      /**
-       * Creates a new instance.
-       * @param {Location} loc The location information for the found character.
-       */
-      constructor(loc) {
-        super("Unexpected end of input found.", loc);
-      }
-    };
-    ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
-    ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
-    CHAR_CR = 13;
-    CHAR_LF = 10;
-    CharCodeReader = class {
-      /**
-       * The text to read from.
-       * @type {string}
-       */
-      #text = "";
-      /**
-       * The current line number.
-       * @type {number}
-       */
-      #line = 1;
-      /**
-       * The current column number.
-       * @type {number}
-       */
-      #column = 0;
-      /**
-       * The current offset in the text.
-       * @type {number}
-       */
-      #offset = -1;
-      /**
-       * Whether the last character read was a new line.
-       * @type {boolean}
-       */
-      #newLine = false;
-      /**
-       * The last character code read.
-       * @type {number}
-       */
-      #last = -1;
-      /**
-       * Whether the reader has ended.
-       * @type {boolean}
-       */
-      #ended = false;
-      /**
-       * Creates a new instance.
-       * @param {string} text The text to read from
-       */
-      constructor(text) {
-        this.#text = text;
-      }
-      /**
-       * Ends the reader.
-       * @returns {void}
-       */
-      #end() {
-        if (this.#ended) {
-          return;
-        }
-        this.#column++;
-        this.#offset++;
-        this.#last = -1;
-        this.#ended = true;
-      }
-      /**
-       * Returns the current position of the reader.
-       * @returns {Location} An object with line, column, and offset properties.
-       */
-      locate() {
-        return {
-          line: this.#line,
-          column: this.#column,
-          offset: this.#offset
-        };
-      }
-      /**
-       * Reads the next character code in the text.
-       * @returns {number} The next character code, or -1 if there are no more characters.
-       */
-      next() {
-        if (this.#offset >= this.#text.length - 1) {
-          this.#end();
-          return -1;
-        }
-        this.#offset++;
-        const charCode = this.#text.charCodeAt(this.#offset);
-        if (this.#newLine) {
-          this.#line++;
-          this.#column = 1;
-          this.#newLine = false;
-        } else {
-          this.#column++;
-        }
-        if (charCode === CHAR_CR) {
-          this.#newLine = true;
-          if (this.peek() === CHAR_LF) {
-            this.#offset++;
-          }
-        } else if (charCode === CHAR_LF) {
-          this.#newLine = true;
-        }
-        this.#last = charCode;
-        return charCode;
-      }
-      /**
-       * Peeks at the next character code in the text.
-       * @returns {number} The next character code, or -1 if there are no more characters.
-       */
-      peek() {
-        if (this.#offset === this.#text.length - 1) {
-          return -1;
-        }
-        return this.#text.charCodeAt(this.#offset + 1);
-      }
-      /**
-       * Determines if the next character code in the text matches a specific character code.
-       * @param {(number) => boolean} fn A function to call on the next character.
-       * @returns {boolean} True if the next character code matches, false if not.
-       */
-      match(fn) {
-        if (fn(this.peek())) {
-          this.next();
-          return true;
-        }
-        return false;
-      }
-      /**
-       * Returns the last character code read.
-       * @returns {number} The last character code read.
-       */
-      current() {
-        return this.#last;
-      }
-    };
-    INFINITY = "Infinity";
-    NAN = "NaN";
-    keywordStarts = /* @__PURE__ */ new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
-    whitespace = /* @__PURE__ */ new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
-    json5Whitespace = /* @__PURE__ */ new Set([
-      ...whitespace,
-      CHAR_VTAB,
-      CHAR_FORM_FEED,
-      CHAR_NBSP,
-      CHAR_LINE_SEPARATOR,
-      CHAR_PARAGRAPH_SEPARATOR,
-      CHAR_BOM,
-      CHAR_NON_BREAKING_SPACE,
-      CHAR_EN_QUAD,
-      CHAR_EM_QUAD,
-      CHAR_EN_SPACE,
-      CHAR_EM_SPACE,
-      CHAR_THREE_PER_EM_SPACE,
-      CHAR_FOUR_PER_EM_SPACE,
-      CHAR_SIX_PER_EM_SPACE,
-      CHAR_FIGURE_SPACE,
-      CHAR_PUNCTUATION_SPACE,
-      CHAR_THIN_SPACE,
-      CHAR_HAIR_SPACE,
-      CHAR_NARROW_NO_BREAK_SPACE,
-      CHAR_MEDIUM_MATHEMATICAL_SPACE,
-      CHAR_IDEOGRAPHIC_SPACE
-    ]);
-    DEFAULT_OPTIONS$1 = {
-      mode: "json",
-      ranges: false
-    };
-    jsonKeywords = /* @__PURE__ */ new Set(["true", "false", "null"]);
-    tt = {
-      EOF: 0,
-      Number: 1,
-      String: 2,
-      Boolean: 3,
-      Null: 4,
-      NaN: 5,
-      Infinity: 6,
-      Identifier: 7,
-      Colon: 20,
-      LBrace: 21,
-      RBrace: 22,
-      LBracket: 23,
-      RBracket: 24,
-      Comma: 25,
-      LineComment: 40,
-      BlockComment: 41
-    };
-    Tokenizer = class {
-      /**
-       * Options for the tokenizer.
-       * @type {TokenizeOptions}
-       */
-      #options;
-      /**
-       * The source text to tokenize.
-       * @type {string}
-       */
-      #text;
-      /**
-       * The reader for the source text.
-       * @type {CharCodeReader}
-       */
-      #reader;
-      /**
-       * Indicates if the tokenizer is in JSON5 mode.
-       * @type {boolean}
-       */
-      #json5;
-      /**
-       * Indicates if comments are allowed.
-       * @type {boolean}
-       */
-      #allowComments;
-      /**
-       * Indicates if ranges should be included in the tokens.
-       * @type {boolean}
-       */
-      #ranges;
-      /**
-       * The last token type read.
-       * @type {Token}
-       */
-      #token;
-      /**
-       * Determines if a character is an escaped character.
-       * @type {(c:number) => boolean}
-       */
-      #isEscapedCharacter;
-      /**
-       * Determines if a character is a JSON5 line terminator.
-       * @type {(c:number) => boolean}
-       */
-      #isJSON5LineTerminator;
-      /**
-       * Determines if a character is a JSON5 hex escape.
-       * @type {(c:number) => boolean}
-       */
-      #isJSON5HexEscape;
-      /**
-       * Determines if a character is whitespace.
-       * @type {(c:number) => boolean}
-       */
-      #isWhitespace;
-      /**
-       * Creates a new instance of the tokenizer.
-       * @param {string} text The source text
-       * @param {TokenizeOptions} [options] Options for the tokenizer.
-       */
-      constructor(text, options) {
-        this.#text = text;
-        this.#options = {
-          ...DEFAULT_OPTIONS$1,
-          ...options
-        };
-        this.#reader = new CharCodeReader(text);
-        this.#json5 = this.#options.mode === "json5";
-        this.#allowComments = this.#options.mode !== "json";
-        this.#ranges = this.#options.ranges;
-        this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
-        this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
-        this.#isJSON5HexEscape = this.#json5 ? (c) => c === CHAR_LOWER_X : () => false;
-        this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
-      }
-      // #region Errors
-      /**
-       * Convenience function for throwing unexpected character errors.
-       * @param {number} c The unexpected character.
-       * @param {Location} [loc] The location of the unexpected character.
-       * @returns {never}
-       * @throws {UnexpectedChar} always.
-       */
-      #unexpected(c, loc = this.#reader.locate()) {
-        throw new UnexpectedChar(c, loc);
-      }
-      /**
-       * Convenience function for throwing unexpected identifier errors.
-       * @param {string} identifier The unexpected identifier.
-       * @param {Location} [loc] The location of the unexpected identifier.
-       * @returns {never}
-       * @throws {UnexpectedIdentifier} always.
-       */
-      #unexpectedIdentifier(identifier, loc = this.#reader.locate()) {
-        throw new UnexpectedIdentifier(identifier, loc);
-      }
-      /**
-      * Convenience function for throwing unexpected EOF errors.
-      * @returns {never}
-      * @throws {UnexpectedEOF} always.
-      */
-      #unexpectedEOF() {
-        throw new UnexpectedEOF(this.#reader.locate());
-      }
-      // #endregion
-      // #region Helpers
-      /**
-       * Creates a new token.
-       * @param {TokenType} tokenType The type of token to create.
-       * @param {number} length The length of the token.
-       * @param {Location} startLoc The start location for the token.
-       * @param {Location} [endLoc] The end location for the token.
-       * @returns {Token} The token.
-       */
-      #createToken(tokenType, length, startLoc, endLoc) {
-        const endOffset = startLoc.offset + length;
-        let range = this.#options.ranges ? {
-          range: (
-            /** @type {Range} */
-            [startLoc.offset, endOffset]
-          )
-        } : void 0;
-        return {
-          type: tokenType,
-          loc: {
-            start: startLoc,
-            end: endLoc || {
-              line: startLoc.line,
-              column: startLoc.column + length,
-              offset: endOffset
-            }
-          },
-          ...range
-        };
-      }
-      /**
-       * Reads in a specific number of hex digits.
-       * @param {number} count The number of hex digits to read.
-       * @returns {string} The hex digits read.
-       */
-      #readHexDigits(count) {
-        let value = "";
-        let c;
-        for (let i = 0; i < count; i++) {
-          c = this.#reader.peek();
-          if (isHexDigit(c)) {
-            this.#reader.next();
-            value += String.fromCharCode(c);
-            continue;
-          }
-          this.#unexpected(c);
-        }
-        return value;
-      }
-      /**
-       * Reads in a JSON5 identifier. Also used for JSON but we validate
-       * the identifier later.
-       * @param {number} c The first character of the identifier.
-       * @returns {string} The identifier read.
-       * @throws {UnexpectedChar} when the identifier cannot be read.
-       */
-      #readIdentifier(c) {
-        let value = "";
-        do {
-          value += String.fromCharCode(c);
-          if (c === CHAR_BACKSLASH) {
-            c = this.#reader.next();
-            if (c !== CHAR_LOWER_U) {
-              this.#unexpected(c);
-            }
-            value += String.fromCharCode(c);
-            const hexDigits = this.#readHexDigits(4);
-            const charCode = parseInt(hexDigits, 16);
-            if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
-              const loc = this.#reader.locate();
-              this.#unexpected(CHAR_BACKSLASH, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
-            } else if (!isJSON5IdentifierPart(charCode)) {
-              const loc = this.#reader.locate();
-              this.#unexpected(charCode, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
-            }
-            value += hexDigits;
-          }
-          c = this.#reader.peek();
-          if (!isJSON5IdentifierPart(c)) {
-            break;
-          }
-          this.#reader.next();
-        } while (true);
-        return value;
-      }
-      /**
-       * Reads in a string. Works for both JSON and JSON5.
-       * @param {number} c The first character of the string (either " or ').
-       * @returns {number} The length of the string.
-       * @throws {UnexpectedChar} when the string cannot be read.
-       * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
-       */
-      #readString(c) {
-        const delimiter = c;
-        let length = 1;
-        c = this.#reader.peek();
-        while (c !== -1 && c !== delimiter) {
-          this.#reader.next();
-          length++;
-          if (c === CHAR_BACKSLASH) {
-            c = this.#reader.peek();
-            if (this.#isEscapedCharacter(c) || this.#isJSON5LineTerminator(c)) {
-              this.#reader.next();
-              length++;
-            } else if (c === CHAR_LOWER_U) {
-              this.#reader.next();
-              length++;
-              const result = this.#readHexDigits(4);
-              length += result.length;
-            } else if (this.#isJSON5HexEscape(c)) {
-              this.#reader.next();
-              length++;
-              const result = this.#readHexDigits(2);
-              length += result.length;
-            } else if (this.#json5) {
-              this.#reader.next();
-              length++;
-            } else {
-              this.#unexpected(c);
-            }
-          }
-          c = this.#reader.peek();
-        }
-        if (c === -1) {
-          this.#reader.next();
-          this.#unexpectedEOF();
-        }
-        this.#reader.next();
-        length++;
-        return length;
-      }
-      /**
-       * Reads a number. Works for both JSON and JSON5.
-       * @param {number} c The first character of the number.
-       * @returns {number} The length of the number.
-       * @throws {UnexpectedChar} when the number cannot be read.
-       * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
-       */
-      #readNumber(c) {
-        let length = 1;
-        if (c === CHAR_MINUS || this.#json5 && c === CHAR_PLUS) {
-          c = this.#reader.peek();
-          if (this.#json5) {
-            if (c === CHAR_UPPER_I || c === CHAR_UPPER_N) {
-              this.#reader.next();
-              const identifier = this.#readIdentifier(c);
-              if (identifier !== INFINITY && identifier !== NAN) {
-                this.#unexpected(c);
-              }
-              return length + identifier.length;
-            }
-          }
-          if (!isDigit(c)) {
-            this.#unexpected(c);
-          }
-          this.#reader.next();
-          length++;
-        }
-        if (c === CHAR_0) {
-          c = this.#reader.peek();
-          if (this.#json5 && (c === CHAR_LOWER_X || c === CHAR_UPPER_X)) {
-            this.#reader.next();
-            length++;
-            c = this.#reader.peek();
-            if (!isHexDigit(c)) {
-              this.#reader.next();
-              this.#unexpected(c);
-            }
-            do {
-              this.#reader.next();
-              length++;
-              c = this.#reader.peek();
-            } while (isHexDigit(c));
-          } else if (isDigit(c)) {
-            this.#unexpected(c);
-          }
-        } else {
-          if (!this.#json5 || c !== CHAR_DOT) {
-            if (!isPositiveDigit(c)) {
-              this.#unexpected(c);
-            }
-            c = this.#reader.peek();
-            while (isDigit(c)) {
-              this.#reader.next();
-              length++;
-              c = this.#reader.peek();
-            }
-          }
-        }
-        if (c === CHAR_DOT) {
-          let digitCount = -1;
-          this.#reader.next();
-          length++;
-          digitCount++;
-          c = this.#reader.peek();
-          while (isDigit(c)) {
-            this.#reader.next();
-            length++;
-            digitCount++;
-            c = this.#reader.peek();
-          }
-          if (!this.#json5 && digitCount === 0) {
-            this.#reader.next();
-            if (c) {
-              this.#unexpected(c);
-            } else {
-              this.#unexpectedEOF();
-            }
-          }
-        }
-        if (c === CHAR_LOWER_E || c === CHAR_UPPER_E) {
-          this.#reader.next();
-          length++;
-          c = this.#reader.peek();
-          if (c === CHAR_PLUS || c === CHAR_MINUS) {
-            this.#reader.next();
-            length++;
-            c = this.#reader.peek();
-          }
-          if (c === -1) {
-            this.#reader.next();
-            this.#unexpectedEOF();
-          }
-          if (!isDigit(c)) {
-            this.#reader.next();
-            this.#unexpected(c);
-          }
-          while (isDigit(c)) {
-            this.#reader.next();
-            length++;
-            c = this.#reader.peek();
-          }
-        }
-        return length;
-      }
-      /**
-       * Reads a comment. Works for both JSON and JSON5.
-       * @param {number} c The first character of the comment.
-       * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
-       * @throws {UnexpectedChar} when the comment cannot be read.
-       * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
-       */
-      #readComment(c) {
-        let length = 1;
-        c = this.#reader.peek();
-        if (c === CHAR_SLASH) {
-          do {
-            this.#reader.next();
-            length += 1;
-            c = this.#reader.peek();
-          } while (c > -1 && c !== CHAR_RETURN && c !== CHAR_NEWLINE);
-          return { length, multiline: false };
-        }
-        if (c === CHAR_STAR) {
-          this.#reader.next();
-          length += 1;
-          while (c > -1) {
-            c = this.#reader.peek();
-            if (c === CHAR_STAR) {
-              this.#reader.next();
-              length += 1;
-              c = this.#reader.peek();
-              if (c === CHAR_SLASH) {
-                this.#reader.next();
-                length += 1;
-                return { length, multiline: true };
-              }
-            } else {
-              this.#reader.next();
-              length += 1;
-            }
-          }
-          this.#reader.next();
-          this.#unexpectedEOF();
-        }
-        this.#reader.next();
-        this.#unexpected(c);
-      }
-      // #endregion
-      /**
-       * Returns the next token in the source text.
-       * @returns {number} The code for the next token.
-       */
-      next() {
-        let c = this.#reader.next();
-        while (this.#isWhitespace(c)) {
-          c = this.#reader.next();
-        }
-        if (c === -1) {
-          return tt.EOF;
-        }
-        const start = this.#reader.locate();
-        const ct = String.fromCharCode(c);
-        if (this.#json5) {
-          if (knownJSON5TokenTypes.has(ct)) {
-            this.#token = this.#createToken(knownJSON5TokenTypes.get(ct), 1, start);
-          } else if (isJSON5IdentifierStart(c)) {
-            const value = this.#readIdentifier(c);
-            if (knownJSON5TokenTypes.has(value)) {
-              this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
-            } else {
-              this.#token = this.#createToken("Identifier", value.length, start);
-            }
-          } else if (isJSON5NumberStart(c)) {
-            const result = this.#readNumber(c);
-            this.#token = this.#createToken("Number", result, start);
-          } else if (isStringStart(c, this.#json5)) {
-            const result = this.#readString(c);
-            const lastCharLoc = this.#reader.locate();
-            this.#token = this.#createToken("String", result, start, {
-              line: lastCharLoc.line,
-              column: lastCharLoc.column + 1,
-              offset: lastCharLoc.offset + 1
-            });
-          } else if (c === CHAR_SLASH && this.#allowComments) {
-            const result = this.#readComment(c);
-            const lastCharLoc = this.#reader.locate();
-            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
-              line: lastCharLoc.line,
-              column: lastCharLoc.column + 1,
-              offset: lastCharLoc.offset + 1
-            });
-          } else {
-            this.#unexpected(c);
-          }
-        } else {
-          if (knownTokenTypes.has(ct)) {
-            this.#token = this.#createToken(knownTokenTypes.get(ct), 1, start);
-          } else if (isKeywordStart(c)) {
-            const value = this.#readIdentifier(c);
-            if (!jsonKeywords.has(value)) {
-              this.#unexpectedIdentifier(value, start);
-            }
-            this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
-          } else if (isNumberStart(c)) {
-            const result = this.#readNumber(c);
-            this.#token = this.#createToken("Number", result, start);
-          } else if (isStringStart(c, this.#json5)) {
-            const result = this.#readString(c);
-            this.#token = this.#createToken("String", result, start);
-          } else if (c === CHAR_SLASH && this.#allowComments) {
-            const result = this.#readComment(c);
-            const lastCharLoc = this.#reader.locate();
-            this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
-              line: lastCharLoc.line,
-              column: lastCharLoc.column + 1,
-              offset: lastCharLoc.offset + 1
-            });
-          } else {
-            this.#unexpected(c);
-          }
-        }
-        return tt[this.#token.type];
-      }
-      /**
-       * Returns the current token in the source text.
-       * @returns {Token} The current token.
-       */
-      get token() {
-        return this.#token;
-      }
-    };
-    types = {
-      /**
-       * Creates a document node.
-       * @param {ValueNode} body The body of the document.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {DocumentNode} The document node.
-       */
-      document(body, parts = {}) {
-        return {
-          type: "Document",
-          body,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a string node.
-       * @param {string} value The value for the string.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {StringNode} The string node.
-       */
-      string(value, parts = {}) {
-        return {
-          type: "String",
-          value,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a number node.
-       * @param {number} value The value for the number.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {NumberNode} The number node.
-       */
-      number(value, parts = {}) {
-        return {
-          type: "Number",
-          value,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a boolean node.
-       * @param {boolean} value The value for the boolean.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {BooleanNode} The boolean node.
-       */
-      boolean(value, parts = {}) {
-        return {
-          type: "Boolean",
-          value,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a null node.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {NullNode} The null node.
-       */
-      null(parts = {}) {
-        return {
-          type: "Null",
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates an array node.
-       * @param {Array<ElementNode>} elements The elements to add.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {ArrayNode} The array node.
-       */
-      array(elements, parts = {}) {
-        return {
-          type: "Array",
-          elements,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates an element node.
-       * @param {ValueNode} value The value for the element.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {ElementNode} The element node.
-       */
-      element(value, parts = {}) {
-        return {
-          type: "Element",
-          value,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates an object node.
-       * @param {Array<MemberNode>} members The members to add.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {ObjectNode} The object node.
-       */
-      object(members, parts = {}) {
-        return {
-          type: "Object",
-          members,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a member node.
-       * @param {StringNode|IdentifierNode} name The name for the member.
-       * @param {ValueNode} value The value for the member.
-       * @param {NodeParts} parts Additional properties for the node. 
-       * @returns {MemberNode} The member node.
-       */
-      member(name, value, parts = {}) {
-        return {
-          type: "Member",
-          name,
-          value,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates an identifier node.
-       * @param {string} name The name for the identifier.
-       * @param {NodeParts} parts Additional properties for the node.
-       * @returns {IdentifierNode} The identifier node.
-       */
-      identifier(name, parts = {}) {
-        return {
-          type: "Identifier",
-          name,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates a NaN node.
-       * @param {Sign} sign The sign for the Infinity.
-       * @param {NodeParts} parts Additional properties for the node.
-       * @returns {NaNNode} The NaN node.
-       */
-      nan(sign = "", parts = {}) {
-        return {
-          type: "NaN",
-          sign,
-          loc: parts.loc,
-          ...parts
-        };
-      },
-      /**
-       * Creates an Infinity node.
-       * @param {Sign} sign The sign for the Infinity.
-       * @param {NodeParts} parts Additional properties for the node.
-       * @returns {InfinityNode} The Infinity node.
-       */
-      infinity(sign = "", parts = {}) {
-        return {
-          type: "Infinity",
-          sign,
-          loc: parts.loc,
-          ...parts
-        };
-      }
-    };
-    DEFAULT_OPTIONS = {
-      mode: "json",
-      ranges: false,
-      tokens: false,
-      allowTrailingCommas: false
-    };
-    UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
-  }
-});
-
-// src/engine/parse/json5.ts
-function parseJson5(text) {
-  let ast;
-  try {
-    ast = parse2(text.endsWith("\n") ? text : `${text}
-`, { mode: "json5" });
-  } catch (e) {
-    const err = e;
-    if (err instanceof RangeError) return { ok: false, message: `JSON nested too deeply to check` };
-    const message2 = err.message.replace(/ \(\d+:\d+\)$/, "");
-    return { ok: false, message: message2, ...err.line ? { line: err.line, column: err.column ?? 1 } : {} };
-  }
-  if (nodeDepth(ast.body, 0) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
-  return { ok: true, ast, value: evaluate(ast.body) };
-}
-function nodeDepth(node, d) {
-  if (d > MAX_JSON_DEPTH) return d;
-  if (node.type === "Object") return node.members.reduce((m, mem) => Math.max(m, nodeDepth(mem.value, d + 1)), d);
-  if (node.type === "Array") return node.elements.reduce((m, el) => Math.max(m, nodeDepth(el.value, d + 1)), d);
-  return d;
-}
-function memberName(name) {
-  if (name.type === "Identifier") return name.name;
-  if (name.type === "String") return name.value;
-  return void 0;
-}
-function json5Resolver(ast) {
-  return (path16, part) => {
-    let node = ast.body;
-    let key;
-    for (const seg of path16) {
-      key = void 0;
-      if (node.type === "Object") {
-        let found;
-        for (const m of node.members) if (memberName(m.name) === String(seg)) found = m;
-        if (!found) return void 0;
-        key = found.name;
-        node = found.value;
-      } else if (node.type === "Array" && typeof seg === "number") {
-        const el = node.elements[seg];
-        if (!el) return void 0;
-        node = el.value;
-      } else {
-        return void 0;
-      }
-    }
-    const r = (n) => [n.loc.start.offset, n.loc.end.offset];
-    if (!key) return r(node);
-    if (part === "key") return r(key);
-    if (part === "value") return r(node);
-    const scalar = node.type !== "Object" && node.type !== "Array";
-    return scalar ? [r(key)[0], r(node)[1]] : r(key);
-  };
-}
-var MAX_JSON_DEPTH;
-var init_json5 = __esm({
-  "src/engine/parse/json5.ts"() {
-    "use strict";
-    init_momoa();
-    MAX_JSON_DEPTH = 200;
-  }
-});
-
 // src/engine/parse/embedded.ts
 function writtenConfig(cmd) {
   const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isConfigPath(r.target.value));
@@ -34109,8 +36242,8 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
     for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
       const next = p.commands[k + 1];
-      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
-      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      const written2 = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (heredoc && written2) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written2, { start: cmd.start, end: cmd.end }));
       const echoed = !heredoc ? echoedConfig(cmd) : void 0;
       const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
@@ -34137,13 +36270,13 @@ function writtenTo(cmd, wanted) {
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
   return void 0;
 }
-function embedUnit(file, fileText, heredoc, map, written) {
+function embedUnit(file, fileText, heredoc, map, written2) {
   const parsed = parseSystemd(heredoc.body);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const end = (k) => k > 0 ? at2(k - 1) + 1 : at2(0);
   const span = (x) => ({ ...x, start: at2(x.start), end: end(x.end) });
   const directive = (d) => ({ ...d, start: at2(d.start), end: end(d.end), valueStart: at2(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
-  const target = { kind: "systemd", file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  const target = { kind: "systemd", file, text: fileText, writtenTo: written2, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
   return { target, reframe: (input) => input };
 }
 function echoedConfig(cmd) {
@@ -34154,12 +36287,12 @@ function echoedConfig(cmd) {
   const word = args.length === 1 ? args[0] : void 0;
   return word && word.value.trimStart().startsWith("{") ? word : void 0;
 }
-function embedWord(file, fileText, word, written, command) {
+function embedWord(file, fileText, word, written2, command) {
   const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || word.raw.startsWith('"') && !/[\\$`]/.test(word.raw));
   const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
   offsets.push(word.end - (contiguous ? 1 : 0));
   const heredoc = { delimiter: "", quoted: true, stripTabs: false, body: contiguous ? word.value : "{}", start: word.start, end: word.end };
-  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written2, command);
   if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
   return embedded;
 }
@@ -34174,10 +36307,10 @@ function configSets(file, fileText, pipelines) {
       const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
       const [key, raw] = operands;
       if (!key || raw === void 0 || key.includes("$")) continue;
-      const path16 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
-      if (!path16.length || path16.length > 32) continue;
-      setPath(value, path16, cliValue(raw));
-      sets.push({ path: path16, start: cmd.start, end: cmd.end });
+      const path17 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path17.length || path17.length > 32) continue;
+      setPath(value, path17, cliValue(raw));
+      sets.push({ path: path17, start: cmd.start, end: cmd.end });
     }
   }
   const first = sets[0];
@@ -34185,14 +36318,14 @@ function configSets(file, fileText, pipelines) {
   const line2 = new LineIndex(fileText).position(first.start).line;
   const text = JSON.stringify(value, null, 2);
   const target = { kind: "openclaw", file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line2 } };
-  const setter = (path16) => {
+  const setter = (path17) => {
     let best;
     let bestLen = -1;
     for (const s of sets) {
-      const n = Math.min(s.path.length, path16.length);
+      const n = Math.min(s.path.length, path17.length);
       let k = 0;
-      while (k < n && String(s.path[k]) === String(path16[k])) k++;
-      if (k === n && (k === s.path.length || s.path.length === path16.length + 1) && n > bestLen) {
+      while (k < n && String(s.path[k]) === String(path17[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path17.length + 1) && n > bestLen) {
         best = s;
         bestLen = n;
       }
@@ -34218,22 +36351,22 @@ function cliValue(raw) {
   }
   return raw;
 }
-function setPath(obj2, path16, v) {
+function setPath(obj2, path17, v) {
   let cur = obj2;
-  for (const [k, seg] of path16.entries()) {
+  for (const [k, seg] of path17.entries()) {
     const key = String(seg);
     if (key === "__proto__" || key === "constructor" || key === "prototype") return;
-    if (k === path16.length - 1) {
+    if (k === path17.length - 1) {
       cur[key] = v;
       return;
     }
-    const nextIsIndex = typeof path16[k + 1] === "number";
+    const nextIsIndex = typeof path17[k + 1] === "number";
     const child2 = cur[key];
     if (typeof child2 !== "object" || child2 === null) cur[key] = nextIsIndex ? [] : {};
     cur = cur[key];
   }
 }
-function embedHeredoc(file, fileText, heredoc, map, written, command) {
+function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "heredoc writing") {
   const fileLines = new LineIndex(fileText);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
@@ -34244,7 +36377,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
     const pos = fileLines.position(at2(bodyOff));
     return {
-      target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      target: { kind: "parse_error", file, fileKind: "openclaw", message: `${what} ${written2}: ${parsed.message}`, line: pos.line, column: pos.column },
       reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
     };
   }
@@ -34269,7 +36402,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2, expands: !heredoc.quoted } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2, expands: heredoc.quoted === false } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -34320,7 +36453,7 @@ function parseCaddyfile(text) {
       const block = [];
       const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
       (stack[stack.length - 1]?.list ?? root).push(d);
-      if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+      if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
       stack.push({ list: block, open: i, owner: d });
       words = [];
       i++;
@@ -34362,10 +36495,10 @@ function parseCaddyfile(text) {
           if (d === "{") {
             const [name, ...args] = words;
             const block = [];
-            const dir3 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
-            (stack[stack.length - 1]?.list ?? root).push(dir3);
-            if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
-            stack.push({ list: block, open: i, owner: dir3 });
+            const dir4 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+            (stack[stack.length - 1]?.list ?? root).push(dir4);
+            if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
+            stack.push({ list: block, open: i, owner: dir4 });
             words = [];
           } else {
             endLine();
@@ -34391,18 +36524,18 @@ function isAlone(text, i) {
   const after = i + 1 >= text.length ? "\n" : text[i + 1];
   return /\s/.test(before) && /\s/.test(after);
 }
-var MAX_DEPTH;
+var MAX_DEPTH2;
 var init_caddy2 = __esm({
   "src/engine/parse/caddy.ts"() {
     "use strict";
-    MAX_DEPTH = 64;
+    MAX_DEPTH2 = 64;
   }
 });
 
 // src/engine/parse/nginx.ts
-function luaBlockEnd(text, open) {
+function luaBlockEnd(text, open2) {
   let depth2 = 0;
-  let i = open;
+  let i = open2;
   const n = text.length;
   while (i < n) {
     const c = text[i];
@@ -34424,7 +36557,7 @@ function luaBlockEnd(text, open) {
       i++;
     }
   }
-  throw new NginxSyntaxError("unterminated Lua block", open);
+  throw new NginxSyntaxError("unterminated Lua block", open2);
 }
 function* tokens(text) {
   let i = 0;
@@ -34832,17 +36965,17 @@ function parseShell(src, depth2 = 0) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH2 = 64;
-  const skipBalanced = (j, open, close, depth3 = 0) => {
+  const MAX_DEPTH4 = 64;
+  const skipBalanced = (j, open2, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth3 < MAX_DEPTH2) j = readDouble(j, depth3 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH4) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open) level++;
+        if (c === open2) level++;
         else if (c === close && --level === 0) return j + 1;
         j++;
       }
@@ -35173,19 +37306,19 @@ function workflowSource(text, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml4.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml4.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml5.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml4.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml5.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml4.isMap)(step)) continue;
+      if (!(0, import_yaml5.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run = step.get("run", true);
-      if ((0, import_yaml4.isScalar)(run)) pushScalar(b, text, run);
+      if ((0, import_yaml5.isScalar)(run)) pushScalar(b, text, run);
     }
   }
   return b.build(text.length);
@@ -35194,7 +37327,7 @@ function pushScalar(b, text, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml4.Scalar.BLOCK_LITERAL || node.type === import_yaml4.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -35212,12 +37345,12 @@ function pushScalar(b, text, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml4.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml4.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml5.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
     b.push(`${text.slice(start, end)}
 `, start);
     return;
@@ -35225,11 +37358,11 @@ function pushScalar(b, text, node) {
   b.push(`${String(node.value)}
 `, start, false);
 }
-var import_yaml4, NON_SHELL;
+var import_yaml5, NON_SHELL;
 var init_shell_sources = __esm({
   "src/engine/parse/shell-sources.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_lines();
     init_shell2();
     NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
@@ -35313,14 +37446,775 @@ var init_sshd2 = __esm({
   }
 });
 
+// src/engine/parse/embed-yaml.ts
+function reframer(file, body, map, resolve, whole) {
+  const bodyLines = new LineIndex(body);
+  const at2 = (k) => typeof map === "function" ? map(k) : map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const wholeAnchor = { kind: "range", start: whole.start, end: whole.end };
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return wholeAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0 && resolve; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return wholeAnchor;
+    }
+  };
+  return (input) => ({
+    ...input,
+    at: mapAnchor(input.at),
+    ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `embedded:${JSON.stringify(input.at.path)}` } : {},
+    ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+  });
+}
+function offsetMap(length, at2) {
+  const out = new Array(length + 1);
+  for (let k = 0; k <= length; k++) out[k] = at2(k);
+  return out;
+}
+var init_embed_yaml = __esm({
+  "src/engine/parse/embed-yaml.ts"() {
+    "use strict";
+    init_lines();
+  }
+});
+
+// src/engine/parse/ansible.ts
+function ansibleParts(file, text, doc) {
+  const b = new SourceBuilder();
+  const embedded = [];
+  const visitTask = (task, depth2) => {
+    for (const pair of task.items) {
+      const key = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "";
+      if (TASK_LISTS.includes(key) && (0, import_yaml6.isSeq)(pair.value) && depth2 < MAX_DEPTH3) {
+        for (const t of pair.value.items) if ((0, import_yaml6.isMap)(t)) visitTask(t, depth2 + 1);
+      } else if (SHELL_MODULES.has(key)) {
+        const v = pair.value;
+        if ((0, import_yaml6.isScalar)(v)) pushScalar(b, text, v);
+        else if ((0, import_yaml6.isMap)(v)) {
+          const cmd = v.get("cmd", true);
+          const argv2 = v.get("argv", true);
+          if ((0, import_yaml6.isScalar)(cmd)) pushScalar(b, text, cmd);
+          else if ((0, import_yaml6.isSeq)(argv2)) {
+            for (const w of argv2.items) if ((0, import_yaml6.isScalar)(w) && w.range) b.push(`${String(w.value)} `, w.range[0], false);
+            b.push("\n", argv2.range?.[1] ?? 0, false);
+          }
+        }
+      } else if (COPY_MODULES.has(key) && (0, import_yaml6.isMap)(pair.value)) {
+        const dest = pair.value.get("dest");
+        const content = pair.value.get("content", true);
+        if (typeof dest !== "string" || !(0, import_yaml6.isScalar)(content)) continue;
+        const one = new SourceBuilder();
+        pushScalar(one, text, content);
+        const src = one.build(text.length);
+        if (isConfigPath(dest)) embedded.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), dest, { start: task.range?.[0] ?? 0, end: task.range?.[1] ?? 0 }, "copy task writing"));
+        else if (/\.(sh|bash)$/.test(dest) || /^#!.*\b(ba)?sh\b/.test(src.text)) pushScalar(b, text, content);
+      }
+    }
+  };
+  const root = doc.contents;
+  if ((0, import_yaml6.isSeq)(root)) {
+    for (const item of root.items) if ((0, import_yaml6.isMap)(item)) visitTask(item, 0);
+  }
+  const parsed = parseShell(b.build(text.length));
+  return {
+    shell: { kind: "shell", file, text, origin: "ansible", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+var import_yaml6, SHELL_MODULES, COPY_MODULES, TASK_LISTS, MAX_DEPTH3;
+var init_ansible = __esm({
+  "src/engine/parse/ansible.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_embedded();
+    init_embed_yaml();
+    init_shell2();
+    init_shell_sources();
+    SHELL_MODULES = new Set(["shell", "command", "raw"].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
+    COPY_MODULES = /* @__PURE__ */ new Set(["copy", "ansible.builtin.copy", "ansible.legacy.copy"]);
+    TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
+    MAX_DEPTH3 = 20;
+  }
+});
+
+// src/engine/parse/cloud-init.ts
+function isCloudConfig(text) {
+  return (text.slice(0, 200).split("\n").find((l) => l.trim() !== "") ?? "").trim() === "#cloud-config";
+}
+function mapped(src, toFile) {
+  return { text: src.text, at: (i) => toFile(src.at(i)) };
+}
+function cloudInitParts(file, fileText, docText, doc, toFile) {
+  const b = new SourceBuilder();
+  for (const key of ["bootcmd", "runcmd"]) {
+    const list = doc.get(key, true);
+    if (!(0, import_yaml7.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if ((0, import_yaml7.isScalar)(item)) pushScalar(b, docText, item);
+      else if ((0, import_yaml7.isSeq)(item)) {
+        for (const w of item.items) {
+          if (!(0, import_yaml7.isScalar)(w) || !w.range) continue;
+          b.push(`${String(w.value)} `, w.range[0], false);
+        }
+        b.push("\n", item.range?.[1] ?? 0, false);
+      }
+    }
+  }
+  const embedded = [];
+  const files = doc.get("write_files", true);
+  if ((0, import_yaml7.isSeq)(files)) {
+    for (const entry of files.items) {
+      if (!(0, import_yaml7.isMap)(entry)) continue;
+      const path17 = entry.get("path");
+      const content = entry.get("content", true);
+      const encoding = String(entry.get("encoding") ?? "");
+      if (typeof path17 !== "string" || !(0, import_yaml7.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
+      const one = new SourceBuilder();
+      pushScalar(one, docText, content);
+      const src = mapped(one.build(docText.length), toFile);
+      if (isConfigPath(path17)) {
+        const range = { start: toFile(entry.range?.[0] ?? 0), end: toFile(entry.range?.[1] ?? 0) };
+        embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path17, range, "write_files entry writing"));
+      } else if (/\.(sh|bash)$/.test(path17) || /(^|\/)s?bin\//.test(path17) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
+        pushScalar(b, docText, content);
+      }
+    }
+  }
+  const source = mapped(b.build(docText.length), toFile);
+  const parsed = parseShell(source);
+  return {
+    shell: { kind: "shell", file, text: fileText, origin: "user_data", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, fileText, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+var import_yaml7;
+var init_cloud_init = __esm({
+  "src/engine/parse/cloud-init.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_embedded();
+    init_embed_yaml();
+    init_shell2();
+    init_shell_sources();
+  }
+});
+
+// src/engine/parse/hcl.ts
+function parseHcl(text) {
+  return new Reader(text).file();
+}
+var MAX_HCL_DEPTH, HclSyntaxError, IDENT_START, IDENT, Reader;
+var init_hcl = __esm({
+  "src/engine/parse/hcl.ts"() {
+    "use strict";
+    MAX_HCL_DEPTH = 100;
+    HclSyntaxError = class extends Error {
+      constructor(message2, offset) {
+        super(message2);
+        this.offset = offset;
+      }
+      offset;
+    };
+    IDENT_START = /[A-Za-z_]/;
+    IDENT = /[A-Za-z0-9_-]/;
+    Reader = class {
+      constructor(s) {
+        this.s = s;
+      }
+      s;
+      i = 0;
+      depth = 0;
+      file() {
+        const body = this.body(void 0);
+        if (this.i < this.s.length) throw new HclSyntaxError(`unexpected "${this.s[this.i]}"`, this.i);
+        return body;
+      }
+      fail(message2) {
+        throw new HclSyntaxError(message2, Math.min(this.i, this.s.length));
+      }
+      enter() {
+        if (++this.depth > MAX_HCL_DEPTH) this.fail(`nested deeper than ${MAX_HCL_DEPTH} levels`);
+      }
+      /** Skips spaces and comments; newlines too when `newlines`. */
+      space(newlines) {
+        const s = this.s;
+        while (this.i < s.length) {
+          const c = s[this.i];
+          if (c === " " || c === "	" || c === "\r" || newlines && c === "\n") this.i++;
+          else if (c === "#" || c === "/" && s[this.i + 1] === "/") {
+            const nl = s.indexOf("\n", this.i);
+            this.i = nl === -1 ? s.length : nl;
+          } else if (c === "/" && s[this.i + 1] === "*") {
+            const end = s.indexOf("*/", this.i + 2);
+            this.i = end === -1 ? s.length : end + 2;
+          } else if (c === "\\" && s[this.i + 1] === "\n") this.i += 2;
+          else break;
+        }
+      }
+      ident() {
+        const s = this.s;
+        if (!IDENT_START.test(s[this.i] ?? "")) return void 0;
+        const start = this.i;
+        while (this.i < s.length && IDENT.test(s[this.i])) this.i++;
+        return s.slice(start, this.i);
+      }
+      /** Attributes and blocks until `}` (inside a block) or the end of the file. */
+      body(closing) {
+        const attributes = [];
+        const blocks2 = [];
+        for (; ; ) {
+          this.space(true);
+          if (this.i >= this.s.length) {
+            if (closing) this.fail("block not closed");
+            break;
+          }
+          if (this.s[this.i] === "}" && closing) break;
+          const start = this.i;
+          const name = this.ident();
+          if (name === void 0) this.fail(`expected an attribute or block, found "${this.s[this.i]}"`);
+          this.space(false);
+          if (this.s[this.i] === "=" && this.s[this.i + 1] !== "=") {
+            this.i++;
+            this.space(false);
+            const expr = this.expression();
+            attributes.push({ name, nameStart: start, expr, start, end: expr.end });
+            this.endOfItem();
+            continue;
+          }
+          const labels = [];
+          while (this.s[this.i] !== "{") {
+            const ls = this.i;
+            if (this.s[this.i] === '"') {
+              const lit = this.quoted();
+              labels.push({ value: lit.value, start: ls, end: this.i });
+            } else {
+              const l = this.ident();
+              if (l === void 0) this.fail(`expected a block label or "{" after ${name}`);
+              labels.push({ value: l, start: ls, end: this.i });
+            }
+            this.space(false);
+          }
+          this.i++;
+          this.enter();
+          const inner = this.body("}");
+          this.depth--;
+          this.i++;
+          blocks2.push({ type: name, labels, body: inner, start, end: this.i });
+          this.endOfItem();
+        }
+        return { attributes, blocks: blocks2 };
+      }
+      /** After an attribute or a block: the end of the line, or `}` of a one-line block. */
+      endOfItem() {
+        this.space(false);
+        const c = this.s[this.i];
+        if (c === void 0 || c === "\n" || c === "}") return;
+        this.fail(`expected a line break, found "${c}"`);
+      }
+      /**
+       * One expression. A literal or a reference alone is returned as such; anything followed by an operator (or a
+       * call, a conditional, a `for`) is one opaque `expr` spanning to the end of the expression.
+       */
+      expression() {
+        const start = this.i;
+        const first = this.primary();
+        this.space(false);
+        if (this.atEnd()) return first;
+        this.skipRest();
+        return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+      }
+      /** Where an expression ends: a line break, a comment, a separator or a closing bracket at depth 0. */
+      atEnd() {
+        const c = this.s[this.i];
+        return c === void 0 || c === "\n" || c === "," || c === "]" || c === "}" || c === ")" || c === "#" || c === "/" && (this.s[this.i + 1] === "/" || this.s[this.i + 1] === "*");
+      }
+      /** Skips what remains of an expression (operators and operands, brackets balanced). */
+      skipRest() {
+        for (; ; ) {
+          this.space(false);
+          if (this.atEnd()) return;
+          const c = this.s[this.i];
+          if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+          else this.i++;
+        }
+      }
+      primary() {
+        const s = this.s;
+        const start = this.i;
+        const c = s[this.i];
+        if (c === '"') {
+          const { value, template } = this.quoted();
+          return { kind: "string", value, template, start, end: this.i, quoted: true };
+        }
+        if (c === "<" && s[this.i + 1] === "<") return this.heredoc();
+        if (c === "[") return this.tuple();
+        if (c === "{") return this.object();
+        if (c === "(") {
+          this.balanced("(", ")");
+          return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+        }
+        if (c !== void 0 && /[0-9]/.test(c)) {
+          while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+          if (s[this.i] === "." && /[0-9]/.test(s[this.i + 1] ?? "")) for (this.i++; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+          if (/[eE]/.test(s[this.i] ?? "") && /[-+0-9]/.test(s[this.i + 1] ?? "")) for (this.i += 2; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+          return { kind: "number", value: Number(s.slice(start, this.i)), start, end: this.i };
+        }
+        if (c === "-" || c === "!") {
+          this.i++;
+          this.space(false);
+          this.primary();
+          return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+        }
+        const name = this.ident();
+        if (name === void 0) this.fail(c === void 0 ? "expression expected" : `unexpected "${c}"`);
+        if (name === "true" || name === "false") return { kind: "bool", value: name === "true", start, end: this.i };
+        if (name === "null") return { kind: "null", start, end: this.i };
+        if (s[this.i] === "(") {
+          this.balanced("(", ")");
+          return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+        }
+        for (; ; ) {
+          if (s[this.i] === "." && /[A-Za-z_*0-9]/.test(s[this.i + 1] ?? "")) {
+            this.i++;
+            if (s[this.i] === "*") this.i++;
+            else if (/[0-9]/.test(s[this.i])) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+            else this.ident();
+          } else if (s[this.i] === "[") this.balanced("[", "]");
+          else break;
+        }
+        return { kind: "ref", text: s.slice(start, this.i), start, end: this.i };
+      }
+      /** A bracketed span skipped whole (strings and heredocs inside read properly). */
+      balanced(open2, close) {
+        this.enter();
+        this.i++;
+        for (; ; ) {
+          this.space(true);
+          const c = this.s[this.i];
+          if (c === void 0) this.fail(`"${open2}" not closed`);
+          if (c === close) {
+            this.i++;
+            break;
+          }
+          if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+          else if (c === "]" || c === "}" || c === ")") this.fail(`unexpected "${c}"`);
+          else this.i++;
+        }
+        this.depth--;
+      }
+      tuple() {
+        const start = this.i;
+        const save = this.i;
+        this.i++;
+        this.space(true);
+        if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+          this.i = save;
+          this.balanced("[", "]");
+          return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+        }
+        this.enter();
+        const items = [];
+        for (; ; ) {
+          this.space(true);
+          if (this.s[this.i] === "]") break;
+          if (this.i >= this.s.length) this.fail('"[" not closed');
+          items.push(this.expression());
+          this.space(true);
+          if (this.s[this.i] === ",") this.i++;
+          else if (this.s[this.i] !== "]") this.fail(`expected "," or "]", found "${this.s[this.i] ?? "end of file"}"`);
+        }
+        this.i++;
+        this.depth--;
+        return { kind: "tuple", items, start, end: this.i };
+      }
+      object() {
+        const start = this.i;
+        this.i++;
+        this.space(true);
+        if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+          this.i = start;
+          this.balanced("{", "}");
+          return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+        }
+        this.enter();
+        const items = [];
+        for (; ; ) {
+          this.space(true);
+          if (this.s[this.i] === "}") break;
+          if (this.i >= this.s.length) this.fail('"{" not closed');
+          const keyStart = this.i;
+          let key;
+          if (this.s[this.i] === '"') key = this.quoted().value;
+          else if (this.s[this.i] === "(") {
+            this.balanced("(", ")");
+            key = this.s.slice(keyStart, this.i);
+          } else {
+            const k = this.primary();
+            key = this.s.slice(keyStart, k.end);
+          }
+          const keyEnd = this.i;
+          this.space(false);
+          if (this.s[this.i] !== "=" && this.s[this.i] !== ":") this.fail(`expected "=" or ":" after an object key`);
+          this.i++;
+          this.space(false);
+          const value = this.expression();
+          items.push({ key, keyStart, keyEnd, value });
+          this.space(false);
+          if (this.s[this.i] === ",") this.i++;
+        }
+        this.i++;
+        this.depth--;
+        return { kind: "object", items, start, end: this.i };
+      }
+      /**
+       * A quoted string: escapes decoded, `${…}` and `%{…}` kept as written (nested quotes inside them read). Its value
+       * is the template text; `template` says whether it interpolates.
+       */
+      quoted() {
+        const s = this.s;
+        this.i++;
+        let out = "";
+        let template = false;
+        for (; ; ) {
+          const c = s[this.i];
+          if (c === void 0 || c === "\n") this.fail("string not closed");
+          if (c === '"') {
+            this.i++;
+            return { value: out, template };
+          }
+          if (c === "\\") {
+            const n = s[this.i + 1] ?? "";
+            out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+            this.i += 2;
+            continue;
+          }
+          if ((c === "$" || c === "%") && s[this.i + 1] === c && s[this.i + 2] === "{") {
+            out += `${c}{`;
+            this.i += 3;
+            continue;
+          }
+          if ((c === "$" || c === "%") && s[this.i + 1] === "{") {
+            template = true;
+            const from = this.i;
+            this.i++;
+            this.balanced("{", "}");
+            out += s.slice(from, this.i);
+            continue;
+          }
+          out += c;
+          this.i++;
+        }
+      }
+      /** `<<EOF … EOF` and `<<-EOF` (indentation stripped): the body verbatim, with a map back to the file. */
+      heredoc() {
+        const s = this.s;
+        const start = this.i;
+        this.i += 2;
+        const strip = s[this.i] === "-";
+        if (strip) this.i++;
+        const delimiter = this.ident();
+        if (!delimiter) this.fail("heredoc delimiter expected");
+        const nl = s.indexOf("\n", this.i);
+        if (nl === -1) this.fail("heredoc not closed");
+        const lines = [];
+        let p = nl + 1;
+        for (; ; ) {
+          if (p >= s.length) {
+            this.i = s.length;
+            this.fail(`heredoc ${delimiter} not closed`);
+          }
+          let e = s.indexOf("\n", p);
+          if (e === -1) e = s.length;
+          const line2 = s.slice(p, e).replace(/\r$/, "");
+          if (line2.trim() === delimiter) {
+            this.i = p + line2.length;
+            break;
+          }
+          lines.push({ text: line2, off: p });
+          p = e + 1;
+        }
+        const indent = strip ? Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length)) : 0;
+        const cut = Number.isFinite(indent) ? indent : 0;
+        let value = "";
+        const map = [];
+        for (const l of lines) {
+          const body = l.text.slice(Math.min(cut, l.text.length - l.text.trimStart().length));
+          const from = l.off + (l.text.length - body.length);
+          for (let k = 0; k < body.length; k++) map.push(from + k);
+          map.push(l.off + l.text.length);
+          value += `${body}
+`;
+        }
+        return { kind: "heredoc", value, start, end: this.i, template: value.includes("${") || value.includes("%{"), map };
+      }
+    };
+  }
+});
+
+// src/engine/parse/kubernetes.ts
+function parseKubernetes(file, text, helm) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) throw new KubernetesParseError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, flow.line, flow.column);
+  let separators = 0;
+  for (let i = text.indexOf("\n---"); i !== -1 && separators <= MAX_YAML_DOCUMENTS; i = text.indexOf("\n---", i + 4)) separators++;
+  if (separators >= MAX_YAML_DOCUMENTS) throw new KubernetesParseError(`more than ${MAX_YAML_DOCUMENTS} YAML documents in one file: not checked`);
+  const docs = (0, import_yaml8.parseAllDocuments)(text, { merge: true, uniqueKeys: false, logLevel: "error" });
+  const list = Array.isArray(docs) ? docs : [];
+  const documents = [];
+  const embedded = [];
+  let values;
+  for (const [index, doc] of list.entries()) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = err.linePos?.[0];
+      throw new KubernetesParseError(/Maximum call stack/.test(err.message) ? "YAML nested too deeply to check" : err.message.split("\n")[0] ?? err.message, pos?.line, pos?.col);
+    }
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      throw new KubernetesParseError(`YAML rejected: ${String(e.message).split("\n")[0]}`);
+    }
+    if (helm === "values" && index === 0) {
+      values = value;
+      embedded.push(...valuesConfigs(file, text, doc, value));
+    }
+    if (!isRecord(value) || typeof value.kind !== "string") continue;
+    const kind = value.kind;
+    const meta = isRecord(value.metadata) ? value.metadata : {};
+    const d = { index, apiVersion: String(value.apiVersion ?? ""), kind, name: String(meta.name ?? ""), value, ...workloadOf(index, kind, value) };
+    documents.push(d);
+    if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text, doc));
+  }
+  const resolver = (path17, part) => {
+    const doc = list[Number(path17[0])];
+    return doc ? yamlResolver(doc)(path17.slice(1), part) : void 0;
+  };
+  return { target: { kind: "kubernetes", file, text, documents, ...helm ? { helm } : {}, ...values !== void 0 ? { values } : {} }, resolver, embedded };
+}
+function get2(v, path17) {
+  let cur = v;
+  for (const k of path17) cur = isRecord(cur) ? cur[k] : void 0;
+  return cur;
+}
+function workloadOf(index, kind, value) {
+  const specPath = POD_SPEC[kind];
+  const pod = specPath && get2(value, specPath);
+  if (!specPath || !isRecord(pod)) return {};
+  const podPath = [index, ...specPath];
+  const volumes = /* @__PURE__ */ new Map();
+  (Array.isArray(pod.volumes) ? pod.volumes : []).forEach((v, i) => {
+    if (isRecord(v) && typeof v.name === "string") volumes.set(v.name, { value: v, index: i });
+  });
+  const containers2 = [];
+  for (const [key, init] of [
+    ["initContainers", true],
+    ["containers", false]
+  ]) {
+    const list = Array.isArray(pod[key]) ? pod[key] : [];
+    list.forEach((c, ci) => {
+      if (!isRecord(c)) return;
+      const path17 = [...podPath, key, ci];
+      containers2.push({ name: String(c.name ?? ""), init, path: path17, value: c, mounts: mountsOf(c, path17, volumes, podPath), ports: portsOf(c, path17) });
+    });
+  }
+  return { workload: { podPath, pod, containers: containers2 } };
+}
+function mountsOf(c, path17, volumes, podPath) {
+  const out = [];
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, index) => {
+    if (!isRecord(m)) return;
+    const vol = volumes.get(String(m.name ?? ""));
+    const hostPath = vol && isRecord(vol.value.hostPath) && typeof vol.value.hostPath.path === "string" ? vol.value.hostPath.path : void 0;
+    const readOnly = m.readOnly === true;
+    const target = String(m.mountPath ?? "");
+    if (hostPath !== void 0) {
+      const normal = normaliseHostPath(hostPath);
+      out.push({ index, type: "bind", source: hostPath, hostPath: normal, target, readOnly, unknown: isUnresolvedValue(normal), path: [...podPath, "volumes", vol?.index ?? 0, "hostPath", "path"] });
+    } else out.push({ index, type: vol ? "volume" : "other", source: String(m.name ?? ""), hostPath: String(m.name ?? ""), target, readOnly, unknown: false, path: [...path17, "volumeMounts", index] });
+  });
+  return out;
+}
+function portsOf(c, path17) {
+  const out = [];
+  (Array.isArray(c.ports) ? c.ports : []).forEach((p, index) => {
+    if (!isRecord(p)) return;
+    const target = p.containerPort === void 0 ? "" : String(p.containerPort);
+    const published = p.hostPort === void 0 || p.hostPort === null ? "" : String(p.hostPort);
+    const hostIp = p.hostIP === void 0 ? "" : String(p.hostIP);
+    out.push({ index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: String(p.protocol ?? "TCP").toLowerCase(), numbers: portNumbers(published, target), text: `${published ? `${published}:` : ""}${target}`, path: [...path17, "ports", index] });
+  });
+  return out;
+}
+function configMapConfigs(file, text, doc) {
+  const data2 = doc.get("data", true);
+  if (!(0, import_yaml8.isMap)(data2)) return [];
+  const out = [];
+  for (const pair of data2.items) {
+    const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!isConfigPath(key) || !(0, import_yaml8.isScalar)(pair.value)) continue;
+    const b = new SourceBuilder();
+    pushScalar(b, text, pair.value);
+    const src = b.build(text.length);
+    if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    const range = { start: pair.key.range?.[0] ?? 0, end: pair.value.range?.[1] ?? 0 };
+    out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, "ConfigMap key"));
+  }
+  return out;
+}
+function valuesConfigs(file, text, doc, value) {
+  const out = [];
+  const resolve = yamlResolver(doc);
+  for (const prefix of CONFIG_KEYS) {
+    const sub = get2(value, prefix);
+    if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ["image", "resources", "replicas", "replicaCount"].some((k) => k in sub)) continue;
+    const range = resolve(prefix, "key") ?? [0, 0];
+    const line2 = new LineIndex(text).position(range[0]).line;
+    out.push({
+      target: { kind: "openclaw", file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 } },
+      reframe: reframer(file, text, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] })
+    });
+    break;
+  }
+  return out;
+}
+var import_yaml8, MAX_YAML_DOCUMENTS, KubernetesParseError, POD_SPEC, CONFIG_KEYS, OPENCLAW_SECTIONS;
+var init_kubernetes2 = __esm({
+  "src/engine/parse/kubernetes.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_exposure();
+    init_json();
+    init_embedded();
+    init_embed_yaml();
+    init_lines();
+    init_shell2();
+    init_shell_sources();
+    init_yaml();
+    MAX_YAML_DOCUMENTS = 1e3;
+    KubernetesParseError = class extends Error {
+      constructor(message2, line2, column) {
+        super(message2);
+        this.line = line2;
+        this.column = column;
+      }
+      line;
+      column;
+    };
+    POD_SPEC = {
+      Pod: ["spec"],
+      Deployment: ["spec", "template", "spec"],
+      StatefulSet: ["spec", "template", "spec"],
+      DaemonSet: ["spec", "template", "spec"],
+      ReplicaSet: ["spec", "template", "spec"],
+      Job: ["spec", "template", "spec"],
+      CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+    };
+    CONFIG_KEYS = [["config"], ["config", "data"], ["openclaw"], ["openclaw", "config"], ["openclawConfig"]];
+    OPENCLAW_SECTIONS = ["gateway", "agents", "channels"];
+  }
+});
+
+// src/engine/parse/terraform.ts
+function parseTerraform(file, text) {
+  const body = parseHcl(text);
+  const tfvars = /\.tfvars(\.[\w-]+)?$/.test(file);
+  const target = { kind: "terraform", file, text, tfvars, body };
+  const defaults2 = literalDefaults(body);
+  const derived2 = [];
+  for (const block of body.blocks) {
+    if (block.type !== "resource" && block.type !== "data") continue;
+    for (const a of block.body.attributes) {
+      if (USER_DATA.has(a.name)) derived2.push(...userData(file, text, a.expr, defaults2));
+      if (a.name === "metadata" && a.expr.kind === "object") {
+        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived2.push(...userData(file, text, item.value, defaults2));
+      }
+    }
+  }
+  return { target, derived: derived2 };
+}
+function literalDefaults(body) {
+  const out = /* @__PURE__ */ new Map();
+  for (const b of body.blocks) {
+    if (b.type !== "variable" || !b.labels[0]) continue;
+    const d = b.body.attributes.find((a) => a.name === "default")?.expr;
+    if (d && (d.kind === "string" && !d.template || d.kind === "number" || d.kind === "bool")) out.set(b.labels[0].value, String(d.value));
+  }
+  return out;
+}
+function written(expr) {
+  if (expr.kind === "heredoc") return { text: expr.value, at: (k) => expr.map[Math.min(k, expr.map.length - 1)] ?? expr.end };
+  if (expr.kind === "string") return { text: expr.value, at: (k) => Math.min(expr.start + 1 + k, expr.end - 1) };
+  return void 0;
+}
+function userData(file, text, expr, defaults2) {
+  const w = written(expr);
+  if (!w || !w.text.trim()) return [];
+  const whole = { start: expr.start, end: expr.end };
+  if (isCloudConfig(w.text)) {
+    const map = offsetMap(w.text.length, w.at);
+    const r = parseYaml(w.text);
+    if (!r.ok) {
+      const pos = new LineIndex(text).position(r.line ? map[new LineIndex(w.text).lineStart(r.line) + (r.column ?? 1) - 1] ?? expr.start : expr.start);
+      return [{ target: { kind: "parse_error", file, fileKind: "cloud_init", message: `user data: ${r.message}`, line: pos.line, column: pos.column }, reframe: (x) => x }];
+    }
+    const line2 = new LineIndex(text).position(expr.start).line;
+    const target = { kind: "cloud_init", file, text: w.text, value: r.value, embedded: { origin: "terraform", line: line2 } };
+    const parts = cloudInitParts(file, text, w.text, r.doc, (i) => map[Math.min(i, map.length - 1)] ?? expr.end);
+    return [{ target, reframe: reframer(file, w.text, map, yamlResolver(r.doc), whole) }, { target: parts.shell }, ...parts.embedded];
+  }
+  const b = new SourceBuilder();
+  const ref = /\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}/g;
+  let from = 0;
+  for (const m of w.text.matchAll(ref)) {
+    const value = defaults2.get(m[1] ?? "");
+    if (value === void 0) continue;
+    for (let k = from; k < m.index; k++) b.push(w.text[k] ?? "", w.at(k));
+    b.push(value, w.at(m.index), false);
+    from = m.index + m[0].length;
+  }
+  for (let k = from; k < w.text.length; k++) b.push(w.text[k] ?? "", w.at(k));
+  const source = b.build(text.length);
+  const parsed = parseShell(source);
+  return [{ target: { kind: "shell", file, text, origin: "user_data", pipelines: parsed.pipelines } }, ...embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets)];
+}
+var USER_DATA, METADATA_KEYS;
+var init_terraform2 = __esm({
+  "src/engine/parse/terraform.ts"() {
+    "use strict";
+    init_cloud_init();
+    init_embed_yaml();
+    init_hcl();
+    init_lines();
+    init_shell2();
+    init_embedded();
+    init_yaml();
+    USER_DATA = /* @__PURE__ */ new Set(["user_data", "custom_data", "metadata_startup_script", "user_data_base64"]);
+    METADATA_KEYS = /* @__PURE__ */ new Set(["startup-script", "user-data"]);
+  }
+});
+
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
   try {
-    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
+    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text) || kind === "ansible" ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     const message2 = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
     return failed(file, kind, text, message2);
   }
+}
+function isHelmTemplate(file, kind, text) {
+  return kind === "kubernetes" && file.split("/").includes("templates") && text.includes("{{");
 }
 function failed(file, kind, text, message2, line2, column) {
   return {
@@ -35398,6 +38292,46 @@ function parseKind(file, kind, text) {
       const shell = shellTarget(file, text, "workflow", workflowSource(text, r.doc));
       return { ok: true, target: shell.target, locator: plain2, derived: shell.embedded };
     }
+    case "terraform": {
+      try {
+        const r = parseTerraform(file, text);
+        return { ok: true, target: r.target, locator: plain2, derived: r.derived };
+      } catch (e) {
+        if (!(e instanceof HclSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case "cloud_init": {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const parts = cloudInitParts(file, text, text, r.doc, (i) => i);
+      return { ok: true, target: { kind: "cloud_init", file, text, value: r.value }, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "kubernetes": {
+      try {
+        const helm = isHelmTemplate(file, kind, text) ? "template" : /^values([.-][\w.-]+)?\.ya?ml$/.test(file.split("/").pop() ?? "") ? "values" : void 0;
+        const r = parseKubernetes(file, text, helm);
+        return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver), derived: r.embedded };
+      } catch (e) {
+        if (!(e instanceof KubernetesParseError)) throw e;
+        return fail(e.message, e.line, e.column);
+      }
+    }
+    case "ansible": {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const role = ansibleRole(file) ?? "tasks";
+      const target = { kind: "ansible", file, text, role, value: r.value };
+      if (role === "vars") return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const parts = ansibleParts(file, text, r.doc);
+      return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "paas": {
+      const r = parsePaas(file, text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver) };
+    }
   }
 }
 function copiedConfigs(file, text, dockerfile) {
@@ -35434,6 +38368,12 @@ var init_parse = __esm({
     init_sshd2();
     init_systemd2();
     init_yaml();
+    init_ansible();
+    init_cloud_init();
+    init_hcl();
+    init_kubernetes2();
+    init_paas2();
+    init_terraform2();
     TEMPLATE_HOST = {
       compose: "yaml",
       workflow: "yaml",
@@ -35446,7 +38386,12 @@ var init_parse = __esm({
       nginx: "plain",
       caddy: "plain",
       shell: "plain",
-      makefile: "plain"
+      makefile: "plain",
+      terraform: "plain",
+      cloud_init: "yaml",
+      kubernetes: "yaml",
+      paas: "yaml",
+      ansible: "yaml"
     };
   }
 });
@@ -35473,9 +38418,13 @@ function stripCloser(line2) {
   return s;
 }
 function findDirective(directives, ruleId, line2) {
+  const at2 = findDirectiveLine(directives, ruleId, line2);
+  return at2 === void 0 ? void 0 : directives.get(at2);
+}
+function findDirectiveLine(directives, ruleId, line2) {
   for (const l of [line2, line2 - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return l;
   }
   return void 0;
 }
@@ -35525,28 +38474,48 @@ function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
   return text.split(secret).join(redacted);
 }
+function holdsKey(word) {
+  for (const part of word.split(/[_-]/)) {
+    if (part.length < 16 || !/[0-9]/.test(part) || !/[A-Za-z]/.test(part)) continue;
+    if (shannonEntropy(part) >= 3.3) return true;
+  }
+  return false;
+}
+function redactKeyLikeWords(text) {
+  return text.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
+}
+var WORD;
 var init_redact = __esm({
   "src/engine/postprocess/redact.ts"() {
     "use strict";
+    init_entropy();
+    WORD = /[A-Za-z0-9_-]{16,}/g;
   }
 });
 
 // src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== void 0 && !weakSecret(secret)) return secretIdentity(secret);
+  const cut = (text) => secret !== void 0 ? text.split(secret).join("") : text;
   const a = input.at;
   switch (a.kind) {
     case "path":
       return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
     case "file":
       return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "range": {
+      if (secret === void 0) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+      const at2 = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at2.startLine);
+      const end = ctx.locator.lines.lineStart(at2.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
+    }
     case "position": {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
     }
   }
 }
@@ -35555,7 +38524,8 @@ function finalize(rule, input, ctx) {
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const scrubbed = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const clean = (s) => redactKeyLikeWords(scrubbed(s));
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -35566,7 +38536,7 @@ function finalize(rule, input, ctx) {
   if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
@@ -35758,7 +38728,7 @@ async function scanHistory(opts) {
   const [known, shallowOut, config, baseline] = await Promise.all([
     Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base4, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
     tryGit(base4, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.noConfig ? defaultConfig() : opts.configText ? parseConfig(opts.configText.text, opts.configText.file, base4, new Set(opts.rules.map((r) => r.id)), notes) : loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
   const unknown = revs.find((_, i) => !known[i]);
@@ -35934,8 +38904,8 @@ async function fingerprintsAtHead(base4, rules2, config, maxFileSize, notes) {
   await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
-    const path16 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path16)) entries.push({ path: path16, oid: m[2] ?? "", size: Number(m[3]) });
+    const path17 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path17)) entries.push({ path: path17, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -36067,12 +39037,14 @@ var init_file_pass = __esm({
        */
       async run(index, f, byPath2, runTextRules = true) {
         const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-        const read = await readText(f, this.maxFileSize);
+        const read = await readText(f, this.maxFileSize, byPath2 !== "text");
         if (!read.ok) {
           if (read.note) result.skipped = read.note;
           return result;
         }
         let kind = byPath2;
+        if (kind === "text" && looksLikeCloudInit(f.path, read.text)) kind = "cloud_init";
+        if (kind === "text" && looksLikeKubernetes(f.path, read.text)) kind = "kubernetes";
         if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
         if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
         if (kind === "text" && looksLikeOpenClawConfig(f.path, read.text)) kind = "openclaw";
@@ -36195,23 +39167,23 @@ function interpolate(s, lookup) {
   }
   return out;
 }
-function matchingBrace(s, open) {
+function matchingBrace(s, open2) {
   let depth2 = 0;
-  for (let j = open; j < s.length; j++) {
+  for (let j = open2; j < s.length; j++) {
     if (s[j] === "{") depth2++;
     else if (s[j] === "}" && --depth2 === 0) return j;
   }
   return -1;
 }
-function braced(inner, written, lookup) {
+function braced(inner, written2, lookup) {
   const m = NAME2.exec(inner);
-  if (!m) return written;
+  if (!m) return written2;
   const name = m[0];
   const rest = inner.slice(name.length);
   const value = lookup(name);
-  if (rest === "") return value ?? written;
+  if (rest === "") return value ?? written2;
   const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
+  if (!op) return written2;
   const arg2 = rest.slice(op.length);
   const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
   switch (op) {
@@ -36220,9 +39192,9 @@ function braced(inner, written, lookup) {
       return set ? value ?? "" : interpolate(arg2, lookup);
     case ":?":
     case "?":
-      return set ? value ?? "" : written;
+      return set ? value ?? "" : written2;
     default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written2 : "";
   }
 }
 var NAME2;
@@ -36236,14 +39208,14 @@ var init_interpolate = __esm({
 // src/engine/assemble/compose/tree.ts
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk3 = (node, path16, depth2) => {
+  const walk3 = (node, path17, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path16), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk3(it.value, [...path16, String(it.key.value)], depth2 + 1);
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path17), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml12.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml12.isPair)(it) && (0, import_yaml12.isScalar)(it.key)) walk3(it.value, [...path17, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path16, i], depth2 + 1));
+    if ((0, import_yaml12.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path17, i], depth2 + 1));
   };
   walk3(doc.contents, [], 0);
   return tags;
@@ -36251,19 +39223,19 @@ function collectTags(doc) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path16, env, tags) {
-  const o = { file, path: path16 };
-  const tag = tags.get(pathKey(path16));
+function build(raw, file, path17, env2, tags) {
+  const o = { file, path: path17 };
+  const tag = tags.get(pathKey(path17));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path16, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path16, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path17, i], env2, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path17, k], env2, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env2), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
 }
-function normaliseKeyValues(n, env) {
+function normaliseKeyValues(n, env2) {
   const passThrough = (k, o) => {
-    const v = env(k);
+    const v = env2(k);
     return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
   };
   if (Array.isArray(n.v)) {
@@ -36277,7 +39249,7 @@ function normaliseKeyValues(n, env) {
       }
       const key = item.r.slice(0, eq).trim();
       const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+      map.set(key, { o: item.o, v: interpolate(rawValue, env2), r: rawValue });
     }
     return { ...n, v: map };
   }
@@ -36310,24 +39282,24 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path16 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path16), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path16, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path16, k], out);
+function origins(n, path17 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path17), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path17, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path17, k], out);
   return out;
 }
-var import_yaml6, pathKey;
+var import_yaml12, pathKey;
 var init_tree = __esm({
   "src/engine/assemble/compose/tree.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_interpolate();
     pathKey = (p) => JSON.stringify(p);
   }
 });
 
 // src/engine/assemble/compose/project.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function buildComposeProjects(composeTargets, dotenvTargets) {
   const loader = {
     files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
@@ -36335,47 +39307,47 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path7.posix.dirname(t.file), [...byDir.get(path7.posix.dirname(t.file)) ?? [], t.file]);
+  for (const t of composeTargets) byDir.set(path8.posix.dirname(t.file), [...byDir.get(path8.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path7.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family2 = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
+  for (const [dir4, files] of byDir) {
+    const nameOf2 = (f) => path8.posix.basename(f);
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family2 = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir4);
     const main2 = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
-    if (main2.length) projects.push(project(loader, dir3, main2, main2));
+    if (main2.length) projects.push(project(loader, dir4, main2, main2));
     for (const f of files) {
       if (main2.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base4, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
+      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      else projects.push(project(loader, dir4, [f], [f]));
     }
   }
   return { projects, notes: [...loader.notes.values()] };
 }
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
+function composeFileVariable(loader, dir4) {
+  const { env: env2 } = dotenvLookup(loader, dir4);
+  const value = env2.COMPOSE_FILE;
   if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+  return value.split(env2.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir4, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
 }
 function unresolved(loader, file, what) {
   const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
   loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
 }
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+function dotenvLookup(loader, dir4) {
+  const file = loader.dotenv.get(dir4 === "." ? ".env" : `${dir4}/.env`);
+  const env2 = {};
+  for (const e of file?.entries ?? []) env2[e.key] = e.value;
+  return { env: env2, lookup: (name) => Object.hasOwn(env2, name) ? env2[name] : void 0 };
 }
-function resolveRel(dir3, rel) {
-  if (path7.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path7.posix.normalize(path7.posix.join(dir3, rel));
+function resolveRel(dir4, rel) {
+  if (path8.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path8.posix.normalize(path8.posix.join(dir4, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
+function project(loader, dir4, files, owns) {
+  const { env: env2, lookup } = dotenvLookup(loader, dir4);
   let services2 = /* @__PURE__ */ new Map();
   let top;
   const included2 = /* @__PURE__ */ new Set();
@@ -36392,30 +39364,31 @@ function project(loader, dir3, files, owns) {
     top = merge(top, rest) ?? top;
   }
   services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const topValue = top ? plain(top, "v") : {};
   return {
     kind: "compose_project",
-    file: files[0] ?? dir3,
+    file: files[0] ?? dir4,
     files: [...files, ...included2],
     owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
+    env: env2,
+    services: [...services2].map(([name, node]) => service(name, node, loader, topValue)),
+    value: topValue
   };
 }
 function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
   if (!isRecord2(value)) return out;
-  const dir3 = path7.posix.dirname(file);
+  const dir4 = path8.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
     const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      const target = typeof p === "string" ? resolveRel(dir4, p) : void 0;
       if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included2.add(target);
-      const inc = dotenvLookup(loader, path7.posix.dirname(target)).lookup;
+      const inc = dotenvLookup(loader, path8.posix.dirname(target)).lookup;
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
@@ -36435,7 +39408,7 @@ function loadService(loader, file, name, lookup, depth2) {
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path7.posix.dirname(file), ext.file) : file;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path8.posix.dirname(file), ext.file) : file;
     const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
     if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base4 ? mergeService(base4, node) : void 0;
@@ -36445,8 +39418,8 @@ function loadService(loader, file, name, lookup, depth2) {
 }
 function normaliseService(n, lookup) {
   if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const env2 = n.v.get("environment");
+  if (env2) n.v.set("environment", normaliseKeyValues(env2, lookup));
   const b = n.v.get("build");
   if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
   const args = n.v.get("build")?.v;
@@ -36474,7 +39447,7 @@ function volumeTarget(v) {
   const parts = v.split(":");
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
 }
-function service(name, node, loader) {
+function service(name, node, loader, project2) {
   const table = origins(node);
   const originOf2 = (p) => {
     for (let n = p.length; n >= 0; n--) {
@@ -36493,7 +39466,10 @@ function service(name, node, loader) {
       return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
     },
     fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
+    envFiles: envFiles(value, node, loader),
+    // Ports and mounts in the long form shared with Kubernetes (lib/exposure.ts), so rules never parse spellings.
+    ports: (Array.isArray(value.ports) ? value.ports : []).flatMap((p, i) => parsePort(p, i) ?? []),
+    mounts: composeMounts(value.volumes, project2.volumes)
   };
 }
 function envFiles(value, node, loader) {
@@ -36503,7 +39479,7 @@ function envFiles(value, node, loader) {
   list.forEach((entry, i) => {
     const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path7.posix.dirname(from), rel) : void 0;
+    const file = rel ? resolveRel(path8.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
   });
   return out;
@@ -36513,6 +39489,7 @@ var init_project = __esm({
   "src/engine/assemble/compose/project.ts"() {
     "use strict";
     init_location();
+    init_exposure();
     init_tree();
     BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
     OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
@@ -36522,17 +39499,17 @@ var init_project = __esm({
 });
 
 // src/engine/parse/openclaw.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
-  const confine = path8.posix.dirname(rootFile);
+  const confine = path9.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load2 = (fromFile, at2, spec, chain) => {
-    const target = path8.posix.normalize(path8.posix.join(path8.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path8.posix.relative(confine, target);
-    if (path8.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path9.posix.normalize(path9.posix.join(path9.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path9.posix.relative(confine, target);
+    if (path9.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -36762,8 +39739,8 @@ function assignReleases(project2, readRepoFile) {
     }
   }
   const packages = /* @__PURE__ */ new Map();
-  const packageFor = (dir3) => {
-    for (let d = dir3; ; d = d.includes("/") ? dirOf(d) : "") {
+  const packageFor = (dir4) => {
+    for (let d = dir4; ; d = d.includes("/") ? dirOf(d) : "") {
       if (!packages.has(d)) {
         const file = d === "" ? "package.json" : `${d}/package.json`;
         const text = project2.contexts.get(file)?.text ?? readRepoFile(file);
@@ -36776,14 +39753,14 @@ function assignReleases(project2, readRepoFile) {
   };
   const configs = project2.targets("openclaw");
   for (const t of configs) {
-    const dir3 = dirOf(t.file);
+    const dir4 = dirOf(t.file);
     let best;
-    for (const c of images) if (above(c.dir, dir3) && (!best || shared(c.dir, dir3) > shared(best.dir, dir3))) best = c;
+    for (const c of images) if (above(c.dir, dir4) && (!best || shared(c.dir, dir4) > shared(best.dir, dir4))) best = c;
     if (!best && new Set(images.map((i) => `${i.file}
 ${i.version}`)).size === 1) best = images[0];
     const meta = t.value?.meta?.lastTouchedVersion;
     const metaVersion = typeof meta === "string" ? releaseOf(meta) : void 0;
-    const chosen = best ?? packageFor(dir3) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
+    const chosen = best ?? packageFor(dir4) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
     if (chosen) t.release = { version: chosen.version, source: chosen.source, file: chosen.file, text: chosen.text };
   }
 }
@@ -36812,16 +39789,16 @@ function isStateDir(dest) {
 }
 function findWiredConfigs(sources, exists) {
   const out = /* @__PURE__ */ new Map();
-  const wire = (wiredBy, source, dir3 = false) => {
-    const file = resolveInTree(wiredBy, dir3 ? `${trimSlashes(source)}/openclaw.json` : source, exists);
+  const wire = (wiredBy, source, dir4 = false) => {
+    const file = resolveInTree(wiredBy, dir4 ? `${trimSlashes(source)}/openclaw.json` : source, exists);
     if (file && !out.has(file)) out.set(file, { file, wiredBy });
   };
   for (const s of sources.shells) for (const p of s.pipelines) for (const cmd of p.commands) for (const x of copiedToConfig(cmd)) wire(s.file, x);
   for (const d of sources.dockerfiles) for (const x of dockerfileCopies(d.dockerfile)) wire(d.file, x.source, x.dir);
   for (const project2 of sources.composeProjects) {
     for (const svc of project2.services) {
-      const env = svc.value.environment;
-      const configPath = env && typeof env === "object" ? env.OPENCLAW_CONFIG_PATH : void 0;
+      const env2 = svc.value.environment;
+      const configPath = env2 && typeof env2 === "object" ? env2.OPENCLAW_CONFIG_PATH : void 0;
       const extra = new Set(typeof configPath === "string" ? [configPath] : []);
       if (typeof configPath === "string") wire(svc.fileOf(["environment"]), configPath);
       const volumes = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
@@ -36972,6 +39949,8 @@ var init_shared_targets = __esm({
        * by target: resolveIncludes replaces OpenClaw targets with merged copies.
        */
       reframes = /* @__PURE__ */ new Map();
+      /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
+      embeddedReframes = /* @__PURE__ */ new WeakMap();
       context = (file) => this.contexts.get(file);
       add(target) {
         const list = this.byKind.get(target.kind) ?? [];
@@ -37014,6 +39993,7 @@ var init_shared_targets = __esm({
             add(d.target);
             const key = embeddedKey(d.target);
             if (d.reframe && key) this.reframes.set(key, d.reframe);
+            else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
           }
         }
         return { shells, shared: shared2 };
@@ -37021,12 +40001,13 @@ var init_shared_targets = __esm({
       /** Where the findings on a shared target belong (check/runner.ts, Scope). */
       scopeOf(target) {
         if (target.kind === "openclaw") {
-          const reframe = this.reframes.get(embeddedKey(target) ?? "");
+          const reframe2 = this.reframes.get(embeddedKey(target) ?? "");
           if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
-          return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+          return { relocate: reframe2 ? (r) => reframe2(toOrigin(target, r)) : (r) => toOrigin(target, r) };
         }
         if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
-        return void 0;
+        const reframe = this.embeddedReframes.get(target);
+        return reframe ? { relocate: reframe } : void 0;
       }
     };
   }
@@ -37096,8 +40077,8 @@ async function admitWiredConfigs(project2, inventory, readRepoFile, runner, note
   const envOf = /* @__PURE__ */ new Map();
   for (const s of shells) for (const name of envWrittenBy(s)) envOf.set(s.file, (envOf.get(s.file) ?? /* @__PURE__ */ new Set()).add(name));
   for (const t of project2.targets("openclaw")) {
-    const env = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
-    if (env?.size) t.deployEnv = [...env].sort();
+    const env2 = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
+    if (env2?.size) t.deployEnv = [...env2].sort();
   }
 }
 function parseIfNeeded(file, kind, text) {
@@ -37147,7 +40128,7 @@ async function checkShells(project2, shells, runner, breather) {
       project2.contexts.delete(item.path);
     } else {
       await runner.run(item, project2.context, project2);
-      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+      if (item.origin !== "dockerfile" && item.origin !== "user_data") project2.contexts.delete(item.file);
     }
     await breather.breathe();
   }
@@ -37175,20 +40156,20 @@ var init_run_targets = __esm({
 });
 
 // src/engine/read/repo-file.ts
-import { lstatSync as lstatSync3, readFileSync } from "node:fs";
-import path9 from "node:path";
+import { lstatSync as lstatSync4, readFileSync } from "node:fs";
+import path10 from "node:path";
 function repoFileReader(base4, blobs) {
   if (!blobs) return (rel) => readFromDisk(base4, rel);
   return (rel) => {
     const bytes2 = blobs.files.get(rel);
-    const read = bytes2 ? decode(bytes2, rel) : void 0;
+    const read = bytes2 ? decode2(bytes2, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
 function readFromDisk(base4, rel) {
   try {
-    const abs = path9.join(base4, rel);
-    if (!abs.startsWith(base4 + path9.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    const abs = path10.join(base4, rel);
+    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -37202,7 +40183,7 @@ var init_repo_file = __esm({
 });
 
 // src/engine/scan.ts
-import path10 from "node:path";
+import path11 from "node:path";
 async function scan(opts) {
   const started = performance.now();
   const notes = [];
@@ -37211,7 +40192,7 @@ async function scan(opts) {
   const found = opts.baselineFile === void 0 && !opts.noBaseline && !opts.noConfig && !opts.blobs ? defaultBaseline(searchDir(root)) : void 0;
   const baselineFile = opts.baselineFile ?? found;
   const baseline = baselineFile ? await loadBaseline(baselineFile) : void 0;
-  const baselineShown = baselineFile ? path10.relative(root.base, path10.resolve(baselineFile)).split(path10.sep).join("/") : void 0;
+  const baselineShown = baselineFile ? path11.relative(root.base, path11.resolve(baselineFile)).split(path11.sep).join("/") : void 0;
   if (found && baselineShown) notes.push({ level: "info", code: "baseline.automatic", message: `baseline ${baselineShown} picked up automatically (--baseline FILE names another)`, file: baselineShown });
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const readRepoFile = repoFileReader(root.base, opts.blobs);
@@ -37223,6 +40204,7 @@ async function scan(opts) {
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
+  if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {
@@ -37374,8 +40356,8 @@ var init_pool = __esm({
 });
 
 // src/engine/threads/isolate.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
-import path11 from "node:path";
+import { closeSync as closeSync2, constants as constants3, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import path12 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 async function scanIsolated(opts, isolate, scan2) {
@@ -37457,35 +40439,35 @@ function estimateFiles(paths) {
   let total = 0;
   for (const p of paths) {
     try {
-      total += statSync(p).isDirectory() ? indexEntries(path11.resolve(p)) : 1;
+      total += statSync(p).isDirectory() ? indexEntries(path12.resolve(p)) : 1;
     } catch {
     }
   }
   return total;
 }
-function indexEntries(dir3) {
-  for (let d = dir3; ; d = path11.dirname(d)) {
-    const dotGit = path11.join(d, ".git");
+function indexEntries(dir4) {
+  for (let d = dir4; ; d = path12.dirname(d)) {
+    const dotGit = path12.join(d, ".git");
     let gitDir;
     try {
       if (statSync(dotGit).isDirectory()) gitDir = dotGit;
       else {
         const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
-        if (m?.[1]) gitDir = path11.resolve(d, m[1].trim());
+        if (m?.[1]) gitDir = path12.resolve(d, m[1].trim());
       }
     } catch {
     }
     if (gitDir) {
-      const header = readStart(path11.join(gitDir, "index"), 12);
+      const header = readStart(path12.join(gitDir, "index"), 12);
       return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
     }
-    if (path11.dirname(d) === d) return 0;
+    if (path12.dirname(d) === d) return 0;
   }
 }
 function readStart(file, n) {
   let fd;
   try {
-    fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    fd = openSync2(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
     if (!fstatSync2(fd).isFile()) return void 0;
     const buf = Buffer.alloc(n);
     return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
@@ -37769,6 +40751,38 @@ var init_history2 = __esm({
   }
 });
 
+// src/report/escape.ts
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s, keepNewlines = false) {
+  return s.replace(keepNewlines ? UNSAFE_KEEP_LF : UNSAFE, escapeChar);
+}
+function commandData(s) {
+  return visible(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+}
+function commandProperty(s) {
+  return commandData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function terminal(s) {
+  return visible(s);
+}
+function sarifUri(file) {
+  return file.split("/").map((segment) => segment.split(/(\\x[0-9a-f]{2})/).map((part, i) => i % 2 ? `%${part.slice(2).toUpperCase()}` : encodeURIComponent(part)).join("")).join("/");
+}
+var UNSAFE, UNSAFE_KEEP_LF, NAMED;
+var init_escape = __esm({
+  "src/report/escape.ts"() {
+    "use strict";
+    UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    UNSAFE_KEEP_LF = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\r": "\\r", "\n": "\\n", "	": "\\t", "\x1B": "\\x1b" };
+  }
+});
+
 // src/report/types.ts
 function render(stream) {
   return (report, options) => {
@@ -37780,7 +40794,7 @@ function render(stream) {
 function shown(f, options) {
   return atOrAbove(f.severity, options.minSeverity ?? "info");
 }
-function visible(report, options) {
+function visible2(report, options) {
   return report.findings.filter((f) => (options.showSuppressed || !f.suppressed) && shown(f, options));
 }
 function belowFloor(report, options) {
@@ -37809,6 +40823,7 @@ var init_text = __esm({
     init_group();
     init_rule_doc();
     init_history2();
+    init_escape();
     init_types();
     COLORS = {
       critical: "\x1B[1;31m",
@@ -37820,14 +40835,14 @@ var init_text = __esm({
       bold: "\x1B[1m",
       reset: "\x1B[0m"
     };
-    printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    printable = terminal;
     line = (s) => `${s}
 `;
     INDENT = " ".repeat(20);
     textReport = function* (report, options) {
       const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
       const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
-      const findings = visible(report, options);
+      const findings = visible2(report, options);
       const byFile = /* @__PURE__ */ new Map();
       for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
       const worst = (list) => Math.max(...list.map((f) => severityRank(f.severity)));
@@ -37852,8 +40867,8 @@ var init_text = __esm({
           }
           const f = entry.finding;
           const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-          yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${rules2.get(f.ruleId)?.title ?? ""}${suppressed}`);
-          yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+          yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${printable(rules2.get(f.ruleId)?.title ?? "")}${suppressed}`);
+          yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${printable(f.redacted)}]`)}` : ""}`);
           if (!f.suppressed) yield* help(f, INDENT);
         }
         yield line("");
@@ -37902,7 +40917,7 @@ var init_compact = __esm({
     init_text();
     init_types();
     compactReport = function* (report, options) {
-      for (const f of visible(report, options)) {
+      for (const f of visible2(report, options)) {
         const l = f.location;
         const value = f.redacted ? ` (value: ${f.redacted})` : "";
         const suppressed = f.suppressed ? ` [suppressed: ${f.suppressed.kind}]` : "";
@@ -37944,37 +40959,38 @@ function selectAnnotations(findings, reservedErrors = 0) {
   }
   return { shown: shown2, omitted };
 }
-function renderAnnotations(findings, catalogue, reservedErrors = 0) {
-  const rules2 = new Map(catalogue.map((r) => [r.id, r]));
-  const { shown: shown2, omitted } = selectAnnotations(findings, reservedErrors);
-  const lines = shown2.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
-  if (omitted.length) {
-    lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); the job summary lists them, and the SARIF report has every finding.`)}`);
-  }
-  return { text: lines.length ? `${lines.join("\n")}
-` : "", omitted };
-}
 var PER_LEVEL_LIMIT, PER_JOB_LIMIT, escapeData, escapeProp, COMMAND, githubReport;
 var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_severity2();
     init_rule_doc();
+    init_escape();
     init_types();
     PER_LEVEL_LIMIT = 10;
     PER_JOB_LIMIT = 50;
-    escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-    escapeProp = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    escapeData = commandData;
+    escapeProp = commandProperty;
     COMMAND = { error: "error", warning: "warning", note: "notice" };
-    githubReport = (report, options) => [renderAnnotations(report.findings.filter((f) => shown(f, options)), report.catalogue).text];
+    githubReport = (report, options) => {
+      const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
+      const { shown: fits, omitted } = selectAnnotations(report.findings.filter((f) => shown(f, options)));
+      const lines = fits.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
+      if (omitted.length) {
+        lines.push(`::notice title=Gatewarden::${escapeData(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); they are listed in the log below.`)}`);
+        for (const f of omitted) lines.push(`Gatewarden ${f.severity}: ${terminal(f.location.file)}:${f.location.startLine} ${f.ruleId} ${terminal(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)}`);
+      }
+      return [lines.length ? `${lines.join("\n")}
+` : ""];
+    };
   }
 });
 
 // src/report/stream.ts
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync3, lstatSync as lstatSync4, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
-import path12 from "node:path";
+import { closeSync as closeSync3, lstatSync as lstatSync5, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path13 from "node:path";
 function* jsonWithArray(place, items) {
   const marker = `\0${randomUUID()}\0`;
   const text = JSON.stringify(place(marker), null, 2);
@@ -38000,7 +41016,7 @@ async function writeReport(chunks, file) {
     return;
   }
   const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.tmp`);
+  const dest = inPlace ? file : path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync3(dest, "w");
@@ -38024,7 +41040,7 @@ async function writeReport(chunks, file) {
 }
 function isSpecial(file) {
   try {
-    return !lstatSync4(file).isFile();
+    return !lstatSync5(file).isFile();
   } catch {
     return false;
   }
@@ -38196,7 +41212,7 @@ var init_json2 = __esm({
       });
       return (function* () {
         yield* jsonWithArray(skeleton, (function* () {
-          for (const f of visible(report, options)) yield shape(f);
+          for (const f of visible2(report, options)) yield shape(f);
         })());
         yield "\n";
       })();
@@ -38214,6 +41230,12 @@ var init_finding = __esm({
 });
 
 // src/report/sarif.ts
+function sarifFindings(findings) {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.length <= MAX_SARIF_RESULTS) return { kept: void 0, total: active.length };
+  const ranked = [...active].sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  return { kept: new Set(ranked.slice(0, MAX_SARIF_RESULTS)), total: active.length };
+}
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
@@ -38225,7 +41247,7 @@ function sarifResult(f, ruleIndex, report) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: sarifUri(f.location.file), uriBaseId: "%SRCROOT%" },
           region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
         }
       }
@@ -38242,7 +41264,7 @@ function sarifResult(f, ruleIndex, report) {
         description: { text: f.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: sarifUri(f.fix.location.file), uriBaseId: "%SRCROOT%" },
             replacements: [
               {
                 deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
@@ -38256,7 +41278,7 @@ function sarifResult(f, ruleIndex, report) {
   }
   return result;
 }
-var MAX_DESCRIPTION, sarifReport;
+var MAX_DESCRIPTION, MAX_SARIF_RESULTS, sarifReport;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -38264,9 +41286,11 @@ var init_sarif = __esm({
     init_finding();
     init_version2();
     init_rule_doc();
+    init_escape();
     init_stream();
     init_types();
     MAX_DESCRIPTION = 1024;
+    MAX_SARIF_RESULTS = 25e3;
     sarifReport = (report, options) => {
       const rules2 = report.catalogue.map((r) => ({
         id: r.id,
@@ -38284,6 +41308,8 @@ var init_sarif = __esm({
         }
       }));
       const index = new Map(rules2.map((r, i) => [r.id, i]));
+      const { kept, total } = sarifFindings(report.findings.filter((f) => shown(f, options)));
+      const capped = kept ? [{ level: "warning", message: { text: `${total - MAX_SARIF_RESULTS} of ${total} results left out: GitHub code scanning accepts at most 25,000 per run; the most severe are kept.` }, descriptor: { id: "sarif.truncated" } }] : [];
       const run = {
         tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
         columnKind: "utf16CodeUnits",
@@ -38295,7 +41321,7 @@ var init_sarif = __esm({
               level: n.level === "info" ? "note" : n.level,
               message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
               descriptor: { id: n.code }
-            }))
+            })).concat(capped)
           }
         ]
       };
@@ -38305,7 +41331,7 @@ var init_sarif = __esm({
         return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
       };
       function* results() {
-        for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield sarifResult(f, index.get(f.ruleId), report);
+        for (const f of report.findings) if (!f.suppressed && shown(f, options) && (!kept || kept.has(f))) yield sarifResult(f, index.get(f.ruleId), report);
       }
       return (function* () {
         yield* jsonWithArray(log, results());
@@ -38370,8 +41396,8 @@ var init_context = __esm({
           if (existsSync(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path16 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL2}`);
+            const path17 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL2}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -39529,14 +42555,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin2}${path16}`);
+        return new URL(`${origin2}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -39987,39 +43013,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 }
+          request: { method, path: path17, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path16);
+        debuglog("sending request to %s %s/%s", method, origin2, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 },
+          request: { method, path: path17, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 }
+          request: { method, path: path17, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path16);
+        debuglog("trailers received from %s %s/%s", method, origin2, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin: origin2 },
+          request: { method, path: path17, origin: origin2 },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path16,
+          path17,
           error.message
         );
       });
@@ -40068,9 +43094,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin: origin2 }
+            request: { method, path: path17, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path16);
+          debuglog("sending request to %s %s/%s", method, origin2, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -40133,7 +43159,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -40148,11 +43174,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -40218,7 +43244,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -44240,7 +47266,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -44315,7 +47341,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -44410,11 +47436,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data2.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -44437,10 +47463,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -44457,7 +47483,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data2);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data2);
       }
       destroy() {
         assert(this.ptr != null);
@@ -44637,7 +47663,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -44659,7 +47685,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -44695,13 +47721,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -44911,7 +47937,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -44992,7 +48018,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -45521,7 +48547,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -45618,7 +48644,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -45971,9 +48997,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -47212,10 +50238,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path16;
+        opts.path = origin2 + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -49187,20 +52213,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -49222,7 +52248,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -49260,9 +52286,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -49725,10 +52751,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -53521,7 +56547,7 @@ var require_util5 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes2, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes2);
@@ -53538,7 +56564,7 @@ var require_util5 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes2 = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
@@ -54607,9 +57633,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -55366,7 +58392,7 @@ var require_util8 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -55506,7 +58532,7 @@ var require_util8 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -56772,7 +59798,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -56988,7 +60014,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
+        if (isFieldName(line2, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line2, valueStart)) {
             this.setEventFieldSize("id", line2.length - valueStart);
             event.id = line2.toString("utf8", valueStart);
@@ -57529,11 +60555,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -58698,7 +61724,7 @@ function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression2, literal) {
+    function(_, expression2, literal2) {
       if (expression2) {
         let operator = "";
         const values = [];
@@ -58722,7 +61748,7 @@ function expand2(template, context2) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -58799,22 +61825,22 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge2(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge2.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge2.bind(null, DEFAULTS22),
     parse: parse3
   });
 }
-var VERSION2, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var VERSION2, userAgent, DEFAULTS2, urlVariableRegex, endpoint;
 var init_dist_bundle = __esm({
   "../../main/node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION2 = "0.0.0-development";
     userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-    DEFAULTS = {
+    DEFAULTS2 = {
       method: "GET",
       baseUrl: "https://api.github.com",
       headers: {
@@ -58826,7 +61852,7 @@ var init_dist_bundle = __esm({
       }
     };
     urlVariableRegex = /\{[^{}}]+\}/g;
-    endpoint = withDefaults(null, DEFAULTS);
+    endpoint = withDefaults(null, DEFAULTS2);
   }
 });
 
@@ -63973,7 +66999,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path17) => path17.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -64163,6 +67189,30 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/octokit.ts
+function apiTimeoutMs(env2 = process.env) {
+  const s = Number(env2.GATEWARDEN_API_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : 3e4;
+}
+function timedFetch(inner, ms) {
+  return async (url, init) => {
+    const method = (init?.method ?? "GET").toUpperCase();
+    const tries = method === "GET" || method === "HEAD" ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const timer = AbortSignal.timeout(ms);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+      try {
+        return await inner(url, { ...init, signal });
+      } catch (err) {
+        if (!timer.aborted) throw err;
+        if (attempt >= tries) {
+          const e = new Error(`the GitHub API timed out: no answer within ${Math.round(ms / 100) / 10} s${tries > 1 ? ", twice" : ""}`);
+          e.name = "AbortError";
+          throw e;
+        }
+      }
+    }
+  };
+}
 function createOctokit(opts) {
   const log = opts.log ?? QUIET;
   const limitRetries = opts.limitRetries ?? 3;
@@ -64191,7 +67241,9 @@ function createOctokit(opts) {
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
   };
-  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
+  const built = opts.token ? getOctokitOptions(opts.token, options) : options;
+  built.request = { ...built.request, fetch: timedFetch(built.request?.fetch ?? globalThis.fetch, opts.requestTimeoutMs ?? apiTimeoutMs()) };
+  return new GatewardenOctokit(built);
 }
 function withoutTrailingSlashes(url) {
   let end = url.length;
@@ -64238,6 +67290,10 @@ function tristate(value, mode) {
 function visibilityOf(r) {
   return r.visibility ?? (r.private ? "private" : "public");
 }
+function isRepoFullName(fullName) {
+  const parts = fullName.split("/");
+  return parts.length === 2 && parts.every((p) => REPO_NAME.test(p) && p !== "." && p !== "..");
+}
 function filterRepos(repos, filters) {
   const include = filters.include.map(globToRegExp);
   const exclude = filters.exclude.map(globToRegExp);
@@ -64246,6 +67302,7 @@ function filterRepos(repos, filters) {
   const skipped = [];
   for (const r of repos) {
     const reason = (() => {
+      if (!isRepoFullName(r.full_name)) return "not a repository name";
       if (r.disabled) return "disabled";
       if (!tristate(Boolean(r.archived), filters.archived)) return r.archived ? "archived" : "not archived";
       if (!tristate(Boolean(r.fork), filters.forks)) return r.fork ? "fork" : "not a fork";
@@ -64315,13 +67372,14 @@ async function planOrg(octokit, org, filters, limits, now = /* @__PURE__ */ new 
     skipped
   };
 }
-var TRISTATE, VISIBILITIES, DEFAULT_FILTERS, DEFAULT_LIMITS, bytes;
+var TRISTATE, VISIBILITIES, DEFAULT_FILTERS, REPO_NAME, DEFAULT_LIMITS, bytes;
 var init_plan = __esm({
   "src/org/plan.ts"() {
     "use strict";
     TRISTATE = ["include", "exclude", "only"];
     VISIBILITIES = ["public", "private", "internal"];
     DEFAULT_FILTERS = { archived: "exclude", forks: "exclude", visibility: [], topics: [], include: [], exclude: [] };
+    REPO_NAME = /^[A-Za-z0-9._-]+$/;
     DEFAULT_LIMITS = { reposPerJob: 10, maxJobs: 256, maxMatrixBytes: 9e5 };
     bytes = (v) => Buffer.byteLength(JSON.stringify(v), "utf8");
   }
@@ -64423,8 +67481,8 @@ var init_rollup = __esm({
 });
 
 // src/org/line-hash.ts
-import { lstat as lstat2, readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
-import path13 from "node:path";
+import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import path14 from "node:path";
 function hashLines(text, emit) {
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(0);
@@ -64477,7 +67535,7 @@ function lineHashes(text) {
 }
 async function addLineHashes(log, root) {
   const report = { added: 0, kept: 0, without: 0 };
-  const absRoot = await realpath2(path13.resolve(root));
+  const absRoot = await realpath2(path14.resolve(root));
   const byFile = /* @__PURE__ */ new Map();
   for (const run of log.runs) {
     const artifacts = run.artifacts ?? [];
@@ -64507,7 +67565,7 @@ async function addLineHashes(log, root) {
     }
   }
   for (const [file, wanted] of byFile) {
-    const hashes = lineHashes((await readFile4(file)).toString("utf8"));
+    const hashes = lineHashes((await readFile2(file)).toString("utf8"));
     for (const w of wanted) {
       const h = hashes.get(w.line);
       if (h) w.set(h);
@@ -64526,12 +67584,12 @@ async function resolveInRoot(uri, root) {
   }
   if (p.startsWith("file://")) p = p.slice("file://".length);
   if (p.includes("://")) return void 0;
-  const abs = path13.isAbsolute(p) ? path13.normalize(p) : path13.resolve(root, p);
-  if (!abs.startsWith(`${root}${path13.sep}`)) return void 0;
+  const abs = path14.isAbsolute(p) ? path14.normalize(p) : path14.resolve(root, p);
+  if (!abs.startsWith(`${root}${path14.sep}`)) return void 0;
   try {
     if (!(await lstat2(abs)).isFile()) return void 0;
     const real = await realpath2(abs);
-    return real.startsWith(`${root}${path13.sep}`) ? real : void 0;
+    return real.startsWith(`${root}${path14.sep}`) ? real : void 0;
   } catch {
     return void 0;
   }
@@ -64677,7 +67735,7 @@ var init_upload = __esm({
 // src/org/sweep.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 function isHistorySecret(f) {
   const commit = f.properties?.commit;
   return typeof commit === "string" && commit.length > 0 && (f.ruleId.startsWith("secrets.") || f.redacted !== void 0);
@@ -64708,13 +67766,13 @@ function scrub2(text, secrets) {
 function gitCloner(gitBaseUrl, token, depth2 = 1) {
   return async (fullName, into) => {
     const url = `${withoutTrailingSlashes(gitBaseUrl)}/${fullName}.git`;
-    const env = { GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
+    const env2 = { GIT_ASKPASS: "echo", GCM_INTERACTIVE: "never" };
     if (token) {
-      env.GIT_CONFIG_COUNT = "1";
-      env.GIT_CONFIG_KEY_0 = "http.extraheader";
-      env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+      env2.GIT_CONFIG_COUNT = "1";
+      env2.GIT_CONFIG_KEY_0 = "http.extraheader";
+      env2.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
     }
-    await git(path14.dirname(into), ["clone", "--quiet", ...depth2 > 0 ? ["--depth", String(depth2)] : [], "--no-tags", "--single-branch", url, into], { env, timeoutMs: 15 * 6e4 });
+    await git(path15.dirname(into), ["clone", "--quiet", ...depth2 > 0 ? ["--depth", String(depth2)] : [], "--no-tags", "--single-branch", url, into], { env: env2, timeoutMs: 15 * 6e4 });
     const commitSha = (await git(into, ["rev-parse", "HEAD"]).catch(() => Buffer.alloc(0))).toString("utf8").trim();
     if (!/^[0-9a-f]{40}$/.test(commitSha)) throw new Error("the repository is empty (no commit on its default branch)");
     const ref = (await git(into, ["symbolic-ref", "HEAD"])).toString("utf8").trim();
@@ -64733,10 +67791,10 @@ async function sweepRepo(fullName, opts) {
   const [owner, repo] = fullName.split("/");
   const clone = opts.clone ?? gitCloner(opts.gitBaseUrl ?? "https://github.com", opts.token, opts.depth ?? 1);
   let stage = "clone";
-  const work = await mkdtemp(path14.join(tmpdir(), "gatewarden-org-"));
+  const work = await mkdtemp(path15.join(tmpdir(), "gatewarden-org-"));
   try {
-    if (!owner || !repo || !REPO_NAME.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
-    const checkout = await clone(fullName, path14.join(work, "repo"));
+    if (!owner || !repo || !REPO_NAME2.test(fullName) || owner.startsWith(".") || repo.startsWith(".")) throw new Error(`not a repository name (owner/name): "${fullName.slice(0, 200)}"`);
+    const checkout = await clone(fullName, path15.join(work, "repo"));
     outcome.commitSha = checkout.commitSha;
     outcome.ref = checkout.ref;
     stage = "scan";
@@ -64767,7 +67825,7 @@ async function sweepJob(job, repos, opts) {
   for (const r of repos) out.push(await sweepRepo(r, opts));
   return { kind: "gatewarden-org-job", version: 1, job, generatedAt: (/* @__PURE__ */ new Date()).toISOString(), repos: out };
 }
-var REPO_NAME;
+var REPO_NAME2;
 var init_sweep = __esm({
   "src/org/sweep.ts"() {
     "use strict";
@@ -64778,7 +67836,7 @@ var init_sweep = __esm({
     init_octokit();
     init_line_hash();
     init_upload();
-    REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+    REPO_NAME2 = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
   }
 });
 
@@ -64790,8 +67848,8 @@ __export(cli_exports, {
   orgMain: () => orgMain,
   readJobReports: () => readJobReports
 });
-import { appendFile, readdir as readdir2, readFile as readFile5, stat, writeFile } from "node:fs/promises";
-import path15 from "node:path";
+import { appendFile, readdir as readdir2, readFile as readFile3, stat, writeFile } from "node:fs/promises";
+import path16 from "node:path";
 import { parseArgs } from "node:util";
 function tristate2(name, v, fallback) {
   if (v === void 0) return fallback;
@@ -64936,13 +67994,13 @@ async function readJobReports(inputs) {
   const visit = async (p) => {
     const s = await stat(p);
     if (s.isDirectory()) {
-      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path15.join(p, name));
+      for (const name of (await readdir2(p)).sort()) if (name !== "node_modules" && !name.startsWith(".")) await visit(path16.join(p, name));
       return;
     }
     if (!p.endsWith(".json")) return;
     let v;
     try {
-      v = JSON.parse(await readFile5(p, "utf8"));
+      v = JSON.parse(await readFile3(p, "utf8"));
     } catch {
       return;
     }

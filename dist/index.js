@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin2}${path15}`);
+        return new URL(`${origin2}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin: origin2 }
+          request: { method, path: path18, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path15);
+        debuglog("sending request to %s %s/%s", method, origin2, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin: origin2 },
+          request: { method, path: path18, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path15,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin: origin2 }
+          request: { method, path: path18, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path15);
+        debuglog("trailers received from %s %s/%s", method, origin2, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin: origin2 },
+          request: { method, path: path18, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path15,
+          path18,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin: origin2 }
+            request: { method, path: path18, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path15);
+          debuglog("sending request to %s %s/%s", method, origin2, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data2.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants5.ERROR[ret], data2);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data2);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path15;
+        this.opts.path = path18;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path: path15 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path15;
+        opts.path = origin2 + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path15,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15079,7 +15079,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15096,7 +15096,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18330,7 +18330,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18354,12 +18354,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line2, length, field) {
+    function isFieldName(line3, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line2[i] !== field[i]) {
+        if (line3[i] !== field[i]) {
           return false;
         }
       }
@@ -18505,31 +18505,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line2, event) {
-        if (line2.length === 0) {
+      parseLine(line3, event) {
+        if (line3.length === 0) {
           return;
         }
-        const colonPosition = line2.indexOf(COLON2);
+        const colonPosition = line3.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line2.length;
-        let valueStart = line2.length;
+        let fieldLength = line3.length;
+        let valueStart = line3.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line2[valueStart] === SPACE) {
+          if (line3[valueStart] === SPACE) {
             ++valueStart;
           }
         }
-        if (isFieldName(line2, fieldLength, DATA)) {
+        if (isFieldName(line3, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line2.length - valueStart;
+          const valueBytes = line3.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line2.toString("utf8", valueStart);
+          const value = line3.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18539,24 +18539,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line2, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line2, valueStart)) {
-            this.setEventFieldSize("retry", line2.length - valueStart);
-            event.retry = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line3, valueStart)) {
+            this.setEventFieldSize("retry", line3.length - valueStart);
+            event.retry = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line2, valueStart)) {
-            this.setEventFieldSize("id", line2.length - valueStart);
-            event.id = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, ID2)) {
+          if (isValidLastEventIdBytes(line3, valueStart)) {
+            this.setEventFieldSize("id", line3.length - valueStart);
+            event.id = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, EVENT)) {
-          if (valueStart < line2.length) {
-            this.setEventFieldSize("event", line2.length - valueStart);
-            event.event = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, EVENT)) {
+          if (valueStart < line3.length) {
+            this.setEventFieldSize("event", line3.length - valueStart);
+            event.event = line3.toString("utf8", valueStart);
           }
         }
       }
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19409,7 +19409,7 @@ var require_ms = __commonJS({
 // ../../main/node_modules/debug/src/common.js
 var require_common = __commonJS({
   "../../main/node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup(env2) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -19418,8 +19418,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -19773,20 +19773,20 @@ var require_supports_color = __commonJS({
     var os5 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
-    var { env } = process;
+    var { env: env2 } = process;
     var forceColor;
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       forceColor = 0;
     } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
       forceColor = 1;
     }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
         forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
+      } else if (env2.FORCE_COLOR === "false") {
         forceColor = 0;
       } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
       }
     }
     function translateLevel(level) {
@@ -19814,7 +19814,7 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env.TERM === "dumb") {
+      if (env2.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
@@ -19824,34 +19824,34 @@ var require_supports_color = __commonJS({
         }
         return 1;
       }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env.COLORTERM === "truecolor") {
+      if (env2.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
           case "iTerm.app":
             return version >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env.TERM)) {
+      if (/-256(color)?$/i.test(env2.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env) {
+      if ("COLORTERM" in env2) {
         return 1;
       }
       return min;
@@ -20555,26 +20555,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index = path18.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index < 0 ? path18 : path18.slice(index + 1);
     };
-    var parentOf = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -20724,7 +20724,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path18) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -20733,7 +20733,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path15)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -20753,15 +20753,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path18, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path15) : path15;
+        const basename2 = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path15
+            shortcut && rule._basenameOnly ? basename2 : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -20783,17 +20783,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -20802,25 +20802,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -20851,58 +20851,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path15) {
+      _test(originalPath, cache, path18) {
         checkPath(
-          path15,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache) : {
+        return path18 ? this._t(path18, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir3 = this._t(path15, this._testCache);
-        if (dir3.ignored) {
-          return dir3;
+        const dir4 = this._t(path18, this._testCache);
+        if (dir4.ignored) {
+          return dir4;
         }
-        const literal = this._rules.testLiteral(path15);
-        return literal.ignored || literal.unignored ? literal : dir3;
+        const literal2 = this._rules.testLiteral(path18);
+        return literal2.ignored || literal2.unignored ? literal2 : dir4;
       }
-      _t(path15, cache) {
-        if (path15 in cache) {
-          return cache[path15];
+      _t(path18, cache) {
+        if (path18 in cache) {
+          return cache[path18];
         }
-        const parentPath = parentOf(path15);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -20930,10 +20930,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -20954,7 +20954,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -20966,11 +20966,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -20994,17 +20994,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21015,13 +21015,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21042,17 +21042,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21063,13 +21063,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21096,23 +21096,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21184,13 +21184,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line2, onError) {
+      add(line3, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line2.trim().split(/[ \t]+/);
+        const parts = line3.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -21724,10 +21724,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21746,7 +21746,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21776,11 +21776,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21794,8 +21794,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21809,8 +21809,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21828,8 +21828,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21839,8 +21839,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22160,9 +22160,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -22211,7 +22211,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -22787,9 +22787,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
-          str5 += line2 ? `
-${indent}${line2}` : "\n";
+          const line3 = lines[i];
+          str5 += line3 ? `
+${indent}${line3}` : "\n";
         }
       }
       if (comment) {
@@ -22847,7 +22847,7 @@ ${indent}${line2}` : "\n";
           str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line3) => sum + line3.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str5 += ",";
@@ -22863,14 +22863,14 @@ ${indent}${line2}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines.reduce((sum, line3) => sum + line3.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str5 = start;
-          for (const line2 of lines)
-            str5 += line2 ? `
-${indentStep}${indent}${line2}` : "\n";
+          for (const line3 of lines)
+            str5 += line3 ? `
+${indentStep}${indent}${line3}` : "\n";
           return `${str5}
 ${indent}${end}`;
         } else {
@@ -24208,9 +24208,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir3 = doc.directives.toString(doc);
-        if (dir3) {
-          lines.push(dir3);
+        const dir4 = doc.directives.toString(doc);
+        if (dir4) {
+          lines.push(dir4);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -24355,9 +24355,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24432,14 +24432,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24454,10 +24454,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24468,10 +24468,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24488,13 +24488,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -24613,10 +24613,10 @@ var require_errors2 = __commonJS({
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error2.linePos[0];
-      error2.message += ` at line ${line2}, column ${col}`;
+      const { line: line3, col } = error2.linePos[0];
+      error2.message += ` at line ${line3}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line3 - 1], lc.lineStarts[line3]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -24624,8 +24624,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+      if (line3 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line3 - 2], lc.lineStarts[line3 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -24633,7 +24633,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error2.linePos[1];
-        if (end?.line === line2 && end.col > col) {
+        if (end?.line === line3 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -25078,9 +25078,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25116,7 +25116,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25156,7 +25156,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25179,7 +25179,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -25211,7 +25211,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25227,7 +25227,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25327,13 +25327,13 @@ var require_resolve_block_scalar = __commonJS({
   "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -25345,12 +25345,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -25428,7 +25428,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -25511,8 +25511,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -25531,7 +25531,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -25582,8 +25582,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
+      const line3 = /(.*?)\r?\n/sy;
+      let match = line3.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -25596,8 +25596,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
+      let pos = line3.lastIndex;
+      while (match = line3.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
@@ -25608,7 +25608,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line2.lastIndex;
+        pos = line3.lastIndex;
       }
       const last3 = /[ \t]*(.*)/sy;
       last3.lastIndex = pos;
@@ -25746,26 +25746,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -26455,9 +26455,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26466,23 +26466,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26493,10 +26493,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26514,7 +26514,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -26598,7 +26598,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26738,40 +26738,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line2 = this.getLine();
-        if (line2 === null)
+        let line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("stream");
-        if (line2[0] === cst.BOM) {
+        if (line3[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line2 = line2.substring(1);
+          line3 = line3.substring(1);
         }
-        if (line2[0] === "%") {
-          let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
+        if (line3[0] === "%") {
+          let dirEnd = line3.length;
+          let cs = line3.indexOf("#");
           while (cs !== -1) {
-            const ch = line2[cs - 1];
+            const ch = line3[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs = line3.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line2[dirEnd - 1];
+            const ch = line3[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          yield* this.pushCount(line3.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line2.length - sp);
+          yield* this.pushCount(line3.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -26812,13 +26812,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -26843,7 +26843,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -26863,11 +26863,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line3[0] !== "#" || indent === 0 && (line3.startsWith("---") || line3.startsWith("...")) && isEmpty(line3[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line3[0] === "]" || line3[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -26875,17 +26875,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line2[n] === ",") {
+        while (line3[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             return "flow";
           case "{":
           case "[":
@@ -27593,37 +27593,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -28114,7 +28114,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28189,7 +28189,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -28431,14 +28431,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line2, character) {
-        if (line2 === Number.MAX_VALUE) {
-          line2 = uinteger.MAX_VALUE;
+      function create(line3, character) {
+        if (line3 === Number.MAX_VALUE) {
+          line3 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line: line2, character };
+        return { line: line3, character };
       }
       Position2.create = create;
       function is(value) {
@@ -29810,8 +29810,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        return Position.create(line2, offset - lineOffsets[line2]);
+        const line3 = low - 1;
+        return Position.create(line3, offset - lineOffsets[line3]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -29895,11 +29895,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line2) {
-        return this.range.start.line > line2.range.start.line;
+      isAfter(line3) {
+        return this.range.start.line > line3.range.start.line;
       }
-      isBefore(line2) {
-        return this.range.start.line < line2;
+      isBefore(line3) {
+        return this.range.start.line < line3;
       }
     };
     exports.Line = Line;
@@ -29923,13 +29923,13 @@ var require_util9 = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content, escapeChar) {
+      static findLeadingNonWhitespace(content, escapeChar2) {
         whitespaceCheck: for (let i = 0; i < content.length; i++) {
           switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
-            case escapeChar:
+            case escapeChar2:
               escapeCheck: for (let j = i + 1; j < content.length; j++) {
                 switch (content.charAt(j)) {
                   case " ":
@@ -30219,9 +30219,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
-        return { line: line2, character: offset - lineOffsets[line2] };
+        const line3 = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line3]);
+        return { line: line3, character: offset - lineOffsets[line3] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -30238,28 +30238,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line2) {
+      getLineRange(line3) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line3 >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line2 < 0) {
+        } else if (line3 < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line2];
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const startOffset = lineOffsets[line3];
+        const nextLineOffset = line3 + 1 < lineOffsets.length ? lineOffsets[line3 + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
+        return { start: { line: line3, character: 0 }, end: { line: line3, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line2) {
+      getEOLCharacters(line3) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line3 >= lineOffsets.length) {
           return "";
-        } else if (line2 < 0) {
+        } else if (line3 < 0) {
           return "";
         }
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
+        const nextLineOffset = line3 + 1 < lineOffsets.length ? lineOffsets[line3 + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line3]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -30543,10 +30543,10 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document2, range);
         this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.instruction = instruction;
         this.instructionRange = instructionRange;
       }
@@ -30588,7 +30588,7 @@ var require_instruction = __commonJS({
         if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
           return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
         }
-        let ranges = [];
+        let ranges2 = [];
         let end = -1;
         let startPosition = args[0].getRange().start;
         let range = this.getInstructionRange();
@@ -30612,7 +30612,7 @@ var require_instruction = __commonJS({
                     j++;
                   case "\n":
                     if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                      ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                     }
                     startPosition = null;
                     start = true;
@@ -30625,7 +30625,7 @@ var require_instruction = __commonJS({
               }
             } else if (next === "\r") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                 startPosition = null;
               }
               start = true;
@@ -30633,7 +30633,7 @@ var require_instruction = __commonJS({
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
               }
               startPosition = null;
               start = true;
@@ -30665,11 +30665,11 @@ var require_instruction = __commonJS({
           }
         }
         if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
         } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
         }
-        return ranges;
+        return ranges2;
       }
       getRawArgumentsContent() {
         let args = this.getArguments();
@@ -30684,9 +30684,9 @@ var require_instruction = __commonJS({
           return null;
         }
         let content = "";
-        let ranges = this.getArgumentsRanges();
+        let ranges2 = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range of ranges) {
+        for (let range of ranges2) {
           content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
         return content;
@@ -31026,7 +31026,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line2) {
+      isBuildVariable(variable, line3) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg2 = initialArg;
@@ -31037,10 +31037,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line3)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -31050,7 +31050,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line3)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -31528,8 +31528,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -31611,8 +31611,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -31773,8 +31773,8 @@ var require_add = __commonJS({
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -31793,20 +31793,20 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util9();
     var Property = class _Property {
-      constructor(document2, escapeChar, arg2, arg22) {
+      constructor(document2, escapeChar2, arg2, arg22) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document2;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.nameRange = _Property.getNameRange(document2, arg2);
         let value = document2.getText().substring(document2.offsetAt(this.nameRange.start), document2.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
+        this.name = _Property.getValue(value, escapeChar2);
         if (arg22) {
           this.valueRange = arg22.getRange();
           value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
+          this.value = _Property.getValue(value, escapeChar2);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
           let argRange = arg2.getRange();
@@ -31814,7 +31814,7 @@ var require_property = __commonJS({
           } else {
             this.valueRange = _Property.getValueRange(document2, arg2);
             value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
+            this.value = _Property.getValue(value, escapeChar2);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
             this.assignmentOperator = "=";
           }
@@ -31944,21 +31944,21 @@ var require_property = __commonJS({
        *         be null if no value is defined, may be the empty string
        *         if the value only consists of whitespace
        */
-      static getValue(value, escapeChar) {
+      static getValue(value, escapeChar2) {
         let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar2);
         if (skip !== 0 && value.charAt(skip) === "#") {
           escaped = true;
         }
         value = value.substring(skip);
         let first = value.charAt(0);
         let last3 = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last3 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
+            if (value.charAt(i) === escapeChar2) {
               i++;
             } else if (value.charAt(i) === '"' && i === value.length - 1) {
               inDouble = true;
@@ -31974,9 +31974,9 @@ var require_property = __commonJS({
         parseValue: for (let i = 0; i < value.length; i++) {
           let char = value.charAt(i);
           switch (char) {
-            case escapeChar:
+            case escapeChar2:
               if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
+                escapedValue = escapedValue + escapeChar2;
                 break parseValue;
               }
               char = value.charAt(i + 1);
@@ -31994,8 +31994,8 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
+                      if (!inDouble && !inSingle && !literal2) {
+                        if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
                         } else {
@@ -32016,13 +32016,13 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else if (char !== '"') {
-                  if (char === escapeChar) {
+                  if (char === escapeChar2) {
                     i++;
                   }
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -32030,11 +32030,11 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else {
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
+              } else if (char === escapeChar2) {
+                escapedValue = escapedValue + escapeChar2;
                 i++;
               } else if (char === "\r") {
                 escaped = true;
@@ -32108,8 +32108,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util9();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -32402,8 +32402,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.property = null;
         const args = this.getPropertyArguments();
         if (args.length === 1) {
@@ -32433,8 +32433,8 @@ var require_cmd = __commonJS({
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
@@ -32449,8 +32449,8 @@ var require_copy = __commonJS({
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32481,8 +32481,8 @@ var require_env = __commonJS({
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -32500,8 +32500,8 @@ var require_entrypoint = __commonJS({
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
@@ -32517,8 +32517,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32768,8 +32768,8 @@ var require_healthcheck = __commonJS({
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -32793,8 +32793,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util9();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -32831,8 +32831,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -32866,8 +32866,8 @@ var require_run = __commonJS({
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -32894,8 +32894,8 @@ var require_shell = __commonJS({
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
@@ -32910,8 +32910,8 @@ var require_stopsignal = __commonJS({
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
@@ -32926,8 +32926,8 @@ var require_workdir = __commonJS({
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -32952,9 +32952,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path15 = this.getPath();
-        if (path15 === null || path15.startsWith("/")) {
-          return path15;
+        const path18 = this.getPath();
+        if (path18 === null || path18.startsWith("/")) {
+          return path18;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32966,7 +32966,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
+              return parent.endsWith("/") ? parent + path18 : parent + "/" + path18;
             }
           }
         }
@@ -32985,8 +32985,8 @@ var require_user = __commonJS({
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.User = User;
@@ -33001,8 +33001,8 @@ var require_volume = __commonJS({
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document2, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
@@ -33043,9 +33043,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line2) {
+      getInstructionAt(line3) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line3, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -33177,9 +33177,9 @@ var require_imageTemplate = __commonJS({
             }
           }
         }
-        for (const env of this.getENVs()) {
-          if (env.isBefore(currentLine)) {
-            for (const property of env.getProperties()) {
+        for (const env2 of this.getENVs()) {
+          if (env2.isBefore(currentLine)) {
+            for (const property of env2.getProperties()) {
               const variable = property.getName();
               if (variables.indexOf(variable) === -1) {
                 variables.push(variable);
@@ -33203,10 +33203,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line3) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line3)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -33216,7 +33216,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line3)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -33320,28 +33320,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line3) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line2 && line2 <= range.end.line) {
+          if (range.start.line <= line3 && line3 <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line2);
+            return initialARGs.resolveVariable(variable, line3);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line2);
+        let resolvedVariable = image.resolveVariable(variable, line3);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line2);
+          return initialARGs.resolveVariable(variable, line3);
         }
         return resolvedVariable;
       }
@@ -33376,8 +33376,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line2) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+      getStageHierarchy(line3) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line3, 0));
         if (image === null) {
           return [];
         }
@@ -33389,11 +33389,11 @@ var require_dockerfile = __commonJS({
         }
         return stages2;
       }
-      getAvailableWorkingDirectories(line2) {
+      getAvailableWorkingDirectories(line3) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line2)) {
+        for (const image of this.getStageHierarchy(line3)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line2) {
+            if (workdir.getRange().end.line < line3) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -33499,42 +33499,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document2, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+      static createInstruction(document2, dockerfile, escapeChar2, lineRange, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getParserDirectives(document2, buffer) {
         const directives = [];
@@ -36649,22 +36649,8 @@ function info(message2) {
   process.stdout.write(message2 + os4.EOL);
 }
 
-// src/model/location.ts
-var at = {
-  path(path15, opts = {}) {
-    return { kind: "path", path: path15, ...opts };
-  },
-  range(start, end, file) {
-    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-  },
-  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line2, column, endLine, endColumn, file) {
-    return { kind: "position", line: line2, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-  },
-  file(file) {
-    return file === void 0 ? { kind: "file" } : { kind: "file", file };
-  }
-};
+// src/action/main.ts
+import path17 from "node:path";
 
 // src/model/rule.ts
 function defineRule(rule) {
@@ -36687,9 +36673,9 @@ function messageText(rule, input) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path15) {
+function get(v, ...path18) {
   let cur = v;
-  for (const seg of path15) {
+  for (const seg of path18) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
     cur = cur[seg];
   }
@@ -36699,6 +36685,232 @@ var obj = (v) => isRecord(v) ? v : {};
 var arr = (v) => Array.isArray(v) ? v : [];
 var str = (v) => typeof v === "string" ? v : void 0;
 var strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+
+// src/lib/published-examples.ts
+import { createHash } from "node:crypto";
+var PUBLISHED = /* @__PURE__ */ new Map([
+  ["1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3", "aws-access-key-id"],
+  ["78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598", "aws-secret-access-key"],
+  ["bc3ae723f57c6b9e3fd80b699fcc420f6074b0b1718039669d22631d508ac0a7", "github-oauth-token"],
+  ["797c0ce414586cc8eb6929afe947c720e3e4d351dd070a6fe39f630beaab3054", "github-installation-token"],
+  ["82e74299544e00738f9c0acb69b1eb348b3e20ffcfabcb34779bd37590fead6c", "github-user-to-server-token"],
+  ["6d7fa4e64d4b1f3ea31962e258b684de1f244434ebb11089b9d9817e44c43303", "github-refresh-token"],
+  ["2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb", "slack-bot-token"],
+  ["f5c388734d28087b33b453e43c4383711da5a9948dcbb607b7bdbebc176ab7d8", "slack-webhook-url"],
+  ["02f7ce3c263f85c019eeeeea4b08f1b7f6ade2b7a2199c14f3efdac0eef382e1", "discord-bot-token"],
+  ["35cd205c3caa8aa9418aaa84060d699c76c3e9acac4cf3090734370fa13da414", "discord-bearer-token"],
+  ["f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397", "stripe-test-secret-key"],
+  ["2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326", "stripe-test-secret-key-2019"],
+  ["731fa294d036e54f19df879bfcd4fe72d967dc6327800c5f74a48414a3f258c9", "telegram-bot-token"],
+  ["7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606", "jwt-io-example"]
+]);
+var LENGTHS = /* @__PURE__ */ new Set([20, 30, 32, 40, 41, 53, 59, 77, 80, 155]);
+function publishedExample(value) {
+  if (!LENGTHS.has(value.length)) return void 0;
+  return PUBLISHED.get(createHash("sha256").update(value).digest("hex"));
+}
+
+// src/lib/encrypted-reference.ts
+var DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
+var SOPS = /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+function isEncryptedReference(value) {
+  const v = value.trim();
+  if (v.length > 1e5) return false;
+  return DOTENVX.test(v) || SOPS.test(v);
+}
+
+// src/lib/variables.ts
+var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v) || isEncryptedReference(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+
+// src/lib/placeholders.ts
+var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
+var PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
+var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+var WORDS = new Set(PLACEHOLDER_WORDS);
+function wordsWithEdges(value) {
+  const out = [];
+  let start = -1;
+  let edge = true;
+  const push = (end, rightEdge = true) => {
+    if (start >= 0) {
+      const w = value.slice(start, end);
+      const rest = w.slice(1);
+      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge: edge && rightEdge });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || c >= 97 && c <= 122 || c >= 48 && c <= 57;
+    if (!alnum) {
+      push(i);
+      edge = true;
+    } else {
+      const prev = value.charCodeAt(i - 1);
+      if (upper && start >= 0 && prev >= 97 && prev <= 122) {
+        push(i, false);
+        edge = false;
+      }
+      if (start < 0) start = i;
+    }
+  }
+  push(value.length);
+  return out;
+}
+var MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
+function hasPlaceholderWord(value) {
+  if (!MAYBE_WORD.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { word, edge } = words[i];
+    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{6,})$/.test(word);
+    if (!hit) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
+var SEQUENCES = [
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  "01234567890123456789",
+  "0123456789ABCDEF0123456789ABCDEF",
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+];
+function isSequential(value, minRun = Math.max(8, Math.ceil(value.length / 3))) {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  let inRuns = 0;
+  let run2 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
+    else {
+      if (run2 >= 3) inRuns += run2;
+      run2 = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
+}
+function longestRun(value) {
+  let n = 1;
+  let best = value.length ? 1 : 0;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n > best) best = n;
+  }
+  return best;
+}
+function dominantRun(value) {
+  const n = longestRun(value);
+  return n >= 6 && n * 4 >= value.length;
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
+  if (hasPlaceholderWord(v) || publishedExample(v) !== void 0) return true;
+  if ([...v].every((c) => c === v[0])) return true;
+  return dominantRun(v) || isSequential(v);
+}
+function isTypedPlaceholder(value) {
+  return hasPlaceholderWord(value) || dominantRun(value) || isSequential(value);
+}
+function isLiteralSecretCandidate(value) {
+  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
+}
+
+// rules/_shared/compose-secrets.ts
+var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+function isSecretName(name) {
+  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
+}
+function isLiteralSecretValue(value) {
+  const v = value.trim();
+  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
+  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
+  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
+  return true;
+}
+var WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
+function isWeakSecret(value) {
+  return WEAK.test(value.trim());
+}
+function looksRandom(value) {
+  const v = value.trim();
+  const classes2 = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes2 >= 2 && !/\s/.test(v);
+}
+
+// rules/_shared/deploy-secrets.ts
+function isLiteralSecret(name, value) {
+  if (/(^|[_.-])(e?mail|email_address|user|username|login)$/i.test(name)) return false;
+  return isSecretName(name) && isLiteralSecretValue(value) && !isPlaceholder(value);
+}
+function secretReport(where, value) {
+  return { severity: looksRandom(value) ? "high" : "medium", ...isWeakSecret(value) ? { key: where } : { secret: value } };
+}
+
+// rules/ansible/plaintext_secret.ts
+var plaintext_secret_default = defineRule({
+  id: "ansible.plaintext_secret",
+  title: "Secret written in plain text in Ansible variables",
+  severity: "high",
+  appliesTo: ["ansible"],
+  description: "A token, password or API key written as a plain value in a role's `defaults/` or `vars/`, in `group_vars/`/`host_vars/`, or in a play's `vars:` is committed with the repository; Ansible Vault exists so that it is not. Values encrypted with `!vault`, Jinja expressions (`{{ lookup('env', …) }}`, `{{ vault_token }}`) and placeholders are not reported.",
+  remediation: "Rotate the credential and encrypt it: `ansible-vault encrypt_string` (a `!vault` value), or read it at run time (`{{ lookup('env', 'OPENCLAW_GATEWAY_TOKEN') }}`, a secret manager lookup).",
+  references: ["https://docs.ansible.com/ansible/latest/vault_guide/index.html", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["ansible", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    const walk3 = (v, path18, depth2) => {
+      if (!isRecord(v) || depth2 > 10) return;
+      for (const [k, x] of Object.entries(v)) {
+        if (isRecord(x)) walk3(x, [...path18, k], depth2 + 1);
+        else if ((typeof x === "string" || typeof x === "number") && isLiteralSecret(k, String(x))) {
+          ctx.report({ at: { kind: "path", path: [...path18, k] }, message: `Ansible variable ${k} holds a secret in plain text: it is committed with the repository.`, ...secretReport(`${target.file}:${[...path18, k].join(".")}`, String(x)) });
+        }
+      }
+    };
+    if (target.role === "vars") walk3(target.value, [], 0);
+    else if (Array.isArray(target.value)) target.value.forEach((play, i) => isRecord(play) && walk3(play.vars, [i, "vars"], 0));
+  }
+});
+
+// src/model/location.ts
+var at = {
+  path(path18, opts = {}) {
+    return { kind: "path", path: path18, ...opts };
+  },
+  range(start, end, file) {
+    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+  },
+  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+  position(line3, column, endLine, endColumn, file) {
+    return { kind: "position", line: line3, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  },
+  file(file) {
+    return file === void 0 ? { kind: "file" } : { kind: "file", file };
+  }
+};
 
 // rules/_shared/openclaw/values.ts
 function envRefName(v) {
@@ -36740,10 +36952,10 @@ function credentialText(c) {
 // rules/_shared/openclaw/browser.ts
 function cdpEndpoints(config) {
   const out = [];
-  const add = (path15, u) => {
+  const add = (path18, u) => {
     if (typeof u !== "string") return;
     if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
-    out.push({ path: path15, url: u });
+    out.push({ path: path18, url: u });
   };
   add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
   for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
@@ -36780,41 +36992,24 @@ var control_invalid_config_default = defineRule({
 // rules/_shared/compose-gateway.ts
 import path from "node:path";
 
-// rules/_shared/compose.ts
-function services(target) {
-  const root = target.value;
-  if (!isRecord(root) || !isRecord(root.services)) return [];
-  return Object.entries(root.services).filter((e) => isRecord(e[1]));
-}
-function isTruthy(v) {
-  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
-}
-function isUnresolved(v) {
+// src/lib/exposure.ts
+var GATEWAY_PORT = 18789;
+function isUnresolvedValue(v) {
   return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
 }
-function unresolvedNames(v) {
-  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
-}
-function stringList(v) {
-  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
-  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
-}
-function str2(svc, key) {
-  const v = svc.value[key];
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
-}
+var truthy = (v) => v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
 var UNRESOLVED_SPAN = /\$\{[^{}]{0,512}\}|\$[A-Za-z_][A-Za-z0-9_]{0,255}/g;
 function isLoopback(ip) {
   const h = ip.replace(/^\[|\]$/g, "").toLowerCase();
   return /^127(\.\d{1,3}){3}$/.test(h) || h === "::1" || h === "0:0:0:0:0:0:0:1" || h === "localhost" || /^::ffff:127\./.test(h);
 }
 function exposureOf(ip) {
-  if (isUnresolved(ip)) return "unknown";
+  if (isUnresolvedValue(ip)) return "unknown";
   const h = ip.replace(/^\[|\]$/g, "");
   if (h === "" || h === "0.0.0.0" || h === "::" || h === "*") return "all";
   return isLoopback(h) ? "loopback" : "specific";
 }
-function numbers(...parts) {
+function portNumbers(...parts) {
   const out = [];
   for (const p of parts) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p.trim());
@@ -36830,7 +37025,7 @@ function parsePort(entry, index) {
     const hostIp2 = entry.host_ip === void 0 || entry.host_ip === null ? "" : String(entry.host_ip);
     const published2 = entry.published === void 0 || entry.published === null ? "" : String(entry.published);
     const target2 = String(entry.target ?? "");
-    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: numbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
+    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: portNumbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
   }
   if (typeof entry !== "string" && typeof entry !== "number") return void 0;
   const text2 = String(entry).trim();
@@ -36857,11 +37052,7 @@ function parsePort(entry, index) {
   const target = unmask(rest[rest.length - 1] ?? "");
   const published = rest.length > 1 ? unmask(rest[0] ?? "") : "";
   hostIp = unmask(hostIp);
-  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: numbers(published, target), text: text2 };
-}
-function ports(svc) {
-  const list = Array.isArray(svc.value.ports) ? svc.value.ports : [];
-  return list.flatMap((p, i) => parsePort(p, i) ?? []);
+  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: portNumbers(published, target), text: text2 };
 }
 function normaliseHostPath(p) {
   let s = p.trim().replace(/^(\$\{HOME\}|\$HOME)(?=\/|$)/, "~");
@@ -36875,8 +37066,8 @@ function normaliseHostPath(p) {
   s = (abs ? "/" : "") + out.join("/");
   return s === "" ? abs ? "/" : "." : s;
 }
-function isUnder(p, dir3) {
-  return p === dir3 || (dir3 === "/" ? p.startsWith("/") : p.startsWith(`${dir3}/`));
+function isUnder(p, dir4) {
+  return p === dir4 || (dir4 === "/" ? p.startsWith("/") : p.startsWith(`${dir4}/`));
 }
 function parseMount(entry, index) {
   if (isRecord(entry)) {
@@ -36884,7 +37075,7 @@ function parseMount(entry, index) {
     const source2 = entry.source === void 0 || entry.source === null ? "" : String(entry.source);
     const kind = type === "bind" ? "bind" : type === "volume" ? source2 ? "volume" : "anonymous" : type === "tmpfs" ? "tmpfs" : "other";
     const hostPath2 = kind === "bind" ? normaliseHostPath(source2) : source2;
-    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath2) };
+    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: truthy(entry.read_only), unknown: isUnresolvedValue(hostPath2) };
   }
   if (typeof entry !== "string") return void 0;
   const masked = [];
@@ -36894,13 +37085,13 @@ function parseMount(entry, index) {
   if (parts.length === 1) return { index, type: "anonymous", source: "", hostPath: "", target: parts[0] ?? "", readOnly: false, unknown: false };
   const source = parts[0] ?? "";
   const mode = parts[2] ?? "";
-  const bind2 = /^[./~]/.test(source) || isUnresolved(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
+  const bind2 = /^[./~]/.test(source) || isUnresolvedValue(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
   const hostPath = bind2 ? normaliseHostPath(source) : source;
-  return { index, type: bind2 ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind2 && isUnresolved(hostPath) };
+  return { index, type: bind2 ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind2 && isUnresolvedValue(hostPath) };
 }
-function mounts(svc, project2) {
-  const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-  const declared = isRecord(project2?.value.volumes) ? project2.value.volumes : {};
+function composeMounts(volumes, declaredVolumes) {
+  const list = Array.isArray(volumes) ? volumes : [];
+  const declared = isRecord(declaredVolumes) ? declaredVolumes : {};
   return list.flatMap((v, i) => {
     const m = parseMount(v, i);
     if (!m || m.type !== "volume") return m ?? [];
@@ -36908,8 +37099,104 @@ function mounts(svc, project2) {
     const opts = isRecord(decl) ? decl.driver_opts : void 0;
     if (!isRecord(opts) || typeof opts.device !== "string" || !String(opts.o ?? "").split(",").includes("bind")) return m;
     const hostPath = normaliseHostPath(opts.device);
-    return { ...m, type: "bind", hostPath, unknown: isUnresolved(hostPath) };
+    return { ...m, type: "bind", hostPath, unknown: isUnresolvedValue(hostPath) };
   });
+}
+var SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
+var SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
+function engineSocket(hostPath) {
+  if (SOCKET.test(hostPath)) return "socket";
+  return SOCKET_DIRS.includes(hostPath) ? "folder" : void 0;
+}
+var CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
+var CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
+var SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
+var HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
+var KERNEL = ["/proc", "/sys"];
+var HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
+function homeAliases(p) {
+  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
+}
+function sensitiveHostPath(hostPath, readOnly) {
+  const p = homeAliases(hostPath);
+  const rw = readOnly ? "read-only" : "writable";
+  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
+  if (["/var/run", "/run"].some((d) => isUnder(p, d))) return void 0;
+  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
+  const cred = CREDENTIALS.find((d) => isUnder(p, d));
+  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
+  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
+  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
+  const kernel = KERNEL.find((d) => isUnder(p, d));
+  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
+  const code = HOST_CODE.find((d) => isUnder(p, d));
+  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
+  const sys = SYSTEM.find((d) => p === d);
+  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
+  return void 0;
+}
+var CAPABILITY_GRADES = {
+  ALL: "critical",
+  SYS_ADMIN: "critical",
+  SYS_MODULE: "critical",
+  SYS_PTRACE: "high",
+  DAC_READ_SEARCH: "high",
+  SYS_RAWIO: "high",
+  BPF: "high",
+  MAC_ADMIN: "high",
+  MAC_OVERRIDE: "high",
+  NET_ADMIN: "medium",
+  SYS_BOOT: "medium",
+  SYS_TIME: "medium",
+  SYSLOG: "medium",
+  LINUX_IMMUTABLE: "medium",
+  PERFMON: "medium",
+  AUDIT_CONTROL: "medium",
+  SYS_RESOURCE: "medium",
+  IPC_LOCK: "low",
+  SYS_NICE: "low",
+  WAKE_ALARM: "low",
+  BLOCK_SUSPEND: "low",
+  LEASE: "low",
+  NET_BROADCAST: "low",
+  SYS_PACCT: "low",
+  SYS_TTY_CONFIG: "low",
+  CHECKPOINT_RESTORE: "medium"
+};
+function capabilityGrade(written2) {
+  const cap = written2.trim().toUpperCase().replace(/^CAP_/, "");
+  const severity = CAPABILITY_GRADES[cap];
+  return severity ? { cap, severity } : void 0;
+}
+
+// rules/_shared/compose.ts
+function services(target) {
+  const root = target.value;
+  if (!isRecord(root) || !isRecord(root.services)) return [];
+  return Object.entries(root.services).filter((e) => isRecord(e[1]));
+}
+function isTruthy(v) {
+  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
+}
+function isUnresolved(v) {
+  return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
+}
+function unresolvedNames(v) {
+  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
+}
+function stringList(v) {
+  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
+  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
+}
+function str2(svc, key) {
+  const v = svc.value[key];
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+}
+function ports(svc) {
+  return svc.ports;
+}
+function mounts(svc) {
+  return svc.mounts;
 }
 function argv(v) {
   if (Array.isArray(v)) return v.map((x) => String(x));
@@ -36939,8 +37226,8 @@ function isGatewayService(svc) {
   if (cmd.trim() !== "" && !/\bgateway\b/.test(cmd)) return false;
   return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
 }
-function eachHostNamespace(services2, key, report) {
-  for (const svc of services2) if (str2(svc, key)?.trim().toLowerCase() === "host") report(svc);
+function eachHostNamespace(services2, key, report2) {
+  for (const svc of services2) if (str2(svc, key)?.trim().toLowerCase() === "host") report2(svc);
 }
 function imageTag(image) {
   const at2 = image.indexOf("@");
@@ -36962,8 +37249,8 @@ function credential2(v) {
 function mountedConfig(svc, configs) {
   for (const m of mounts(svc)) {
     if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
-    const dir3 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
-    const host = path.posix.normalize(path.posix.join(dir3, m.source));
+    const dir4 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
+    const host = path.posix.normalize(path.posix.join(dir4, m.source));
     const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
     const found = configs.find((c) => candidates.includes(c.file));
     if (found) return found;
@@ -36981,9 +37268,9 @@ function gatewayView(svc, configs = []) {
     const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
     return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
   };
-  const env = environment(svc);
+  const env2 = environment(svc);
   const envValue = (name) => {
-    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
+    if (Object.hasOwn(env2, name) && env2[name] !== null && env2[name] !== void 0) return { value: String(env2[name]), source: "environment", at: svc.at(["environment", name]) };
     const f = svc.envFiles[name];
     if (f) return { value: f.value, source: "env_file" };
     return void 0;
@@ -37054,12 +37341,12 @@ function exposedWithoutAuth(v) {
 function deployContext(target, project2) {
   const known = deployContexts.get(target);
   if (known) return known;
-  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
-  const env = {};
+  const dir4 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env2 = {};
   for (const d of project2?.targets("dotenv") ?? []) {
     const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
-    if (d.template || ddir !== dir3 && ddir !== "") continue;
-    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
+    if (d.template || ddir !== dir4 && ddir !== "") continue;
+    for (const e of d.entries) if (env2[e.key] === void 0 || ddir === dir4) env2[e.key] = e.value;
   }
   const providedEnv = referencedEnv(target.value);
   for (const name of target.deployEnv ?? []) providedEnv.add(name);
@@ -37073,7 +37360,7 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context2 = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context2 = { env: env2, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
   deployContexts.set(target, context2);
   return context2;
 }
@@ -37856,13 +38143,13 @@ function validate(config, version, opts = {}) {
   const migratedOnRead = [];
   const bit = bitOf(version);
   let budget = 2e4;
-  const walk3 = (value, node, pattern, path15) => {
-    if (--budget < 0 || path15.length > 64) return;
+  const walk3 = (value, node, pattern, path18) => {
+    if (--budget < 0 || path18.length > 64) return;
     const e = entryOf(node, version);
     if (!e) return;
     const types2 = e.t.split(",");
     if (types2.includes("any")) return;
-    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path15, pattern, phase: phaseOf(pattern), expected, ...extra });
+    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path18, pattern, phase: phaseOf(pattern), expected, ...extra });
     if (opts.renderedRefs && typeof value === "string" && value.includes("${")) return;
     const t = jsonType(value);
     const typeOk = types2.includes(t) || t === "integer" && types2.includes("number");
@@ -37882,25 +38169,25 @@ function validate(config, version, opts = {}) {
     } else if (Array.isArray(value)) {
       if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
       const items = child(node, "[]", version);
-      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path15, i]));
+      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path18, i]));
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "$include") continue;
         const direct = child(node, k, version);
         if (direct) {
-          walk3(v, direct, join(pattern, k), [...path15, k]);
+          walk3(v, direct, join(pattern, k), [...path18, k]);
           continue;
         }
         const star = child(node, "*", version);
         if (star) {
-          walk3(v, star, join(pattern, "*"), [...path15, k]);
+          walk3(v, star, join(pattern, "*"), [...path18, k]);
           continue;
         }
         if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
         const keyPattern = join(pattern, k);
         const starPattern = join(pattern, "*");
         const retired = d.retired[keyPattern] ?? d.retired[starPattern];
-        const at2 = [...path15, k];
+        const at2 = [...path18, k];
         if (retired?.loads !== void 0 && (retired.loads & bit) !== 0) {
           migratedOnRead.push({ path: at2, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
           continue;
@@ -37941,10 +38228,10 @@ function lengthText(min, max, unit) {
 function fixFor(r, version) {
   return version === latestVersion() ? r.latestFix ?? r.fix : r.fix;
 }
-function doctorSays(pattern, path15, version) {
+function doctorSays(pattern, path18, version) {
   const d = load();
   const bit = bitOf(version);
-  for (const key of [pattern, path15.map(String).join(".")]) {
+  for (const key of [pattern, path18.map(String).join(".")]) {
     const list = d.doctor[key];
     if (!list) continue;
     for (let i = 0; i < list.length; i += 3) if ((list[i] & bit) !== 0) return { id: list[i + 1], message: list[i + 2] };
@@ -37956,9 +38243,9 @@ function targetVersion(release) {
   if (!release) return { version: latest, why: "no release pinned in the repository: the latest line" };
   const said = release.source === "image" ? `${release.text} in ${release.file}` : release.source === "package" ? `${release.file} pins ${release.text}` : release.text;
   if (release.version === "latest") return { version: latest, why: said };
-  const line2 = lineOf(release.version);
-  const checked = line2.exact ? "" : line2.outside === "older" ? `; older than the data, checked against ${line2.version}` : line2.outside === "newer" ? `; newer than the data, checked against ${line2.version}` : `; checked against ${line2.version}, the last release of its line`;
-  return { version: line2.version, why: `${said}${checked}` };
+  const line3 = lineOf(release.version);
+  const checked = line3.exact ? "" : line3.outside === "older" ? `; older than the data, checked against ${line3.version}` : line3.outside === "newer" ? `; newer than the data, checked against ${line3.version}` : `; checked against ${line3.version}, the last release of its line`;
+  return { version: line3.version, why: `${said}${checked}` };
 }
 
 // rules/_shared/openclaw/validity.ts
@@ -38084,9 +38371,9 @@ function authAsRead(target) {
   asRead.set(target, out);
   return out;
 }
-function without(value, path15) {
-  if (path15.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
-  const [head2, ...rest] = path15;
+function without(value, path18) {
+  if (path18.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head2, ...rest] = path18;
   if (!(head2 in value)) return value;
   const copy2 = { ...value };
   if (rest.length === 0) delete copy2[head2];
@@ -38252,25 +38539,6 @@ var fixed_identity_header_default = defineRule({
   }
 });
 
-// src/lib/encrypted-reference.ts
-var DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
-var SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
-function isEncryptedReference(value) {
-  const v = value.trim();
-  if (v.length > 1e5) return false;
-  return DOTENVX.test(v) || SOPS.test(v);
-}
-
-// src/lib/variables.ts
-var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-function isReference(value) {
-  const v = value.trim();
-  return (v.startsWith("encrypted:") || v.startsWith("ENC[")) && isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
-}
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-
 // rules/_shared/openclaw-cli.ts
 var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
 var PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|openclaw|clawdbot|moltbot)\.[cm]?js$|^(\.\/)?dist\/(index|entry)\.[cm]?js$/;
@@ -38384,11 +38652,11 @@ function firstOpenPolicyPath(config) {
   return [...s.path, key];
 }
 function openInboundExposure(config) {
-  const open2 = openInboundScopes(config);
-  if (open2.length === 0) return void 0;
+  const open3 = openInboundScopes(config);
+  if (open3.length === 0) return void 0;
   return {
     anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+    where: open3.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
   };
 }
 function multiUserSignals(config) {
@@ -39034,35 +39302,30 @@ var whatsapp_groups_open_default = defineRule({
   }
 });
 
+// rules/cloud_init/ssh_login_weakened.ts
+var ssh_login_weakened_default = defineRule({
+  id: "cloud_init.ssh_login_weakened",
+  title: "cloud-init turns on SSH password or root login",
+  severity: "medium",
+  appliesTo: ["cloud_init"],
+  description: "`ssh_pwauth: true` turns on SSH password authentication for the new server, so every account with a password can be guessed from the internet; `disable_root: false` keeps root's SSH login that cloud-init disables by default. On a host that runs an agent with shell tools and the keys of its channels, either is the first door an attacker tries. Read in `#cloud-config` files and in the user data a Terraform file passes to a server.",
+  remediation: "Remove `ssh_pwauth` (or set it to `false`) and `disable_root: false`; log in with an SSH key (`ssh_authorized_keys`) as a user with sudo.",
+  references: ["https://cloudinit.readthedocs.io/en/latest/reference/modules.html#set-passwords", "https://cloudinit.readthedocs.io/en/latest/reference/modules.html#ssh"],
+  tags: ["cloud-init", "ssh", "CWE-287"],
+  precision: "high",
+  messages: {
+    pwauth: "cloud-init turns on SSH password authentication (ssh_pwauth: true): passwords can be guessed from the internet.",
+    root: "cloud-init keeps root's SSH login (disable_root: false)."
+  },
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    if (isTruthy(v.ssh_pwauth) || v.ssh_pwauth === 1) ctx.report({ at: { kind: "path", path: ["ssh_pwauth"] }, messageId: "pwauth" });
+    if (v.disable_root === false || typeof v.disable_root === "string" && /^(false|no|off|0)$/i.test(v.disable_root.trim()) || v.disable_root === 0) ctx.report({ at: { kind: "path", path: ["disable_root"] }, messageId: "root" });
+  }
+});
+
 // rules/compose/cap_add_dangerous.ts
-var GRADES = {
-  ALL: "critical",
-  SYS_ADMIN: "critical",
-  SYS_MODULE: "critical",
-  SYS_PTRACE: "high",
-  DAC_READ_SEARCH: "high",
-  SYS_RAWIO: "high",
-  BPF: "high",
-  MAC_ADMIN: "high",
-  MAC_OVERRIDE: "high",
-  NET_ADMIN: "medium",
-  SYS_BOOT: "medium",
-  SYS_TIME: "medium",
-  SYSLOG: "medium",
-  LINUX_IMMUTABLE: "medium",
-  PERFMON: "medium",
-  AUDIT_CONTROL: "medium",
-  SYS_RESOURCE: "medium",
-  IPC_LOCK: "low",
-  SYS_NICE: "low",
-  WAKE_ALARM: "low",
-  BLOCK_SUSPEND: "low",
-  LEASE: "low",
-  NET_BROADCAST: "low",
-  SYS_PACCT: "low",
-  SYS_TTY_CONFIG: "low",
-  CHECKPOINT_RESTORE: "medium"
-};
 var cap_add_dangerous_default = defineRule({
   id: "compose.cap_add_dangerous",
   title: "Dangerous Linux capability added",
@@ -39076,9 +39339,9 @@ var cap_add_dangerous_default = defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       for (const { value, index } of stringList(svc.value.cap_add)) {
-        const cap = value.trim().toUpperCase().replace(/^CAP_/, "");
-        const severity = GRADES[cap];
-        if (!severity) continue;
+        const grade3 = capabilityGrade(value);
+        if (!grade3) continue;
+        const { cap, severity } = grade3;
         ctx.report({
           at: svc.at(["cap_add", index]),
           message: `Service "${svc.name}" adds ${cap === "ALL" ? "every capability (ALL)" : `CAP_${cap}`}${severity === "critical" ? ", enough to escape the container" : ""}.`,
@@ -39138,12 +39401,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path15 = normaliseHostPath(host);
+        const path18 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path15}.`,
-          severity: grade(path15),
-          properties: { service: svc.name, device: path15 }
+          message: `Service "${svc.name}" maps the host device ${path18}.`,
+          severity: grade(path18),
+          properties: { service: svc.name, device: path18 }
         });
       });
     }
@@ -39151,8 +39414,6 @@ var devices_default = defineRule({
 });
 
 // rules/compose/docker_socket_mount.ts
-var SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
-var SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
 var docker_socket_mount_default = defineRule({
   id: "compose.docker_socket_mount",
   title: "Docker API socket available in the container",
@@ -39171,11 +39432,11 @@ var docker_socket_mount_default = defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? { severity: "critical" } : {};
-      for (const m of mounts(svc, target)) {
+      for (const m of mounts(svc)) {
         if (m.type !== "bind" || m.unknown) continue;
-        const socket = SOCKET.test(m.hostPath);
-        const dir3 = SOCKET_DIRS.find((d) => m.hostPath === d);
-        if (!socket && !dir3) continue;
+        const found = engineSocket(m.hostPath);
+        if (!found) continue;
+        const socket = found === "socket";
         const shown2 = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
         ctx.report({
           at: svc.at(["volumes", m.index]),
@@ -39248,30 +39509,6 @@ var image_unpinned_default = defineRule({
     }
   }
 });
-
-// rules/_shared/compose-secrets.ts
-var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
-var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
-function isSecretName(name) {
-  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
-}
-function isLiteralSecretValue(value) {
-  const v = value.trim();
-  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
-  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
-  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
-  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
-  return true;
-}
-var WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
-function isWeakSecret(value) {
-  return WEAK.test(value.trim());
-}
-function looksRandom(value) {
-  const v = value.trim();
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
-  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
-}
 
 // rules/compose/inline_secret.ts
 var SECRET_FLAG = /^--?[\w-]*(token|password|passwd|secret|api-?key|apikey|private-key|access-key)$/i;
@@ -39600,9 +39837,9 @@ function stages(df) {
   const vars = globalArgs(df);
   return instructions(df).filter((i) => i.keyword === "FROM").map((i) => {
     const words = i.args.split(/\s+/).filter((w) => !w.startsWith("--"));
-    const written = words[0] ?? "";
+    const written2 = words[0] ?? "";
     const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
-    return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
+    return { index: i.stage, image: substitute(written2, vars), written: written2, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
   });
 }
 function effectiveUser(df) {
@@ -39670,8 +39907,8 @@ var NON_ROOT_IMAGES = /^((docker\.io\/)?(library\/)?(postgres|redis|mysql|mariad
 function builtDockerfile(svc, dockerfiles) {
   const build2 = svc.value.build;
   if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
-  const dir3 = path2.posix.dirname(svc.fileOf(["build"]));
-  const file = path2.posix.normalize(path2.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  const dir4 = path2.posix.dirname(svc.fileOf(["build"]));
+  const file = path2.posix.normalize(path2.posix.join(dir4, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
   return dockerfiles.find((d) => d.file === file);
 }
 var runs_as_root_default = defineRule({
@@ -39758,34 +39995,6 @@ var security_opt_unconfined_default = defineRule({
 });
 
 // rules/compose/sensitive_host_mount.ts
-var CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
-var CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
-var SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
-var HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
-var KERNEL = ["/proc", "/sys"];
-var HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
-var SOCKET_DIRS2 = ["/var/run", "/run"];
-function homeAliases(p) {
-  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
-}
-function grade3(hostPath, readOnly) {
-  const p = homeAliases(hostPath);
-  const rw = readOnly ? "read-only" : "writable";
-  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
-  if (SOCKET_DIRS2.some((d) => isUnder(p, d))) return void 0;
-  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
-  const cred = CREDENTIALS.find((d) => isUnder(p, d));
-  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
-  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
-  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
-  const kernel = KERNEL.find((d) => isUnder(p, d));
-  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
-  const code = HOST_CODE.find((d) => isUnder(p, d));
-  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
-  const sys = SYSTEM.find((d) => p === d);
-  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
-  return void 0;
-}
 var sensitive_host_mount_default = defineRule({
   id: "compose.sensitive_host_mount",
   title: "Sensitive host path mounted",
@@ -39798,9 +40007,9 @@ var sensitive_host_mount_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const m of mounts(svc, target)) {
+      for (const m of mounts(svc)) {
         if (m.type !== "bind" || m.unknown) continue;
-        const g = grade3(m.hostPath, m.readOnly);
+        const g = sensitiveHostPath(m.hostPath, m.readOnly);
         if (!g) continue;
         ctx.report({
           at: svc.at(["volumes", m.index]),
@@ -39859,11 +40068,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings2(v, path15, depth2 = 0) {
+function* strings2(v, path18, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path15, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path15, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path15, k], depth2 + 1);
+  if (typeof v === "string") yield [path18, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path18, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path18, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -39881,16 +40090,16 @@ var weak_default_secret_default = defineRule({
   },
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path15, text2] of strings2(svc.raw, [])) {
-        const key = String(path15[path15.length - 1] ?? "");
+      for (const [path18, text2] of strings2(svc.raw, [])) {
+        const key = String(path18[path18.length - 1] ?? "");
         for (const m of text2.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path15[path15.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path18[path18.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path15),
+            at: svc.at(path18),
             messageId: weak ? "guessable" : "committed",
             data: { service: svc.name, variable: name },
             severity: weak ? "high" : "medium",
@@ -40015,8 +40224,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path15, expected, label = `${path15.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path15) === expected) out.push({ path: path15, label });
+  const add = (path18, expected, label = `${path18.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path18) === expected) out.push({ path: path18, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -40115,8 +40324,8 @@ var schema_invalid_default = defineRule({
     }
   }
 });
-var anchor2 = (path15) => at.path(path15, { part: "key" });
-var dotted = (path15) => path15.map(String).join(".") || "(top level)";
+var anchor2 = (path18) => at.path(path18, { part: "key" });
+var dotted = (path18) => path18.map(String).join(".") || "(top level)";
 function describe(issue2) {
   if (issue2.kind === "check") return issue2.message;
   const key = issue2.path[issue2.path.length - 1];
@@ -40135,10 +40344,10 @@ function fixText(issue2, version) {
   if (issue2.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
   return "";
 }
-function doctorText(fix, path15, pattern) {
+function doctorText(fix, path18, pattern) {
   const segs = pattern.split(".");
   const star = segs.lastIndexOf("*");
-  const name = star !== -1 && segs.length === path15.length ? String(path15[star]) : void 0;
+  const name = star !== -1 && segs.length === path18.length ? String(path18[star]) : void 0;
   const changes = fix.flatMap((f) => f.changes ?? []).map((c) => (name ? c.replace(/\bexample\b/g, name) : c).replace(/ \([^()]{0,200}\)(?=\.?$)/, ""));
   const ids = [...new Set(fix.map((f) => f.id))].join(", ");
   const removes = fix.every((f) => f.writes.length === 0) ? " It removes the key." : "";
@@ -40206,10 +40415,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk3 = (v, path15, depth2) => {
+  const walk3 = (v, path18, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path15, k];
+      const p = [...path18, k];
       const dotted2 = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted2)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -40389,13 +40598,13 @@ var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r",
 var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
 function invocation(cmd) {
   const w = cmd.words;
-  const env = [];
+  const env2 = [];
   let k = 0;
   while (k < w.length) {
     const word = w[k];
     if (!word) break;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
-      env.push(word);
+      env2.push(word);
       k++;
       continue;
     }
@@ -40409,7 +40618,7 @@ function invocation(cmd) {
   }
   const nameWord = w[k];
   if (!nameWord) return void 0;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env: env2 };
 }
 function* invocations(target) {
   for (const cmd of commands(target)) {
@@ -40784,8 +40993,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path15) {
-  const p = path15.map((s) => String(s));
+function openclawSecretPath(path18) {
+  const p = path18.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -40799,7 +41008,7 @@ function openclawSecretPath(path15) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path15[path15.length - 1]);
+    const leaf = str3(path18[path18.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -42647,11 +42856,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path15) {
-      path15 = isKey(path15, object) ? [path15] : castPath(path15);
-      var index = 0, length = path15.length;
+    function baseGet(object, path18) {
+      path18 = isKey(path18, object) ? [path18] : castPath(path18);
+      var index = 0, length = path18.length;
       while (object != null && index < length) {
-        object = object[toKey(path15[index++])];
+        object = object[toKey(path18[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -42778,13 +42987,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path15, srcValue) {
-      if (isKey(path15) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path15), srcValue);
+    function baseMatchesProperty(path18, srcValue) {
+      if (isKey(path18) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path18), srcValue);
       }
       return function(object) {
-        var objValue = get2(object, path15);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path15) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path18);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path18) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -42800,9 +43009,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path15) {
+    function basePropertyDeep(path18) {
       return function(object) {
-        return baseGet(object, path15);
+        return baseGet(object, path18);
       };
     }
     function baseRest(func, start) {
@@ -43057,11 +43266,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path15, hasFunc) {
-      path15 = isKey(path15, object) ? [path15] : castPath(path15);
-      var result, index = -1, length = path15.length;
+    function hasPath(object, path18, hasFunc) {
+      path18 = isKey(path18, object) ? [path18] : castPath(path18);
+      var result, index = -1, length = path18.length;
       while (++index < length) {
-        var key = toKey(path15[index]);
+        var key = toKey(path18[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -43216,12 +43425,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get2(object, path15, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path15);
+    function get3(object, path18, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path18);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path15) {
-      return object != null && hasPath(object, path15, baseHasIn);
+    function hasIn(object, path18) {
+      return object != null && hasPath(object, path18, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -43229,8 +43438,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path15) {
-      return isKey(path15) ? baseProperty(toKey(path15)) : basePropertyDeep(path15);
+    function property(path18) {
+      return isKey(path18) ? baseProperty(toKey(path18)) : basePropertyDeep(path18);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -43662,7 +43871,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
   }
   try {
     const fs3 = await import("node:fs");
-    const path15 = await import("node:path");
+    const path18 = await import("node:path");
     const pfxBytes = new Uint8Array(fs3.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -43670,7 +43879,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }
     }
     context2.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path15.basename(source.filePath)
+        FILE_NAME: path18.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -45589,60 +45798,6 @@ function awsSecretSpan(text2, from, length) {
   return void 0;
 }
 
-// src/lib/placeholders.ts
-var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
-var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
-var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
-var SEQUENCES = [
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  "01234567890123456789",
-  "0123456789ABCDEF0123456789ABCDEF",
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
-];
-function isSequential(value, minRun = 8) {
-  const up = value.toUpperCase();
-  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
-  for (let i = 0; i + minRun <= up.length; i++) {
-    const piece = up.slice(i, i + minRun);
-    if (SEQUENCES.some((s) => s.includes(piece))) return true;
-  }
-  let inRuns = 0;
-  let run2 = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run2++;
-    else {
-      if (run2 >= 3) inRuns += run2;
-      run2 = 1;
-    }
-  }
-  return value.length >= 8 && inRuns / value.length >= 0.6;
-}
-function hasRepeatedRun(value, run2 = 6) {
-  let n = 1;
-  for (let i = 1; i < value.length; i++) {
-    n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run2) return true;
-  }
-  return false;
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
-  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
-  if (v.includes("...") || v.includes("…")) return true;
-  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if ([...v].every((c) => c === v[0])) return true;
-  return hasRepeatedRun(v) || isSequential(v);
-}
-function isLiteralSecretCandidate(value) {
-  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
-}
-
 // rules/_shared/tokens.ts
 var SPECS = [];
 var keywordRe;
@@ -45671,9 +45826,9 @@ function keywordPass(text2) {
   }
   return first;
 }
-var STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
 function isExampleToken(secret, spec) {
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.find) return false;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
   if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
@@ -45696,13 +45851,13 @@ function resolveOverlaps(matches2) {
 }
 function scanTokens(text2, filePath) {
   const hits = keywordPass(text2);
-  if (hits.size === 0) return [];
   const found = [];
   const routes = [];
   for (const [spec, at2] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text2, at2, found);
+    if (spec.find || spec.pattern) runSpec(spec, text2, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text2, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text2, filePath, routes.map((s) => s.secretlint)).then((results) => {
@@ -45712,6 +45867,43 @@ function scanTokens(text2, filePath) {
     }
     return settle();
   });
+}
+function runSpec(spec, text2, at2, out) {
+  if (spec.find) for (const b of spec.find(text2)) out.push({ spec, start: b.start, end: b.end, secret: text2.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text2, at2, out);
+}
+var ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+var MAX_DEPTH = 5;
+var MAX_RUN = 2e5;
+var MAX_RUNS = 2e3;
+function decodeRun(run2) {
+  const buf = Buffer.from(run2, "base64");
+  if (buf.length < 18) return void 0;
+  let printable2 = 0;
+  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable2++;
+  return printable2 >= buf.length * 0.95 ? { text: buf.toString("latin1"), bytes: buf } : { bytes: buf };
+}
+function findEncoded(text2, depth2, out) {
+  if (depth2 > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, "g");
+  let m;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text2)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const run2 = decodeRun(m[0]);
+    if (!run2) continue;
+    const decoded = run2.text;
+    if (decoded === void 0) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run2.bytes);
+        if (secret !== void 0) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
+    const inner = [];
+    for (const [spec, at2] of keywordPass(decoded)) runSpec(spec, decoded, at2, inner);
+    findEncoded(decoded, depth2 + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 async function findTokens(text2, filePath = "value.txt") {
   return scanTokens(text2, filePath);
@@ -45734,7 +45926,7 @@ function reportTokens(spec, target, ctx) {
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? " (base64-encoded)" : ""} in ${target.file}: ${spec.action}.`,
         secret: m.secret
       });
     }
@@ -45764,10 +45956,10 @@ var committed_default = defineRule({
   },
   async check(target, ctx) {
     if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return;
+    const literal2 = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value) && !e.key.startsWith("DOTENV_PUBLIC_KEY"));
+    if (literal2.length === 0 && target.entries.length > 0) return;
     let holdsValues = false;
-    for (const e of literal) {
+    for (const e of literal2) {
       const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
       if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
         holdsValues = true;
@@ -45777,10 +45969,10 @@ var committed_default = defineRule({
     ctx.report({
       at: at.file(),
       severity: holdsValues ? "high" : "low",
-      messageId: holdsValues ? "secrets" : literal.length > 0 ? "settings" : "empty",
-      data: { file: target.file, literals: `${literal.length} literal value${literal.length === 1 ? "" : "s"}` },
+      messageId: holdsValues ? "secrets" : literal2.length > 0 ? "settings" : "empty",
+      data: { file: target.file, literals: `${literal2.length} literal value${literal2.length === 1 ? "" : "s"}` },
       key: "file",
-      properties: { literalValues: literal.length }
+      properties: { literalValues: literal2.length }
     });
   }
 });
@@ -45800,22 +45992,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path15) {
-  return path15.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path18) {
+  return path18.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path15) {
-  const s = path15.split("/");
+function agentStorePath(path18) {
+  const s = path18.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path15) {
-  const s = path15.split("/");
+function underCredentials(path18) {
+  const s = path18.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path15) => path15.slice(path15.lastIndexOf("/") + 1);
+var base = (path18) => path18.slice(path18.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -45841,10 +46033,10 @@ var not_ignored_default = defineRule({
     const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
     const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
     const exposed = [];
-    for (const dir3 of [...dirs].sort()) {
-      if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
-      const env = dir3 === "" ? ".env" : `${dir3}/.env`;
-      if (!target.ignoredByRootGitignore(env)) exposed.push(env);
+    for (const dir4 of [...dirs].sort()) {
+      if (dir4 !== "" && [...nested].some((n) => dir4 === n || dir4.startsWith(`${n}/`))) continue;
+      const env2 = dir4 === "" ? ".env" : `${dir4}/.env`;
+      if (!target.ignoredByRootGitignore(env2)) exposed.push(env2);
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== void 0;
@@ -45903,9 +46095,9 @@ var synced_dir_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const env = deployContext(t, ctx.project).env ?? {};
+    const env2 = deployContext(t, ctx.project).env ?? {};
     for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
-      const v = env[name];
+      const v = env2[name];
       if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
       ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
       return;
@@ -46819,6 +47011,310 @@ var token_too_short_default2 = defineRule({
   }
 });
 
+// rules/_shared/kubernetes.ts
+function containers(target) {
+  return target.documents.flatMap((doc) => doc.workload ? doc.workload.containers.map((container) => ({ doc, workload: doc.workload, container })) : []);
+}
+var atPath = (path18) => ({ kind: "path", path: path18 });
+function isUnknown(v) {
+  return typeof v === "string" && v.includes("${");
+}
+function security(c, key) {
+  const own = c.container.value.securityContext;
+  if (isRecord(own) && key in own) return { value: own[key], path: [...c.container.path, "securityContext", key] };
+  const pod = c.workload.pod.securityContext;
+  if (isRecord(pod) && key in pod) return { value: pod[key], path: [...c.workload.podPath, "securityContext", key] };
+  return void 0;
+}
+function commandLine2(c) {
+  const words = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
+  return [...words(c.value.command), ...words(c.value.args)].flatMap((w) => w.split(/\s+/).filter(Boolean));
+}
+function isGatewayContainer(c) {
+  const cmd = commandLine2(c);
+  if (gatewayCommand(cmd)) return true;
+  if (cmd.length && !cmd.includes("gateway")) return false;
+  const image = typeof c.value.image === "string" ? c.value.image : "";
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
+}
+function env(c) {
+  const out = /* @__PURE__ */ new Map();
+  (Array.isArray(c.value.env) ? c.value.env : []).forEach((e, index) => {
+    if (isRecord(e) && typeof e.name === "string") out.set(e.name, { value: e.value === void 0 || e.value === null ? void 0 : String(e.value), index });
+  });
+  return out;
+}
+
+// rules/kubernetes/docker_socket_mount.ts
+var docker_socket_mount_default2 = defineRule({
+  id: "kubernetes.docker_socket_mount",
+  title: "Container-engine socket mounted into a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `hostPath` volume of the node's Docker, containerd, CRI-O or Podman socket (or the folder that holds it, `/var/run`, `/run`) lets the container start privileged containers on the node: root on the node, and from there the cluster. The same judgement as compose's `compose.docker_socket_mount` (one exposure model, lib/exposure.ts); critical for the OpenClaw gateway, whose tools can be driven by prompt injection. `readOnly: true` does not help: it applies to the socket file, not to the API calls.",
+  remediation: "Remove the `hostPath` volume. For sandboxed tool runs use the sandbox's own isolation (a separate pod, gVisor/Kata) or a filtering socket proxy that exposes only the calls needed; never give the gateway the node's socket.",
+  references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath", "https://docs.docker.com/engine/security/#docker-daemon-attack-surface"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "high",
+  messages: {
+    socket: `Container "{{name}}" mounts the node's container-engine socket {{path}}: it can control the node's containers, which is root on the node.`,
+    folder: `Container "{{name}}" mounts {{path}}, the folder holding the node's container-engine socket: it can control the node's containers.`
+  },
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      for (const m of c.container.mounts) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const found = engineSocket(m.hostPath);
+        if (!found) continue;
+        ctx.report({ at: atPath(m.path), messageId: found, data: { name: c.container.name, path: m.source }, ...isGatewayContainer(c.container) ? { severity: "critical" } : {}, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+      }
+    }
+  }
+});
+
+// rules/kubernetes/gateway_exposed.ts
+var AUTH_ANNOTATION = /(^|\/)(auth-url|auth-type|auth-signin|auth-secret|auth-tls-secret|router\.middlewares|oauth|forward-auth|auth)$/i;
+function gatewayPortNames(target) {
+  const names = /* @__PURE__ */ new Set();
+  for (const c of containers(target)) {
+    for (const p of Array.isArray(c.container.value.ports) ? c.container.value.ports : []) {
+      if (isRecord(p) && Number(p.containerPort) === GATEWAY_PORT && typeof p.name === "string") names.add(p.name);
+    }
+  }
+  return names;
+}
+var isGatewayPort = (v, names) => Number(v) === GATEWAY_PORT || typeof v === "string" && names.has(v);
+var gateway_exposed_default = defineRule({
+  id: "kubernetes.gateway_exposed",
+  title: "OpenClaw gateway port exposed outside the cluster",
+  severity: "critical",
+  appliesTo: ["kubernetes"],
+  description: "A Service of type `LoadBalancer` (critical: a public address) or `NodePort` (high: every node's address) whose `port`, `targetPort` or `nodePort` is the gateway's 18789 (or a container port named for it), a container `hostPort: 18789` (high: the node's address), or an Ingress that routes to such a Service with no authentication annotation (medium: the gateway's own auth is then the only gate) puts the gateway, its Control UI and its tool APIs in front of whoever reaches the address. Helm chart values with the conventional `service.type` and `service.port` are read the same way.",
+  remediation: "Keep the gateway Service `ClusterIP` and reach it through `kubectl port-forward`, a tailnet sidecar, or an Ingress with TLS and an authenticating proxy (`nginx.ingress.kubernetes.io/auth-url`, oauth2-proxy), and set gateway auth.",
+  references: ["https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types", "https://docs.openclaw.ai/gateway/security"],
+  tags: ["kubernetes", "network-exposure", "CWE-284"],
+  precision: "high",
+  messages: {
+    service: 'Service "{{name}}" of type {{type}} exposes the OpenClaw gateway port 18789 {{where}}.',
+    host_port: `Container "{{name}}" publishes the OpenClaw gateway on the node's port {{port}} (hostPort).`,
+    ingress: 'Ingress "{{name}}" routes to the OpenClaw gateway with no authentication annotation.',
+    values: "The chart values expose the gateway with service.type {{type}} on port 18789 {{where}}."
+  },
+  check(target, ctx) {
+    const names = gatewayPortNames(target);
+    const gatewayServices = /* @__PURE__ */ new Set();
+    const where = (type) => type === "LoadBalancer" ? "on a load balancer address" : "on every node's address";
+    for (const doc of target.documents) {
+      if (doc.kind !== "Service" || !isRecord(doc.value.spec)) continue;
+      const spec = doc.value.spec;
+      const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
+      const ports2 = Array.isArray(spec.ports) ? spec.ports : [];
+      ports2.forEach((p, i) => {
+        if (!isRecord(p) || !(isGatewayPort(p.port, names) || isGatewayPort(p.targetPort, names) || Number(p.nodePort) === GATEWAY_PORT)) return;
+        gatewayServices.add(doc.name);
+        if (type === "LoadBalancer" || type === "NodePort") ctx.report({ at: atPath([doc.index, "spec", "type"]), messageId: "service", data: { name: doc.name, type, where: where(type) }, severity: type === "LoadBalancer" ? "critical" : "high", key: `Service/${doc.name}:${i}` });
+      });
+    }
+    for (const c of containers(target)) {
+      for (const p of c.container.ports) if (p.published && Number(p.published) === GATEWAY_PORT) ctx.report({ at: atPath([...p.path, "hostPort"]), messageId: "host_port", data: { name: c.container.name, port: p.published }, severity: "high" });
+    }
+    for (const doc of target.documents) {
+      if (doc.kind !== "Ingress" || !isRecord(doc.value.spec)) continue;
+      const meta = isRecord(doc.value.metadata) ? doc.value.metadata : {};
+      const annotations = isRecord(meta.annotations) ? Object.keys(meta.annotations) : [];
+      if (annotations.some((a) => AUTH_ANNOTATION.test(a))) continue;
+      const backends = JSON.stringify(doc.value.spec);
+      const routes = [...gatewayServices].some((s) => backends.includes(`"name":${JSON.stringify(s)}`)) || /"number":18789\b/.test(backends);
+      if (routes) ctx.report({ at: atPath([doc.index, "spec", ..."rules" in doc.value.spec ? ["rules"] : []]), messageId: "ingress", data: { name: doc.name }, severity: "medium" });
+    }
+    const values = target.helm === "values" && isRecord(target.values) ? target.values : void 0;
+    const service2 = values && isRecord(values.service) ? values.service : void 0;
+    if (service2 && (service2.type === "LoadBalancer" || service2.type === "NodePort") && (Number(service2.port) === GATEWAY_PORT || Number(service2.targetPort) === GATEWAY_PORT || Number(service2.nodePort) === GATEWAY_PORT)) {
+      ctx.report({ at: atPath([0, "service", "type"]), messageId: "values", data: { type: service2.type, where: where(service2.type) }, severity: service2.type === "LoadBalancer" ? "critical" : "high" });
+    }
+  }
+});
+
+// rules/kubernetes/gateway_public_bind.ts
+var CREDENTIALS2 = ["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"];
+var gateway_public_bind_default = defineRule({
+  id: "kubernetes.gateway_public_bind",
+  title: "Gateway started beyond loopback with no auth in a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A container whose `command`/`args` run `openclaw gateway --bind lan` (or `auto`, `0.0.0.0`, an address) listens on the pod's address, which every pod in the cluster reaches unless a NetworkPolicy says otherwise. With no `--token`/`--password` flag, no `--auth` mode and no `OPENCLAW_GATEWAY_TOKEN`/`OPENCLAW_GATEWAY_PASSWORD` in its `env` (a `valueFrom` counts), and no OpenClaw config in the repository that sets gateway auth, nothing but the network stands in front of the agent's tools.",
+  remediation: "Set `OPENCLAW_GATEWAY_TOKEN` from a Secret (`valueFrom.secretKeyRef`), or `gateway.auth` in the config; add a NetworkPolicy that admits only the ingress controller to port 18789.",
+  references: ["https://docs.openclaw.ai/gateway/security", "https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+  tags: ["kubernetes", "network-exposure", "CWE-306"],
+  precision: "medium",
+  check(target, ctx) {
+    const configAuth = ctx.project.targets("openclaw").some((t) => /"(token|password)"|"trusted-proxy"/.test(JSON.stringify(t.value?.gateway?.auth ?? null)));
+    if (configAuth) return;
+    for (const c of containers(target)) {
+      const cmd = gatewayCommand(commandLine2(c.container));
+      if (!cmd?.bind || !isPublicBind(cmd.bind.value) || cmd.token || cmd.password || cmd.auth) continue;
+      const vars = env(c.container);
+      if (CREDENTIALS2.some((n) => vars.has(n)) || c.container.value.envFrom !== void 0) continue;
+      const where = Array.isArray(c.container.value.args) ? "args" : "command";
+      ctx.report({ at: atPath([...c.container.path, where]), message: `Container "${c.container.name}" starts the gateway with --bind ${cmd.bind.value} and no token, password or auth mode: every pod that reaches it can drive the agent.` });
+    }
+  }
+});
+
+// rules/kubernetes/host_namespace.ts
+var KEYS = ["hostNetwork", "hostPID", "hostIPC"];
+var ID = { hostNetwork: "host_network", hostPID: "host_pid", hostIPC: "host_ipc" };
+var host_namespace_default = defineRule({
+  id: "kubernetes.host_namespace",
+  title: "Pod shares the node's network, process or IPC namespace",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "`hostNetwork: true` puts the pod on the node's network: the gateway's port listens on the node's addresses (bypassing Services and NetworkPolicies) and the pod reaches every service bound to the node's loopback. `hostPID: true` lets it see and signal every process on the node; `hostIPC: true` shares the node's shared memory. The same as compose's `network_mode: host` / `pid: host` / `ipc: host`. Read in manifests, Helm templates and a chart's `values.yaml` (top-level `hostNetwork`).",
+  remediation: "Remove the setting. Publish the gateway through a `ClusterIP` Service reached by an authenticated Ingress, a port-forward or a tailnet sidecar.",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "very-high",
+  messages: {
+    host_network: `{{kind}} "{{name}}" runs on the node's network (hostNetwork: true): its ports listen on the node's addresses.`,
+    host_pid: `{{kind}} "{{name}}" shares the node's process namespace (hostPID: true).`,
+    host_ipc: `{{kind}} "{{name}}" shares the node's IPC namespace (hostIPC: true).`
+  },
+  check(target, ctx) {
+    for (const doc of target.documents) {
+      const w = doc.workload;
+      if (!w) continue;
+      for (const key of KEYS) if (w.pod[key] === true) ctx.report({ at: atPath([...w.podPath, key]), messageId: ID[key], data: { kind: doc.kind, name: doc.name } });
+    }
+    if (target.helm === "values" && isRecord(target.values)) {
+      for (const key of KEYS) if (target.values[key] === true) ctx.report({ at: atPath([0, key]), messageId: ID[key], data: { kind: "Chart values", name: key } });
+    }
+  }
+});
+
+// rules/kubernetes/privileged.ts
+var privileged_default2 = defineRule({
+  id: "kubernetes.privileged",
+  title: "Container runs privileged or with dangerous capabilities",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "`securityContext.privileged: true` gives the container every capability and the node's devices: it is root on the node (critical for the OpenClaw gateway, whose tools can be driven by prompt injection). Capabilities in `capabilities.add` are graded as compose's `cap_add` (the same table): `ALL`, `SYS_ADMIN`, `SYS_MODULE` critical, `SYS_PTRACE`, `DAC_READ_SEARCH`, … high, `NET_ADMIN`, … medium. Init containers count: they run with the same node access.",
+  remediation: "Remove `privileged: true`; set `capabilities: { drop: [ALL] }` and add back only what the container needs (usually nothing). An init container that fixes file ownership needs `CHOWN`/`FOWNER` at most, or `fsGroup` on the pod.",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline", "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "very-high",
+  messages: {
+    privileged: '{{what}} "{{name}}" runs privileged: it is root on the node.',
+    capability: '{{what}} "{{name}}" adds {{cap}}.'
+  },
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      const what = c.container.init ? "Init container" : "Container";
+      const sc = c.container.value.securityContext;
+      if (!isRecord(sc)) continue;
+      const gateway = isGatewayContainer(c.container);
+      if (sc.privileged === true) ctx.report({ at: atPath([...c.container.path, "securityContext", "privileged"]), messageId: "privileged", data: { what, name: c.container.name }, ...gateway ? { severity: "critical" } : {} });
+      const add = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
+      add.forEach((cap, i) => {
+        const g = typeof cap === "string" ? capabilityGrade(cap) : void 0;
+        if (!g) return;
+        ctx.report({ at: atPath([...c.container.path, "securityContext", "capabilities", "add", i]), messageId: "capability", data: { what, name: c.container.name, cap: g.cap === "ALL" ? "every capability (ALL)" : `CAP_${g.cap}` }, severity: g.severity });
+      });
+    }
+  }
+});
+
+// rules/kubernetes/run_as_root.ts
+var run_as_root_default = defineRule({
+  id: "kubernetes.run_as_root",
+  title: "OpenClaw container may run as root",
+  severity: "low",
+  appliesTo: ["kubernetes"],
+  description: "A gateway container with neither `runAsNonRoot: true` nor a non-zero `runAsUser` (on the container or its pod) runs as the image's user, root for most images; then a tool call that escapes the agent's sandbox, or a mounted volume, acts as root in the container. Only containers that run the OpenClaw gateway are reported. A `securityContext` a Helm template fills in from values is unknown and not reported.",
+  remediation: "Set `securityContext: { runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false }` on the pod or the container (the official image runs as `node`, uid 1000).",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"],
+  tags: ["kubernetes", "hardening", "CWE-250"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      if (c.container.init || !isGatewayRunner(c.container.value)) continue;
+      if (c.container.value.securityContext === null || c.workload.pod.securityContext === null) continue;
+      const nonRoot = security(c, "runAsNonRoot");
+      const user = security(c, "runAsUser");
+      if (isUnknown(nonRoot?.value) || isUnknown(user?.value)) continue;
+      if (nonRoot?.value === true || user !== void 0 && Number(user.value) > 0) continue;
+      ctx.report({ at: atPath(user?.value === 0 ? user.path : [...c.container.path, "name"]), message: `Container "${c.container.name}" runs the OpenClaw gateway with no runAsNonRoot or non-root runAsUser: it may run as root.` });
+    }
+  }
+});
+function isGatewayRunner(v) {
+  const image = typeof v.image === "string" ? v.image : "";
+  const cmd = JSON.stringify([v.command, v.args]);
+  return /openclaw|clawdbot|moltbot/i.test(image) || cmd.includes("openclaw") && cmd.includes("gateway");
+}
+
+// rules/kubernetes/secret_plaintext.ts
+function decode(v) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v.trim()) || v.trim().length % 4 !== 0) return void 0;
+  const text2 = Buffer.from(v.trim(), "base64").toString("utf8");
+  return /^[\x20-\x7e]+$/.test(text2) ? text2 : void 0;
+}
+var secret_plaintext_default = defineRule({
+  id: "kubernetes.secret_plaintext",
+  title: "Kubernetes Secret committed with its values",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `Secret` manifest with values in `stringData` (plain text) or `data` (base64, which is an encoding, not encryption: decoded here before judging) commits the credential with the repository. Reported when the key names a secret (`*_TOKEN`, `password`, `api-key`, …) and the value is a literal, not a placeholder (`CHANGE_ME`, `<token>`) or a template value. The token rules also read the file, so a provider key in `stringData` is reported by its own rule too.",
+  remediation: "Rotate the credential. Keep the Secret out of the repository: create it with `kubectl create secret`, or commit it encrypted (Sealed Secrets, SOPS) or as an ExternalSecret that reads a secret manager.",
+  references: ["https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["kubernetes", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const doc of target.documents) {
+      if (doc.kind !== "Secret") continue;
+      for (const field of ["stringData", "data"]) {
+        const map = doc.value[field];
+        if (!isRecord(map)) continue;
+        for (const [key, raw] of Object.entries(map)) {
+          if (typeof raw !== "string" || isUnknown(raw)) continue;
+          const value = field === "data" ? decode(raw) : raw;
+          if (value === void 0 || !isLiteralSecret(key, value)) continue;
+          const r = secretReport(`Secret/${doc.name}:${key}`, value);
+          ctx.report({
+            at: atPath([doc.index, field, key]),
+            message: `Secret "${doc.name}" holds ${key} in ${field === "data" ? "data (base64, not encrypted)" : "stringData (plain text)"}: it is committed with the repository.`,
+            severity: r.severity,
+            // What the file holds is the encoded form: that is what must never be printed.
+            ...r.secret !== void 0 ? { secret: raw } : { key: r.key }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/kubernetes/sensitive_host_mount.ts
+var sensitive_host_mount_default2 = defineRule({
+  id: "kubernetes.sensitive_host_mount",
+  title: "Sensitive node path mounted into a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `hostPath` volume of a node system or credential folder gives the container what the folder holds, graded exactly as compose's `compose.sensitive_host_mount` (one exposure model, lib/exposure.ts): the node's `/` writable is critical; credentials (`/root`, `/etc/kubernetes`, `~/.ssh`, …) high even read-only; whole system folders high writable, medium read-only; `/var/lib/kubelet` and `/var/lib/containerd` hold every pod's secrets. Read-only means `readOnly: true` on the `volumeMount`.",
+  remediation: "Mount only what the container needs: a `configMap`, a `secret` or a `persistentVolumeClaim` instead of a `hostPath`; if a node path is needed, the narrowest one, `readOnly: true`.",
+  references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"],
+  tags: ["kubernetes", "container-escape", "CWE-668"],
+  precision: "high",
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      for (const m of c.container.mounts) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const g = sensitiveHostPath(m.hostPath, m.readOnly);
+        if (!g) continue;
+        ctx.report({ at: atPath(m.path), message: `Container "${c.container.name}" mounts the node's ${m.source}: ${g.why}.`, severity: g.severity, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+      }
+    }
+  }
+});
+
 // rules/logging/redact_off.ts
 var redact_off_default = defineRule({
   id: "logging.redact_off",
@@ -46863,13 +47359,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path15, image, agent) => {
+  const add = (v, path18, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path15);
-    push(get(v, "primary"), [...path15, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path15, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path18);
+    push(get(v, "primary"), [...path18, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path18, "fallbacks", i]));
   };
   add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -46993,13 +47489,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk3 = (v, path15, depth2) => {
+  const walk3 = (v, path18, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path15, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path18, i], depth2 + 1));
     if (!isRecord(v)) return;
-    if (v.groupPolicy === "open") out.push([...path15, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path15, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk3(x, [...path15, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path18, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path18, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path18, k], depth2 + 1);
   };
   walk3(get(config, "channels"), ["channels"], 0);
   return out;
@@ -47243,9 +47739,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path15 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path15)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path15)) return "health";
+  const path18 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path18)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path18)) return "health";
   return void 0;
 }
 function head(d) {
@@ -47493,6 +47989,93 @@ var weak_tls_default = defineRule({
   }
 });
 
+// rules/_shared/paas.ts
+var scalar = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+function fromMap(map, base4) {
+  if (!isRecord(map)) return [];
+  return Object.entries(map).flatMap(([name, v]) => {
+    const value = scalar(v);
+    return value === void 0 ? [] : [{ name, value, path: [...base4, name] }];
+  });
+}
+function plainEnv(target) {
+  const v = target.value;
+  if (!isRecord(v)) return [];
+  switch (target.platform) {
+    case "fly":
+      return fromMap(v.env, ["env"]);
+    case "kamal":
+      return isRecord(v.env) ? [...fromMap(v.env.clear, ["env", "clear"]), ...isRecord(v.env.clear) || isRecord(v.env.secret) || Array.isArray(v.env.secret) ? [] : fromMap(v.env, ["env"])] : [];
+    case "railway":
+      return isRecord(v.deploy) ? fromMap(v.deploy.env ?? v.deploy.variables, ["deploy", v.deploy.env ? "env" : "variables"]) : [];
+    case "render": {
+      const out = [];
+      for (const [k, group] of [
+        ["services", v.services],
+        ["envVarGroups", v.envVarGroups]
+      ]) {
+        if (!Array.isArray(group)) continue;
+        group.forEach((svc, i) => {
+          if (!isRecord(svc) || !Array.isArray(svc.envVars)) return;
+          svc.envVars.forEach((e, j) => {
+            const value = isRecord(e) ? scalar(e.value) : void 0;
+            if (isRecord(e) && typeof e.key === "string" && value !== void 0) out.push({ name: e.key, value, path: [k, i, "envVars", j, "value"] });
+          });
+        });
+      }
+      return out;
+    }
+  }
+}
+
+// rules/paas/gateway_public.ts
+var gateway_public_default = defineRule({
+  id: "paas.gateway_public",
+  title: "Fly.io publishes the OpenClaw gateway to the internet",
+  severity: "medium",
+  appliesTo: ["paas"],
+  description: "Fly.io's `[http_service]` and `[[services]]` with `ports` are public on the app's `fly.dev` address (and any custom domain). When the internal port is the gateway's (18789, or the `PORT`/`OPENCLAW_GATEWAY_PORT` the `[env]` gives a gateway bound beyond loopback with `OPENCLAW_GATEWAY_BIND`), the gateway, its Control UI and its tool APIs are on the internet: only its own auth stands in front of them, and that is set outside the repository (a `fly secrets` token) where a reviewer cannot see it.",
+  remediation: "Keep the gateway private: no `[http_service]` for it, reach it through `fly proxy 18789` or Fly's private network (WireGuard, a tailnet). If it must be public, set a long `OPENCLAW_GATEWAY_TOKEN` with `fly secrets set`, keep device auth on, and set `gateway.controlUi.allowedOrigins`.",
+  references: ["https://fly.io/docs/reference/configuration/#the-http_service-section", "https://docs.openclaw.ai/gateway/security"],
+  tags: ["paas", "network-exposure", "CWE-284"],
+  precision: "medium",
+  check(target, ctx) {
+    if (target.platform !== "fly" || !isRecord(target.value)) return;
+    const env2 = new Map(plainEnv(target).map((v) => [v.name, v.value]));
+    const bind2 = env2.get("OPENCLAW_GATEWAY_BIND");
+    const gatewayPorts2 = /* @__PURE__ */ new Set([GATEWAY_PORT]);
+    if (bind2 !== void 0 && isPublicBind(bind2)) {
+      for (const k of ["PORT", "OPENCLAW_GATEWAY_PORT"]) if (env2.has(k)) gatewayPorts2.add(Number(env2.get(k)));
+    }
+    const http = target.value.http_service;
+    if (isRecord(http) && gatewayPorts2.has(Number(http.internal_port))) ctx.report({ at: { kind: "path", path: ["http_service", "internal_port"] }, message: `[http_service] publishes internal port ${String(http.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+    const services2 = Array.isArray(target.value.services) ? target.value.services : [];
+    services2.forEach((s, i) => {
+      if (isRecord(s) && Array.isArray(s.ports) && s.ports.length && gatewayPorts2.has(Number(s.internal_port))) ctx.report({ at: { kind: "path", path: ["services", i, "internal_port"] }, message: `[[services]] publishes internal port ${String(s.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+    });
+  }
+});
+
+// rules/paas/plaintext_secret.ts
+var WHERE = { fly: "fly.toml [env]", render: "render.yaml envVars", railway: "railway config", kamal: "Kamal env.clear" };
+var plaintext_secret_default2 = defineRule({
+  id: "paas.plaintext_secret",
+  title: "Secret written in a platform config's plain environment",
+  severity: "high",
+  appliesTo: ["paas"],
+  description: "The plain environment of a platform config (`[env]` in fly.toml, `envVars[].value` in render.yaml, `env.clear` in Kamal's deploy.yml, `deploy.env` in railway.json) is committed with the repository and shown in the platform's dashboard and logs; platforms keep secrets elsewhere for that reason (`fly secrets set`, Render's `sync: false` or `generateValue`, Kamal's `env.secret` from `.kamal/secrets`, Railway variables). A value under a secret's name (`OPENCLAW_GATEWAY_TOKEN`, `*_API_KEY`, `*_PASSWORD`) that is written out, not a placeholder, is reported.",
+  remediation: "Rotate the credential and move it to the platform's secret store: `fly secrets set NAME=…`, `sync: false` in render.yaml (the value set in the dashboard), `env.secret: [NAME]` in Kamal with the value in `.kamal/secrets`, a Railway variable.",
+  references: ["https://fly.io/docs/apps/secrets/", "https://render.com/docs/blueprint-spec#environment-variables", "https://kamal-deploy.org/docs/configuration/environment-variables/"],
+  tags: ["paas", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const v of plainEnv(target)) {
+      if (!isLiteralSecret(v.name, v.value)) continue;
+      ctx.report({ at: { kind: "path", path: v.path }, message: `${v.name} is written in ${WHERE[target.platform]}: a secret committed with the repository and shown in the platform's dashboard.`, ...secretReport(`${target.file}:${v.name}`, v.value) });
+    }
+  }
+});
+
 // rules/plugins/installs_missing_integrity.ts
 var installs_missing_integrity_default2 = defineRule({
   id: "plugins.installs_missing_integrity",
@@ -47550,10 +48133,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path15, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path18, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path15), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path18), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -47639,9 +48222,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path15, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path18, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path15), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path18), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -47829,13 +48412,128 @@ var aws_access_key_default = defineRule({
   }
 });
 
-// rules/secrets/discord_bot_token.ts
+// rules/secrets/aws_bedrock_api_key.ts
 var SPEC5 = tokenSpec({
+  ruleId: "secrets.aws_bedrock_api_key",
+  describe: "Amazon Bedrock API key",
+  action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
+  keywords: ["ABSK"],
+  minEntropy: 4.5,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g
+});
+var aws_bedrock_api_key_default = defineRule({
+  id: "secrets.aws_bedrock_api_key",
+  title: "Amazon Bedrock API key",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "An Amazon Bedrock long-term API key (`ABSK…`) invokes models on the AWS account and bills it, until it expires or is deleted.",
+  remediation: "Delete the key in the IAM console (the user's service-specific credentials for Bedrock), prefer short-term Bedrock API keys or an IAM role, and pass `AWS_BEARER_TOKEN_BEDROCK` from a secret store or an untracked `.env`.",
+  references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC5, target, ctx);
+  }
+});
+
+// rules/secrets/azure_client_secret.ts
+var SPEC6 = tokenSpec({
+  ruleId: "secrets.azure_client_secret",
+  describe: "Microsoft Entra client secret",
+  action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
+  keywords: ["Q~"],
+  lookbehind: 4,
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g
+});
+var azure_client_secret_default = defineRule({
+  id: "secrets.azure_client_secret",
+  title: "Microsoft Entra client secret",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Microsoft Entra ID client secret (`…8Q~…`, the app password of a Teams bot) signs in as the app registration: with a Teams bot, it can read and send the messages your OpenClaw agent receives; with API permissions, whatever the app is granted.",
+  remediation: "Delete the secret in the Azure portal (App registrations → your app → Certificates & secrets), add a new one, and load it from the environment (`MSTEAMS_APP_PASSWORD` from an untracked `.env`) or Key Vault.",
+  references: ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC6, target, ctx);
+  }
+});
+
+// rules/secrets/cloudflare_tunnel_token.ts
+function isTunnelToken(secret) {
+  try {
+    const v = JSON.parse(Buffer.from(secret, "base64").toString("utf8"));
+    return typeof v.a === "string" && typeof v.t === "string" && typeof v.s === "string" && v.s.length >= 16;
+  } catch {
+    return false;
+  }
+}
+var SPEC7 = tokenSpec({
+  ruleId: "secrets.cloudflare_tunnel_token",
+  describe: "Cloudflare Tunnel token",
+  action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
+  keywords: ["eyJhIjoi"],
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+  accept: isTunnelToken
+});
+var cloudflare_tunnel_token_default = defineRule({
+  id: "secrets.cloudflare_tunnel_token",
+  title: "Cloudflare Tunnel token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Cloudflare Tunnel token runs the tunnel: whoever holds it can start a connector for your tunnel and receive the traffic meant for the service behind it (the OpenClaw gateway, when it is published through the tunnel).",
+  remediation: "Rotate the tunnel's secret in the Cloudflare dashboard (Zero Trust → Networks → Tunnels) or with the API, restart your connectors with the new token, and pass the token from a secret store or an untracked `.env`, never in compose or scripts in git.",
+  references: ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC7, target, ctx);
+  }
+});
+
+// rules/secrets/connection_string_password.ts
+var DEFAULTS = /^(?:pass(?:word|wd)?|postgres|root|admin|guest|secret|test|user|mysql|redis|mongo|mongodb|rabbitmq|default|demo|dev|local|example)$/i;
+function isLiteralPassword(secret) {
+  let pw = secret;
+  try {
+    pw = decodeURIComponent(secret);
+  } catch {
+  }
+  return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes("$") && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
+}
+var SPEC8 = tokenSpec({
+  ruleId: "secrets.connection_string_password",
+  describe: "Password in a connection string",
+  action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
+  keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
+  lookbehind: 20,
+  pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+  accept: isLiteralPassword
+});
+var connection_string_password_default = defineRule({
+  id: "secrets.connection_string_password",
+  title: "Password in a connection string",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A database or broker URL with its password written in (`DATABASE_URL=postgres://app:…@db:5432/app`, `REDIS_URL=redis://:…@redis:6379`): whoever reads the repository can connect as that user wherever the server is reachable, and a `.env` holding one holds a secret.",
+  remediation: "Change the password at the server. Keep the URL's password out of the file: compose `environment: DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app` with `DB_PASSWORD` from an untracked `.env` or a secret store.",
+  references: ["https://cwe.mitre.org/data/definitions/798.html", "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC8, target, ctx);
+  }
+});
+
+// rules/secrets/discord_bot_token.ts
+var SPEC9 = tokenSpec({
   ruleId: "secrets.discord_bot_token",
   describe: "Discord bot token",
   action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
   keywords: [],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1"))
 });
 var discord_bot_token_default = defineRule({
@@ -47849,7 +48547,7 @@ var discord_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC5, target, ctx);
+    return reportTokens(SPEC9, target, ctx);
   }
 });
 
@@ -47880,11 +48578,11 @@ function readValue(text2, pos, max = 400) {
   while (end < text2.length && end - pos < max && !STOP.test(text2[end] ?? "")) end++;
   return { value: text2.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path15 = [], depth2 = 0) {
+function walkStrings(value, visit, path18 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path15, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path15, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path15, k], depth2 + 1);
+  if (typeof value === "string") visit(path18, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path18, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path18, k], depth2 + 1);
 }
 function lineStartCursor(text2) {
   let start = 0;
@@ -47893,6 +48591,48 @@ function lineStartCursor(text2) {
     for (; seen < pos; seen++) if (text2.charCodeAt(seen) === 10) start = seen + 1;
     return start;
   };
+}
+
+// src/lib/json-strings.ts
+var ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" };
+function joinJsonStrings(json, maxChars = 2e6) {
+  let text2 = "";
+  const offsets = [];
+  let i = 0;
+  while (i < json.length && text2.length < maxChars) {
+    if (json[i] !== '"') {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < json.length && json[i] !== '"') {
+      const c = json[i] ?? "";
+      if (c === "\\" && i + 1 < json.length) {
+        const e = json[i + 1] ?? "";
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(json.slice(i + 2, i + 6))) {
+          text2 += String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16));
+          offsets.push(i);
+          i += 6;
+          continue;
+        }
+        text2 += ESCAPES[e] ?? `\\${e}`;
+        offsets.push(i);
+        if (!(e in ESCAPES)) offsets.push(i + 1);
+        i += 2;
+        continue;
+      }
+      text2 += c;
+      offsets.push(i);
+      i++;
+    }
+    if (!text2.endsWith("\n")) {
+      text2 += "\n";
+      offsets.push(i);
+    }
+    i++;
+  }
+  offsets.push(json.length);
+  return { text: text2, offsets };
 }
 
 // rules/secrets/generic.ts
@@ -47914,7 +48654,8 @@ function isSlug(value) {
   return parts.length >= 3 && parts.every(wordy);
 }
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
+  !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 var BEFORE_KEY = /[\s\-"'{,([]/;
@@ -47928,7 +48669,12 @@ function startsKey(text2, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
+  return withTokens(target, (tokens2) => {
+    checkTextWith(target, ctx, tokens2);
+    checkCodeDefaults(target, ctx, tokens2);
+    if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
+    if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
+  });
 }
 function checkTextWith(target, ctx, tokens2) {
   const text2 = target.text;
@@ -47960,12 +48706,73 @@ function checkTextWith(target, ctx, tokens2) {
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
 }
+var CODE_DEFAULTS = [
+  /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+  /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi
+];
+function checkCodeDefaults(target, ctx, tokens2) {
+  const text2 = target.text;
+  if (!text2.includes("getenv") && !text2.includes("environ") && !text2.includes("process.env") && !/authorization/i.test(text2)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m;
+    while (m = re.exec(text2)) {
+      const name = m.groups?.name ?? "";
+      const raw = m.groups?.value ?? "";
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      if (name !== "Authorization" && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
+      if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
+  }
+}
+var TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
+var TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
+function checkTerraformDefaults(target, ctx, tokens2) {
+  const text2 = target.text;
+  TF_VARIABLE.lastIndex = 0;
+  let m;
+  while (m = TF_VARIABLE.exec(text2)) {
+    const name = m.groups?.name ?? "";
+    if (!isSecretLikeName(name) || isLikelyIdName(name)) continue;
+    const bodyStart = m.index + m[0].length;
+    const close = text2.indexOf("}", bodyStart);
+    const body = text2.slice(bodyStart, close < 0 ? bodyStart + 2e3 : Math.min(close, bodyStart + 2e3));
+    const d = TF_DEFAULT.exec(body);
+    const value = d?.groups?.value;
+    if (!d || value === void 0) continue;
+    const start = bodyStart + d.index + d[0].length - value.length - 1;
+    const end = start + value.length;
+    if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+    ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+  }
+}
+function checkNotebook(target, ctx, tokens2) {
+  const joined = joinJsonStrings(target.text, 1e6);
+  const back = (i) => joined.offsets[i] ?? target.text.length;
+  const inner = { ...target, file: target.file.replace(/\.ipynb$/, ".py"), text: joined.text };
+  const mapped2 = {
+    ...ctx,
+    report: (r) => {
+      if (r.at.kind !== "range" || r.message === void 0) return;
+      ctx.report({ at: at.range(back(r.at.start), back(r.at.end)), message: r.message.split(inner.file).join(target.file), ...r.secret === void 0 ? {} : { secret: r.secret } });
+    }
+  };
+  const near = tokens2.map((t) => ({ ...t, start: joined.offsets.findIndex((o) => o >= t.start), end: joined.offsets.findIndex((o) => o >= t.end) }));
+  checkTextWith(inner, mapped2, near);
+  checkCodeDefaults(inner, mapped2, near);
+}
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path15, value) => {
-    const leaf = path15[path15.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path15)) return;
+  walkStrings(target.value, (path18, value) => {
+    const leaf = path18[path18.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path18)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path15, { part: "value" }), message: message(path15.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path18, { part: "value" }), message: message(path18.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -47985,7 +48792,7 @@ var generic_default = defineRule({
 });
 
 // rules/secrets/github_token.ts
-var SPEC6 = tokenSpec({
+var SPEC10 = tokenSpec({
   ruleId: "secrets.github_token",
   describe: "GitHub token",
   action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
@@ -48004,12 +48811,12 @@ var github_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC6, target, ctx);
+    return reportTokens(SPEC10, target, ctx);
   }
 });
 
 // rules/secrets/google_api_key.ts
-var SPEC7 = tokenSpec({
+var SPEC11 = tokenSpec({
   ruleId: "secrets.google_api_key",
   describe: "Google API key",
   action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
@@ -48028,12 +48835,12 @@ var google_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "high",
   check(target, ctx) {
-    return reportTokens(SPEC7, target, ctx);
+    return reportTokens(SPEC11, target, ctx);
   }
 });
 
 // rules/secrets/groq_api_key.ts
-var SPEC8 = tokenSpec({
+var SPEC12 = tokenSpec({
   ruleId: "secrets.groq_api_key",
   describe: "Groq API key",
   action: "delete it at console.groq.com/keys and load it from the environment",
@@ -48052,12 +48859,12 @@ var groq_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC8, target, ctx);
+    return reportTokens(SPEC12, target, ctx);
   }
 });
 
 // rules/secrets/huggingface_token.ts
-var SPEC9 = tokenSpec({
+var SPEC13 = tokenSpec({
   ruleId: "secrets.huggingface_token",
   describe: "Hugging Face token",
   action: "revoke it at huggingface.co/settings/tokens",
@@ -48076,12 +48883,89 @@ var huggingface_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC9, target, ctx);
+    return reportTokens(SPEC13, target, ctx);
+  }
+});
+
+// rules/secrets/meta_access_token.ts
+var SPEC14 = tokenSpec({
+  ruleId: "secrets.meta_access_token",
+  describe: "Meta (WhatsApp / Facebook) access token",
+  action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
+  keywords: ["EAA"],
+  minEntropy: 4,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g
+});
+var meta_access_token_default = defineRule({
+  id: "secrets.meta_access_token",
+  title: "Meta (WhatsApp / Facebook) access token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Meta Graph API access token (`EAA…`): for the WhatsApp Cloud API it sends and reads messages as your business number; page and system-user tokens act on the pages and assets they were granted.",
+  remediation: "Revoke the token (Meta Business settings → System users, or the app dashboard), create a new one with the fewest permissions, and load it from the environment or a secret store.",
+  references: ["https://developers.facebook.com/docs/whatsapp/cloud-api/get-started", "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC14, target, ctx);
+  }
+});
+
+// src/lib/checksums.ts
+var CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(s) {
+  let c = 4294967295;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function base62(n, width) {
+  let s = "";
+  do {
+    s = BASE62[n % 62] + s;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return s.padStart(width, "0");
+}
+function hasCrc32Base62(body) {
+  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
+}
+
+// rules/secrets/npm_token.ts
+var SPEC15 = tokenSpec({
+  ruleId: "secrets.npm_token",
+  describe: "npm access token",
+  action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
+  keywords: ["npm_"],
+  minEntropy: 3,
+  pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+  accept: hasCrc32Base62
+});
+var npm_token_default = defineRule({
+  id: "secrets.npm_token",
+  title: "npm access token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "An npm access token (`npm_…`) publishes packages as its owner: whoever holds a publish token can ship malware under your package names to everyone who installs them.",
+  remediation: "Revoke the token at https://www.npmjs.com/settings/~/tokens (or `npm token revoke`), create a granular token with the fewest packages and an expiry, and keep it in the CI secret store (`NODE_AUTH_TOKEN`), never in `.npmrc` in git.",
+  references: ["https://docs.npmjs.com/about-access-tokens", "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC15, target, ctx);
   }
 });
 
 // rules/secrets/openai_api_key.ts
-var SPEC10 = tokenSpec({
+var SPEC16 = tokenSpec({
   ruleId: "secrets.openai_api_key",
   describe: "OpenAI API key",
   action: "revoke it at platform.openai.com/api-keys and load it from the environment",
@@ -48101,7 +48985,7 @@ var openai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC10, target, ctx);
+    return reportTokens(SPEC16, target, ctx);
   }
 });
 
@@ -48183,17 +49067,17 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path15, value) => {
-    if (openclawSecretPath(path15) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path15, value });
+  walkStrings(target.value, (path18, value) => {
+    if (openclawSecretPath(path18) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path18, value });
   });
-  for (const { path: path15, value } of found) {
+  for (const { path: path18, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path15);
+    const sp = openclawSecretPath(path18);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path15, { part: "value" }),
+      at: at.path(path18, { part: "value" }),
       messageId: "config",
-      data: { what: sp.what, path: path15.join("."), file: target.file },
+      data: { what: sp.what, path: path18.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -48219,7 +49103,7 @@ var openclaw_gateway_token_default = defineRule({
 });
 
 // rules/secrets/openrouter_api_key.ts
-var SPEC11 = tokenSpec({
+var SPEC17 = tokenSpec({
   ruleId: "secrets.openrouter_api_key",
   describe: "OpenRouter API key",
   action: "delete it at openrouter.ai/settings/keys and load it from the environment",
@@ -48237,12 +49121,12 @@ var openrouter_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC11, target, ctx);
+    return reportTokens(SPEC17, target, ctx);
   }
 });
 
 // rules/secrets/perplexity_api_key.ts
-var SPEC12 = tokenSpec({
+var SPEC18 = tokenSpec({
   ruleId: "secrets.perplexity_api_key",
   describe: "Perplexity API key",
   action: "revoke it in Perplexity → Settings → API and load it from the environment",
@@ -48261,47 +49145,265 @@ var perplexity_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC12, target, ctx);
+    return reportTokens(SPEC18, target, ctx);
   }
 });
 
-// rules/secrets/private_key.ts
-var BEGIN = /-----BEGIN ([A-Z0-9 ]{0,30}?)PRIVATE KEY( BLOCK)?-----/;
-function isKeyMaterial(block) {
-  const kind = BEGIN.exec(block)?.[1] ?? "";
-  const inner = block.slice(block.indexOf("-----", 10) + 5, block.lastIndexOf("-----END"));
-  const lines = inner.replace(/\\r|\\n/g, "\n").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !/^[A-Za-z-]+:/.test(l));
-  let body = lines.join("");
-  if (kind.startsWith("PGP")) body = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]{64,}={0,2}$/.test(body)) return false;
-  return kind.startsWith("PGP") || body.startsWith("M") || body.startsWith("b3BlbnNzaC1rZXktdjE");
+// src/lib/private-keys.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_BLOCK = 4e4;
+var PEM_BEGIN = /-----BEGIN ([A-Z0-9]{1,12}(?: [A-Z0-9]{1,12}){0,2} )?PRIVATE KEY( BLOCK)?-----/g;
+var SSH2_BEGIN = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----";
+var SSH2_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+var PUTTY = /PuTTY-User-Key-File-([23]): /g;
+var B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
+var LEAD = ` 	"'>#`;
+var TRAIL = ` 	"',\\`;
+function keyLines(raw) {
+  const out = [];
+  for (const piece of unescapeNewlines(raw).split("\n")) {
+    let a = 0;
+    let b = piece.length;
+    while (a < b && LEAD.includes(piece[a] ?? "")) a++;
+    while (b > a && TRAIL.includes(piece[b - 1] ?? "")) b--;
+    if (b > a) out.push(piece.slice(a, b));
+  }
+  return out;
 }
-var SPEC13 = tokenSpec({
+function unescapeNewlines(raw) {
+  if (!raw.includes("\\")) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i] ?? "";
+    if (c !== "\\") {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (raw[j] === "\\") j++;
+    if (raw[j] === "n" || raw[j] === "r") {
+      out += "\n";
+      i = j + 1;
+    } else {
+      out += raw.slice(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+function splitHeaders(lines) {
+  const headers = [];
+  let i = 0;
+  while (i < lines.length && HEADER.test(lines[i] ?? "")) {
+    headers.push(lines[i] ?? "");
+    i++;
+  }
+  return { headers, body: lines.slice(i).join("") };
+}
+function isDerSequence(der, exact = true) {
+  if (der.length < 8 || der[0] !== 48) return false;
+  const first = der[1] ?? 0;
+  let len = first;
+  let header = 2;
+  if (first & 128) {
+    const n = first & 127;
+    if (n < 1 || n > 4) return false;
+    len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + (der[2 + k] ?? 0);
+    header = 2 + n;
+  }
+  return exact ? header + len === der.length : header + len <= der.length;
+}
+var decode64 = (s) => s.length >= 40 && B64.test(s) ? Buffer.from(s, "base64") : void 0;
+function pemFormat(kind, pgp, lines) {
+  const { headers, body: joined } = splitHeaders(lines);
+  let body = joined;
+  if (pgp) {
+    const last3 = lines[lines.length - 1] ?? "";
+    if (/^=[A-Za-z0-9+/]{4}$/.test(last3)) body = body.slice(0, body.length - last3.length);
+    const bytes2 = decode64(body);
+    const tag = bytes2?.[0] ?? 0;
+    if (!bytes2 || !(tag & 128)) return void 0;
+    const type = tag & 64 ? tag & 63 : tag >> 2 & 15;
+    return type === 5 ? "PGP" : void 0;
+  }
+  const bytes = decode64(body);
+  if (!bytes) return void 0;
+  if (kind === "OPENSSH ") return bytes.subarray(0, 15).toString("latin1") === "openssh-key-v1\0" ? "OpenSSH" : void 0;
+  if (headers.some((h) => h.startsWith("DEK-Info:"))) return bytes.length >= 64 && bytes.length % 8 === 0 ? "legacy encrypted PEM (DEK-Info)" : void 0;
+  if (!isDerSequence(bytes)) return void 0;
+  if (kind === "ENCRYPTED ") return "PKCS#8 encrypted";
+  if (kind === "") return "PKCS#8";
+  if (kind === "EC ") return "SEC1";
+  return `PKCS#1 (${kind.trim()})`;
+}
+function findPem(text2, out) {
+  PEM_BEGIN.lastIndex = 0;
+  let m;
+  while (m = PEM_BEGIN.exec(text2)) {
+    const kind = m[1] ?? "";
+    const endMarker = `-----END ${kind}PRIVATE KEY${m[2] ?? ""}-----`;
+    const bodyStart = m.index + m[0].length;
+    const endAt = text2.indexOf(endMarker, bodyStart);
+    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
+    const raw = text2.slice(bodyStart, endAt);
+    if (raw.includes("...") || raw.includes("…") || raw.includes("-----BEGIN")) continue;
+    const format = pemFormat(kind, m[2] !== void 0, keyLines(raw));
+    if (format) out.push({ start: m.index, end: endAt + endMarker.length, format });
+    PEM_BEGIN.lastIndex = endAt + endMarker.length;
+  }
+}
+function findSsh2(text2, out) {
+  for (let at2 = text2.indexOf(SSH2_BEGIN); at2 >= 0; at2 = text2.indexOf(SSH2_BEGIN, at2 + 1)) {
+    const endAt = text2.indexOf(SSH2_END, at2);
+    if (endAt < 0 || endAt - at2 > MAX_BLOCK) continue;
+    const raw = text2.slice(at2 + SSH2_BEGIN.length, endAt);
+    if (raw.includes("...") || raw.includes("…")) continue;
+    const lines = keyLines(raw.replace(/\\\r?\n/g, ""));
+    const bytes = decode64(splitHeaders(lines).body);
+    if (bytes && bytes.readUInt32BE(0) === 1064303083) out.push({ start: at2, end: endAt + SSH2_END.length, format: "ssh.com (SSH2 encrypted)" });
+  }
+}
+function findPutty(text2, out) {
+  PUTTY.lastIndex = 0;
+  let m;
+  while (m = PUTTY.exec(text2)) {
+    const window2 = text2.slice(m.index, m.index + MAX_BLOCK);
+    const lines = keyLines(window2);
+    const pl = lines.findIndex((l) => /^Private-Lines: \d{1,4}$/.test(l));
+    if (pl < 0 || pl > 400) continue;
+    const n = Number(lines[pl]?.slice("Private-Lines: ".length));
+    const priv = lines.slice(pl + 1, pl + 1 + n);
+    if (n < 1 || priv.length < n || priv.some((l) => !B64.test(l))) continue;
+    const bytes = Buffer.from(priv.join(""), "base64");
+    if (bytes.length < 32) continue;
+    const mac = window2.indexOf("Private-MAC: ");
+    let end;
+    if (mac >= 0) {
+      end = mac + "Private-MAC: ".length;
+      while (end < window2.length && /[0-9a-f]/.test(window2[end] ?? "")) end++;
+    } else {
+      const lastLine = priv[priv.length - 1] ?? "";
+      end = window2.indexOf(lastLine, window2.indexOf("Private-Lines: ")) + lastLine.length;
+    }
+    out.push({ start: m.index, end: m.index + end, format: `PuTTY v${m[1]}` });
+    PUTTY.lastIndex = m.index + end;
+  }
+}
+function findPrivateKeys(text2) {
+  const out = [];
+  if (text2.startsWith(BINARY_KEY_MARK)) {
+    const end = text2.indexOf("\n");
+    return [{ start: 0, end, format: text2.slice(BINARY_KEY_MARK.length, text2.indexOf(":sha256-")) }];
+  }
+  if (text2.includes("PRIVATE KEY")) findPem(text2, out);
+  if (text2.includes(SSH2_BEGIN)) findSsh2(text2, out);
+  if (text2.includes("PuTTY-User-Key-File-")) findPutty(text2, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+var PRIVATE_KEY_KEYWORDS = ["gatewarden:binary-key-container:", "PRIVATE KEY-----", "PRIVATE KEY BLOCK-----", SSH2_BEGIN, "PuTTY-User-Key-File-"];
+var PKCS7_DATA = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function jksHoldsPrivateKey(buf) {
+  const magic = buf.readUInt32BE(0);
+  if (magic !== 4277010157 && magic !== 3469659854) return false;
+  const count = buf.readUInt32BE(8);
+  let p = 12;
+  const need = (n) => p + n <= buf.length;
+  const skipUtf = () => {
+    if (!need(2)) return false;
+    p += 2 + buf.readUInt16BE(p);
+    return true;
+  };
+  const skipBlob = () => {
+    if (!need(4)) return false;
+    p += 4 + buf.readUInt32BE(p);
+    return true;
+  };
+  for (let e = 0; e < Math.min(count, 1e3); e++) {
+    if (!need(4)) return false;
+    const tag = buf.readUInt32BE(p);
+    p += 4;
+    if (tag === 1) return true;
+    if (tag !== 2 && tag !== 3) return false;
+    if (!skipUtf() || !need(8)) return false;
+    p += 8;
+    if (tag === 3) return true;
+    if (!skipUtf() || !skipBlob()) return false;
+  }
+  return false;
+}
+function binaryKeyContainer(buf) {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < 16) return void 0;
+  if (b.readUInt32BE(0) === 4277010157 || b.readUInt32BE(0) === 3469659854) return jksHoldsPrivateKey(b) ? "Java KeyStore" : void 0;
+  if (!isDerSequence(b, false)) return void 0;
+  const head2 = b.subarray(0, 40);
+  const v = head2.indexOf(Buffer.from([2, 1, 3, 48]));
+  if (v < 2 || v > 6) return void 0;
+  return head2.indexOf(PKCS7_DATA.subarray(0, 10)) > v ? "PKCS#12" : void 0;
+}
+var BINARY_KEY_MARK = "\0gatewarden:binary-key-container:";
+function binaryKeyText(format, buf) {
+  return `${BINARY_KEY_MARK}${format}:sha256-${createHash2("sha256").update(buf).digest("hex")}
+`;
+}
+
+// rules/secrets/private_key.ts
+var SPEC19 = tokenSpec({
   ruleId: "secrets.private_key",
   describe: "Private key",
   action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
-  keywords: ["PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"],
-  lookbehind: 50,
-  pattern: /(?<secret>-----BEGIN [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,12000}?-----END [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----)/g,
-  accept: isKeyMaterial
+  keywords: PRIVATE_KEY_KEYWORDS,
+  find: findPrivateKeys,
+  findInBinary: (bytes) => {
+    const format = binaryKeyContainer(bytes);
+    return format ? binaryKeyText(format, bytes) : void 0;
+  }
 });
 var private_key_default = defineRule({
   id: "secrets.private_key",
   title: "Private key",
   severity: "critical",
   appliesTo: ["text"],
-  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----`, OpenSSH or PGP) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
+  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----` in any of its forms, OpenSSH, PGP, PuTTY `.ppk`, ssh.com, or a PKCS#12 / Java KeyStore file) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
   remediation: "Treat the key as compromised: generate a new key pair, install the new public key or certificate, and remove the old one everywhere (`authorized_keys`, deploy keys, the certificate authority's revocation). Mount keys at run time (a compose `secrets:` file, a volume outside the repository) instead of committing them.",
   references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
   tags: ["secrets", "CWE-798", "CWE-321"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC13, target, ctx);
+    return reportTokens(SPEC19, target, ctx);
+  }
+});
+
+// rules/secrets/pypi_token.ts
+var SPEC20 = tokenSpec({
+  ruleId: "secrets.pypi_token",
+  describe: "PyPI API token",
+  action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
+  keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+  minEntropy: 3.5
+});
+var pypi_token_default = defineRule({
+  id: "secrets.pypi_token",
+  title: "PyPI API token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`) uploads releases of its projects (or of every project of the account): whoever holds it can publish malicious versions.",
+  remediation: "Remove the token at https://pypi.org/manage/account/ (API tokens), review the project's recent releases, and publish from CI with trusted publishing (OIDC) so no token is stored at all.",
+  references: ["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC20, target, ctx);
   }
 });
 
 // rules/secrets/slack_token.ts
-var SPEC14 = tokenSpec({
+var SPEC21 = tokenSpec({
   ruleId: "secrets.slack_token",
   describe: "Slack token",
   action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
@@ -48320,12 +49422,12 @@ var slack_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC14, target, ctx);
+    return reportTokens(SPEC21, target, ctx);
   }
 });
 
 // rules/secrets/slack_webhook_url.ts
-var SPEC15 = tokenSpec({
+var SPEC22 = tokenSpec({
   ruleId: "secrets.slack_webhook_url",
   describe: "Slack webhook URL",
   action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
@@ -48345,12 +49447,36 @@ var slack_webhook_url_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC15, target, ctx);
+    return reportTokens(SPEC22, target, ctx);
+  }
+});
+
+// rules/secrets/stripe_key.ts
+var SPEC23 = tokenSpec({
+  ruleId: "secrets.stripe_key",
+  describe: "Stripe live secret key",
+  action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
+  keywords: ["sk_live_", "rk_live_"],
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g
+});
+var stripe_key_default = defineRule({
+  id: "secrets.stripe_key",
+  title: "Stripe live secret key",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A Stripe live secret key (`sk_live_…`) or restricted key (`rk_live_…`) acts on the account's real payments: charges, refunds, payouts and customer data, within the key's permissions.",
+  remediation: "Roll the key in the Stripe Dashboard (https://dashboard.stripe.com/apikeys), check the account's logs for its use, and load the new key from the environment or a secret manager.",
+  references: ["https://docs.stripe.com/keys", "https://docs.stripe.com/keys-best-practices"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC23, target, ctx);
   }
 });
 
 // rules/secrets/telegram_bot_token.ts
-var SPEC16 = tokenSpec({
+var SPEC24 = tokenSpec({
   ruleId: "secrets.telegram_bot_token",
   describe: "Telegram bot token",
   action: "revoke it with @BotFather (/revoke) and load it from the environment",
@@ -48370,12 +49496,12 @@ var telegram_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC16, target, ctx);
+    return reportTokens(SPEC24, target, ctx);
   }
 });
 
 // rules/secrets/xai_api_key.ts
-var SPEC17 = tokenSpec({
+var SPEC25 = tokenSpec({
   ruleId: "secrets.xai_api_key",
   describe: "xAI API key",
   action: "revoke it in the xAI console (API Keys) and load it from the environment",
@@ -48394,7 +49520,7 @@ var xai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC17, target, ctx);
+    return reportTokens(SPEC25, target, ctx);
   }
 });
 
@@ -48734,8 +49860,8 @@ var firewall_opens_gateway_default = defineRule({
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
         const iface = flagValue(inv.args, "-i", "--in-interface");
-        const open2 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
-        if (dport && open2) opened = coversGatewayPort(dport.value, ports2);
+        const open3 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open3) opened = coversGatewayPort(dport.value, ports2);
       } else if (inv.name === "firewall-cmd") {
         opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
       }
@@ -48745,7 +49871,7 @@ var firewall_opens_gateway_default = defineRule({
 });
 
 // rules/shell/gateway_public_bind.ts
-var gateway_public_bind_default = defineRule({
+var gateway_public_bind_default2 = defineRule({
   id: "shell.gateway_public_bind",
   title: "Gateway started on all interfaces without auth",
   severity: "high",
@@ -48912,15 +50038,15 @@ function checkKeyword(target, ctx, check) {
   const main = mainOf(target, ctx.project) ?? target;
   const order = readOrder(main, ctx.project);
   const winner = order.find((r) => !r.d.match && check.keywords.includes(r.d.keyword));
-  const report = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
+  const report2 = (d, severity, scope) => ctx.report({ at: at.range(d.start, d.end), severity, message: scope ? `${check.message(d)} (for connections matching "Match ${scope}")` : check.message(d) });
   if (winner && winner.target === target) {
     const sev = check.judge(winner.d.args, winner.d);
-    if (sev) report(winner.d, sev);
+    if (sev) report2(winner.d, sev);
   }
   for (const d of target.directives) {
     if (!d.match || !check.keywords.includes(d.keyword)) continue;
     const sev = check.judge(d.args, d);
-    if (sev) report(d, lower(sev), d.match.criteria);
+    if (sev) report2(d, lower(sev), d.match.criteria);
   }
   if (!winner && check.missing && target === main && !target.dropIn) {
     const misplaced = target.directives.find((d) => d.match && check.keywords.includes(d.keyword) && !check.judge(d.args, d));
@@ -49131,10 +50257,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path15, openclawRepo2) {
-  if (base(path15) !== "creds.json") return false;
-  if (path15.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path15) !== void 0 && (openclawRepo2 || underStateDir(path15));
+function isWhatsAppSession(path18, openclawRepo2) {
+  if (base(path18) !== "creds.json") return false;
+  if (path18.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path18) !== void 0 && (openclawRepo2 || underStateDir(path18));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -49350,7 +50476,7 @@ var gateway_hardening_missing_default = defineRule({
 });
 
 // rules/systemd/gateway_public_bind.ts
-var gateway_public_bind_default2 = defineRule({
+var gateway_public_bind_default3 = defineRule({
   id: "systemd.gateway_public_bind",
   title: "Gateway service listens on all interfaces",
   severity: "high",
@@ -49449,6 +50575,248 @@ var gateway_token_on_command_line_default = defineRule({
   }
 });
 
+// rules/_shared/terraform.ts
+import path4 from "node:path";
+var dir3 = (file) => path4.posix.dirname(file);
+var Module = class {
+  defaults = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  constructor(project2, folder) {
+    for (const t of project2.targets("terraform")) {
+      if (dir3(t.file) !== folder) continue;
+      if (t.tfvars) for (const a of t.body.attributes) this.values.set(a.name, [...this.values.get(a.name) ?? [], { expr: a.expr, file: t.file }]);
+      for (const b of t.body.blocks) {
+        const name = b.labels[0]?.value;
+        const d = b.type === "variable" && name ? b.body.attributes.find((a) => a.name === "default") : void 0;
+        if (d && name) this.defaults.set(name, { expr: d.expr, file: t.file });
+      }
+    }
+  }
+  /**
+   * The literal strings an expression stands for (a tuple's items flattened), each with its place. A variable gives
+   * its default and every tfvars value (each is a way the module may be applied). Unknown parts are left out.
+   */
+  strings(expr, file, depth2 = 0) {
+    switch (expr.kind) {
+      case "string":
+        return expr.template ? [] : [{ value: expr.value, file, start: expr.start, end: expr.end }];
+      case "number":
+        return [{ value: String(expr.value), file, start: expr.start, end: expr.end }];
+      case "tuple":
+        return expr.items.flatMap((i) => this.strings(i, file, depth2));
+      case "ref": {
+        const m = /^var\.([A-Za-z_][\w-]*)$/.exec(expr.text);
+        if (!m || depth2 > 3) return [];
+        const name = m[1];
+        const d = this.defaults.get(name);
+        const fromDefault = d ? this.strings(d.expr, d.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (default)` })) : [];
+        const fromValues = (this.values.get(name) ?? []).flatMap((v) => this.strings(v.expr, v.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (${path4.posix.basename(v.file)})` })));
+        return [...fromDefault, ...fromValues];
+      }
+      default:
+        return [];
+    }
+  }
+};
+function moduleOf(project2, target) {
+  return new Module(project2, dir3(target.file));
+}
+function attr(body, name) {
+  return body.attributes.find((a) => a.name === name)?.expr;
+}
+function literal(body, name) {
+  const e = attr(body, name);
+  return e && (e.kind === "string" ? e.template ? void 0 : e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : void 0)?.toLowerCase();
+}
+function blocks(body, type) {
+  const out = [];
+  for (const b of body.blocks) {
+    if (b.type === type) out.push(b);
+    else if (b.type === "dynamic" && b.labels[0]?.value === type) out.push(...b.body.blocks.filter((c) => c.type === "content"));
+  }
+  return out;
+}
+function portRange(v) {
+  if (v === void 0) return "unknown";
+  const s = v.trim().toLowerCase();
+  if (s === "*" || s === "any" || s === "" || s === "all") return "all";
+  const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(s);
+  if (!m) return "unknown";
+  return [[Number(m[1]), Number(m[2] ?? m[1])]];
+}
+function fromTo(body) {
+  const protocol = literal(body, "protocol") ?? literal(body, "ip_protocol");
+  const from = literal(body, "from_port");
+  const to = literal(body, "to_port");
+  if (protocol === "-1" || protocol === "all") return "all";
+  if (from === void 0 || to === void 0) return from === void 0 && to === void 0 && protocol !== void 0 ? "unknown" : "unknown";
+  if (from === "0" && (to === "0" || to === "65535")) return "all";
+  return [[Number(from), Number(to)]];
+}
+function ranges(list) {
+  if (!list.length) return "unknown";
+  const out = [];
+  for (const v of list) {
+    const r = portRange(v);
+    if (r === "all") return "all";
+    if (r !== "unknown") out.push(...r);
+  }
+  return out.length ? out : "unknown";
+}
+var stringsOf = (e) => e?.kind === "tuple" ? e.items.flatMap((i) => i.kind === "string" && !i.template ? [i.value] : i.kind === "number" ? [String(i.value)] : []) : e?.kind === "string" && !e.template ? [e.value] : [];
+function ingressRules(type, body, start, end) {
+  const out = [];
+  const push = (b, ports2, sources, s, e) => out.push({ resource: type, ports: ports2, sources: sources.filter((x) => x !== void 0), start: s, end: e });
+  switch (type) {
+    case "aws_security_group":
+      for (const b of blocks(body, "ingress")) push(b.body, fromTo(b.body), [attr(b.body, "cidr_blocks"), attr(b.body, "ipv6_cidr_blocks")], b.start, b.end);
+      break;
+    case "aws_security_group_rule":
+      if (literal(body, "type") === "ingress") push(body, fromTo(body), [attr(body, "cidr_blocks"), attr(body, "ipv6_cidr_blocks")], start, end);
+      break;
+    case "aws_vpc_security_group_ingress_rule":
+      push(body, fromTo(body), [attr(body, "cidr_ipv4"), attr(body, "cidr_ipv6")], start, end);
+      break;
+    case "hcloud_firewall":
+      for (const b of blocks(body, "rule")) if ((literal(b.body, "direction") ?? "in") === "in") push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port")), [attr(b.body, "source_ips")], b.start, b.end);
+      break;
+    case "digitalocean_firewall":
+      for (const b of blocks(body, "inbound_rule")) push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port_range") ?? "all"), [attr(b.body, "source_addresses")], b.start, b.end);
+      break;
+    case "google_compute_firewall":
+      if ((literal(body, "direction") ?? "ingress") === "ingress")
+        for (const b of blocks(body, "allow")) {
+          const ports2 = stringsOf(attr(b.body, "ports"));
+          push(b.body, attr(b.body, "ports") ? ranges(ports2) : "all", [attr(body, "source_ranges")], start, end);
+        }
+      break;
+    case "azurerm_network_security_rule":
+    case "azurerm_network_security_group": {
+      const rules2 = type === "azurerm_network_security_rule" ? [{ body, start, end }] : blocks(body, "security_rule");
+      for (const r of rules2) {
+        if ((literal(r.body, "direction") ?? "") !== "inbound" || (literal(r.body, "access") ?? "") !== "allow") continue;
+        const single = literal(r.body, "destination_port_range");
+        push(r.body, single !== void 0 ? portRange(single) : ranges(stringsOf(attr(r.body, "destination_port_ranges"))), [attr(r.body, "source_address_prefix"), attr(r.body, "source_address_prefixes")], r.start, r.end);
+      }
+      break;
+    }
+    case "oci_core_security_list":
+      for (const b of blocks(body, "ingress_security_rules")) {
+        const tcp = blocks(b.body, "tcp_options")[0] ?? blocks(b.body, "udp_options")[0];
+        const min = tcp && literal(tcp.body, "min");
+        const max = tcp && literal(tcp.body, "max");
+        push(b.body, !tcp ? "all" : min && max ? [[Number(min), Number(max)]] : "unknown", [attr(b.body, "source")], b.start, b.end);
+      }
+      break;
+  }
+  return out;
+}
+function isWorld(source) {
+  const s = source.trim().toLowerCase();
+  return s === "0.0.0.0/0" || s === "::/0" || s === "*" || s === "internet" || s === "any" || s === "0.0.0.0";
+}
+function opens(ports2, port) {
+  return ports2 === "all" || ports2 !== "unknown" && ports2.some(([a, b]) => a <= port && port <= b);
+}
+
+// rules/terraform/firewall_open_to_world.ts
+var PORTS = [
+  { port: GATEWAY_PORT, messageId: "gateway", severity: "critical" },
+  { port: 22, messageId: "ssh", severity: "medium" }
+];
+var firewall_open_to_world_default = defineRule({
+  id: "terraform.firewall_open_to_world",
+  title: "Firewall opens the gateway port or SSH to the whole internet",
+  severity: "critical",
+  appliesTo: ["terraform"],
+  description: 'A cloud firewall rule that admits `0.0.0.0/0` or `::/0` on the OpenClaw gateway port (18789) puts the gateway, its Control UI and its tool APIs on the internet, where scanners find it within hours: critical. SSH (22) open to the world is the usual first foothold on a host that runs an agent with shell tools: medium. Read from `aws_security_group` (inline `ingress`, `dynamic "ingress"`), `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, `hcloud_firewall`, `google_compute_firewall`, `azurerm_network_security_rule` / `security_rule`, `digitalocean_firewall` and `oci_core_security_list`; a source given by a variable is judged by its literal default and the `*.tfvars` values of the same folder, and reported where the open range is written.',
+  remediation: "Keep 18789 closed: reach the gateway through an SSH tunnel, Tailscale or a reverse proxy with TLS and auth on 443. Restrict SSH to your address ranges (`cidr_blocks = [var.admin_cidr]` with a real default), or use the provider's session manager / Tailscale SSH and close 22.",
+  references: ["https://docs.openclaw.ai/gateway/security", "https://developer.hashicorp.com/terraform/language/values/variables"],
+  tags: ["terraform", "network-exposure", "CWE-284"],
+  precision: "high",
+  messages: {
+    gateway: "{{resource}} admits {{source}}{{via}} on port 18789: the OpenClaw gateway is reachable from the whole internet.",
+    ssh: "{{resource}} admits {{source}}{{via}} on SSH (port 22): anyone on the internet can try to log in to the host."
+  },
+  check(target, ctx) {
+    if (target.tfvars) return;
+    const mod = moduleOf(ctx.project, target);
+    for (const b of target.body.blocks) {
+      if (b.type !== "resource" || !b.labels[0]) continue;
+      const type = b.labels[0].value;
+      const name = b.labels[1]?.value ?? "";
+      const seen = /* @__PURE__ */ new Set();
+      for (const rule of ingressRules(type, b.body, b.start, b.end)) {
+        const p = PORTS.find((x) => opens(rule.ports, x.port));
+        if (!p) continue;
+        const groups2 = /* @__PURE__ */ new Map();
+        rule.sources.forEach((e, n) => {
+          for (const src of mod.strings(e, target.file)) {
+            if (!isWorld(src.value)) continue;
+            const k = `${n}
+${src.file}
+${src.via ?? ""}`;
+            groups2.set(k, [...groups2.get(k) ?? [], src]);
+          }
+        });
+        for (const list of groups2.values()) {
+          const first = list[0];
+          const last3 = list[list.length - 1];
+          const where = `${first.file}:${first.start}:${p.port}`;
+          if (seen.has(where)) continue;
+          seen.add(where);
+          const values = [...new Set(list.map((x) => x.value))];
+          ctx.report({
+            at: { kind: "range", start: first.start, end: last3.end, ...first.file === target.file ? {} : { file: first.file } },
+            messageId: p.messageId,
+            data: { resource: `${type}.${name}`, source: values.join(" and "), via: first.via ? ` (from ${first.via})` : "" },
+            severity: p.severity,
+            key: `${type}.${name}:${p.port}:${first.file}:${values.join(",")}`,
+            properties: { resource: `${type}.${name}`, port: p.port }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/terraform/literal_secret.ts
+var literal_secret_default = defineRule({
+  id: "terraform.literal_secret",
+  title: "Secret written as a literal in Terraform",
+  severity: "high",
+  appliesTo: ["terraform"],
+  description: "A token, password or API key written as the `default` of a `variable`, as a value in a `*.tfvars` file, or as an attribute of a `provider` block is committed with the repository and copied into every plan and state file. Only values are reported, never references (`var.x`, `data.aws_secretsmanager_secret_version…`, `${…}`); placeholders (`YOUR_TOKEN`, `<token>`, `change-me`) are left out. Values that look generated are high, typed ones medium.",
+  remediation: "Rotate the credential. Declare the variable without a default and `sensitive = true`, and pass the value at apply time (`TF_VAR_name` from the CI secret store, an uncommitted `*.auto.tfvars`), or read it from a secret manager data source.",
+  references: ["https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["terraform", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    const report2 = (name, e, where) => {
+      if (e.kind === "object") {
+        for (const item of e.items) report2(item.key, item.value, `${where}.${item.key}`);
+        return;
+      }
+      if ((e.kind !== "string" || e.template) && e.kind !== "heredoc") return;
+      if (!isLiteralSecret(name, e.value)) return;
+      ctx.report({
+        at: { kind: "range", start: e.start, end: e.end },
+        message: `${where} is a literal secret; it is committed with the repository and copied into every plan and state file.`,
+        ...secretReport(`${target.file}:${where}`, e.value),
+        properties: { name }
+      });
+    };
+    if (target.tfvars) for (const a of target.body.attributes) report2(a.name, a.expr, a.name);
+    for (const b of target.body.blocks) {
+      const label = b.labels[0]?.value ?? "";
+      if (b.type === "variable") {
+        const d = b.body.attributes.find((a) => a.name === "default");
+        if (d) report2(label, d.expr, `var.${label} (default)`);
+      } else if (b.type === "provider") for (const a of b.body.attributes) report2(a.name, a.expr, `provider "${label}" ${a.name}`);
+    }
+  }
+});
+
 // rules/tools/elevated.allowFrom.large.ts
 var elevated_allowFrom_large_default = defineRule({
   id: "tools.elevated.allowFrom.large",
@@ -49512,10 +50880,10 @@ var exec_agent_skill_mcp_boundary_drift_default = defineRule({
     const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
     for (const s of scopes) {
       if (!Array.isArray(s.skills)) continue;
-      const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+      const security2 = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
       const host = str(get(s.tools, "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
-      if (security === void 0 || security === "deny" || host === "sandbox") continue;
-      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
+      if (security2 === void 0 || security2 === "deny" || host === "sandbox") continue;
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security2}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
       return;
     }
   }
@@ -49680,10 +51048,10 @@ var exec_security_full_configured_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const full = execScopes(t.value).filter((s) => s.security === "full");
     if (full.length === 0) return;
-    const open2 = openExecSurfaces(t.value).length > 0;
+    const open3 = openExecSurfaces(t.value).length > 0;
     const first = full[0];
     const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
+    ctx.report({ at: at.path([...first.path, key]), severity: open3 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open3 ? " and a channel policy is open" : ""}.` });
   }
 });
 
@@ -49730,8 +51098,8 @@ function composeServices(value) {
   });
 }
 function staticFlag(svc, flag2) {
-  const env = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
-  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+  const env2 = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env2 && /^true$/i.test(e.value));
 }
 function publishesPublicly(svc, port) {
   return svc.ports.some((p) => {
@@ -49822,6 +51190,7 @@ var insecure_api_default = defineRule({
 
 // rules/index.ts
 var RULES = [
+  plaintext_secret_default,
   control_invalid_config_default,
   control_no_auth_default,
   remote_cdp_http_default,
@@ -49851,6 +51220,7 @@ var RULES = [
   telegram_groups_open_default,
   warning_default,
   whatsapp_groups_open_default,
+  ssh_login_weakened_default,
   cap_add_dangerous_default,
   cap_drop_missing_default,
   devices_default,
@@ -49936,6 +51306,14 @@ var RULES = [
   request_session_key_prefixes_missing_default,
   token_reuse_gateway_token_default,
   token_too_short_default2,
+  docker_socket_mount_default2,
+  gateway_exposed_default,
+  gateway_public_bind_default,
+  host_namespace_default,
+  privileged_default2,
+  run_as_root_default,
+  secret_plaintext_default,
+  sensitive_host_mount_default2,
   redact_off_default,
   apps_enabled_default,
   legacy_default,
@@ -49949,6 +51327,8 @@ var RULES = [
   sensitive_location_open_default,
   server_tokens_default,
   weak_tls_default,
+  gateway_public_default,
+  plaintext_secret_default2,
   installs_missing_integrity_default2,
   installs_unpinned_npm_specs_default2,
   bind_mount_non_absolute_default,
@@ -49963,19 +51343,27 @@ var RULES = [
   anthropic_api_key_default,
   anthropic_oauth_token_default,
   aws_access_key_default,
+  aws_bedrock_api_key_default,
+  azure_client_secret_default,
+  cloudflare_tunnel_token_default,
+  connection_string_password_default,
   discord_bot_token_default,
   generic_default,
   github_token_default,
   google_api_key_default,
   groq_api_key_default,
   huggingface_token_default,
+  meta_access_token_default,
+  npm_token_default,
   openai_api_key_default,
   openclaw_gateway_token_default,
   openrouter_api_key_default,
   perplexity_api_key_default,
   private_key_default,
+  pypi_token_default,
   slack_token_default,
   slack_webhook_url_default,
+  stripe_key_default,
   telegram_bot_token_default,
   xai_api_key_default,
   audit_suppressions_active_default,
@@ -49990,7 +51378,7 @@ var RULES = [
   curl_pipe_shell_default2,
   devices_approve_all_default,
   firewall_opens_gateway_default,
-  gateway_public_bind_default,
+  gateway_public_bind_default2,
   gateway_relay_public_default,
   tailscale_funnel_default2,
   unpinned_openclaw_install_default,
@@ -50009,9 +51397,11 @@ var RULES = [
   dockerd_tcp_without_tls_default,
   environment_secret_default,
   gateway_hardening_missing_default,
-  gateway_public_bind_default2,
+  gateway_public_bind_default3,
   gateway_runs_as_root_default,
   gateway_token_on_command_line_default,
+  firewall_open_to_world_default,
+  literal_secret_default,
   elevated_allowFrom_large_default,
   elevated_allowFrom_wildcard_default,
   exec_agent_skill_mcp_boundary_drift_default,
@@ -50035,9 +51425,8 @@ function formatBytes(n) {
 }
 
 // src/engine/postprocess/baseline.ts
-import { lstatSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path4 from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import path7 from "node:path";
 
 // src/model/errors.ts
 var UsageError = class extends Error {
@@ -50049,427 +51438,9 @@ function describeError(err) {
   return `internal error: ${String(err)}`;
 }
 
-// src/engine/postprocess/baseline.ts
-var BASELINE_VERSION = 1;
-var BASELINE_FILE = ".gatewarden-baseline.json";
-function defaultBaseline(dir3) {
-  const file = path4.join(dir3, BASELINE_FILE);
-  try {
-    return lstatSync(file).isFile() ? file : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function loadBaseline(file) {
-  let raw;
-  try {
-    raw = JSON.parse(await readFile(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
-  }
-  const b = raw;
-  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
-  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
-}
-
-// src/engine/read/template.ts
-var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
-function renderedName(base4) {
-  const m = TEMPLATE_SUFFIX.exec(base4);
-  if (!m) return void 0;
-  const inner = base4.slice(0, m.index);
-  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
-}
-function isTemplatePath(relPath) {
-  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
-}
-function neutralise(template, host) {
-  if (!/\{[{%#]|%\{/.test(template)) return template;
-  const text2 = firstBranches(template);
-  const out = [];
-  let quote;
-  let i = 0;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (c === "%" && text2[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text2.slice(i, i + 12))) {
-      const end = text2.indexOf("}", i + 2);
-      if (end !== -1 && !text2.slice(i, end).includes("\n")) {
-        out.push(blank(text2.slice(i, end + 1)));
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === "{" && (text2[i + 1] === "{" || text2[i + 1] === "%" || text2[i + 1] === "#")) {
-      const statement = text2[i + 1] === "{" && GO_STATEMENT.test(text2.slice(i, i + 24));
-      const close = text2[i + 1] === "{" ? "}}" : `${text2[i + 1]}}`;
-      const end = text2.indexOf(close, i + 2);
-      if (end !== -1) {
-        const raw = text2.slice(i, end + 2);
-        out.push(text2[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text2.slice(end + 2)) : blank(raw));
-        i = end + 2;
-        continue;
-      }
-    }
-    if (host !== "plain") {
-      if (quote === void 0) {
-        const comment = host === "json" ? c === "/" && text2[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text2[i - 1]));
-        if (comment) {
-          const eol = text2.indexOf("\n", i);
-          const stop = eol === -1 ? text2.length : eol;
-          out.push(blankTemplateSyntax(text2.slice(i, stop)));
-          i = stop;
-          continue;
-        }
-        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
-      } else if (c === quote && !(quote === '"' && text2[i - 1] === "\\")) quote = void 0;
-      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
-    }
-    out.push(c);
-    i++;
-  }
-  return out.join("");
-}
-var GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
-var TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
-function firstBranches(text2) {
-  const stack = [];
-  const ranges = [];
-  for (const m of text2.matchAll(TAG)) {
-    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
-    const at2 = m.index ?? 0;
-    if (word === "if") stack.push({ conditional: true });
-    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
-    else if (word === "elif" || word === "else") {
-      const top = stack.at(-1);
-      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
-    } else if (word === "end" || word.startsWith("end")) {
-      const top = stack.pop();
-      if (top?.skipFrom !== void 0) ranges.push([top.skipFrom, at2]);
-    }
-  }
-  if (!ranges.length) return text2;
-  let out = "";
-  let from = 0;
-  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
-    if (a < from) continue;
-    out += text2.slice(from, a) + blank(text2.slice(a, b));
-    from = b;
-  }
-  return out + text2.slice(from);
-}
-function expressionIn(host, raw, inString, before2, after) {
-  if (host === "plain" || inString) return expression(raw, false);
-  if (host === "json") return startsValue(before2, host) ? expression(raw, true) : blank(raw);
-  const prev = lastNonSpace(before2);
-  const flow = prev === "[" || prev === "," || prev === "{";
-  return expression(raw, flow && /^\s*[,\]}]/.test(after));
-}
-function lastNonSpace(out) {
-  for (let k = out.length - 1; k >= 0; k--) {
-    const c = out[k];
-    if (c !== " " && c !== "	") return c.at(-1);
-  }
-  return void 0;
-}
-function expression(raw, quoted) {
-  if (raw.includes("\n")) return blank(raw);
-  const inner = quoted ? raw.length - 5 : raw.length - 3;
-  if (inner < 1) return blank(raw);
-  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join("_").toUpperCase() || "TEMPLATE";
-  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
-  return quoted ? `"\${${name}}"` : `\${${name}}`;
-}
-function blankTemplateSyntax(line2) {
-  let out = "";
-  let i = 0;
-  const unclosed = /* @__PURE__ */ new Set();
-  for (; ; ) {
-    const open2 = line2.indexOf("{", i);
-    const kind = open2 === -1 ? void 0 : line2[open2 + 1];
-    if (open2 === -1) return out + line2.slice(i);
-    const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
-    const end = close === void 0 || unclosed.has(close) ? -1 : line2.indexOf(close, open2 + 2);
-    if (end === -1 && close !== void 0) unclosed.add(close);
-    if (end === -1) {
-      out += line2.slice(i, open2 + 1);
-      i = open2 + 1;
-      continue;
-    }
-    out += line2.slice(i, open2) + blank(line2.slice(open2, end + 2));
-    i = end + 2;
-  }
-}
-function blank(raw) {
-  return raw.replace(/[^\n\r]/g, " ");
-}
-function startsValue(out, host) {
-  for (let k = out.length - 1; k >= 0; k--) {
-    const c = out[k];
-    if (c === " " || c === "	") continue;
-    if (c === "\n") return host === "yaml";
-    if (c === ":" || c === "[" || c === "," || c === "{") return true;
-    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
-  }
-  return true;
-}
-function neutraliseShellReferences(text2) {
-  if (!text2.includes("${")) return text2;
-  let out = "";
-  let from = 0;
-  let i = 0;
-  const n = text2.length;
-  while (i < n) {
-    const c = text2[i];
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && text2[j] !== c && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
-      i = j + 1;
-    } else if (c === "/" && text2[i + 1] === "/") {
-      const eol = text2.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-    } else if (c === "/" && text2[i + 1] === "*") {
-      const end = text2.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 2;
-    } else if (c === "$" && text2[i + 1] === "{") {
-      const close = text2.indexOf("}", i + 2);
-      const eol = text2.indexOf("\n", i);
-      if (close === -1 || eol !== -1 && eol < close) {
-        i += 2;
-        continue;
-      }
-      const raw = text2.slice(i, close + 1);
-      out += text2.slice(from, i) + quotedReference(raw);
-      from = i = close + 1;
-    } else i++;
-  }
-  return out + text2.slice(from);
-}
-function quotedReference(raw) {
-  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
-  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
-  const inner = raw.length - 5;
-  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
-}
-
-// src/engine/read/classify.ts
-var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
-var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
-var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
-var CONVENTIONS = [
-  {
-    kind: "compose",
-    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base4) => COMPOSE_BASE.test(base4)
-  },
-  {
-    kind: "openclaw",
-    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
-  },
-  {
-    kind: "dotenv",
-    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
-  },
-  {
-    kind: "workflow",
-    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-    test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
-  },
-  {
-    kind: "sshd",
-    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-    test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
-  },
-  {
-    kind: "systemd",
-    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-    test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
-  },
-  {
-    kind: "nginx",
-    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-    test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
-  },
-  {
-    kind: "caddy",
-    describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
-    test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
-  },
-  {
-    kind: "docker_daemon",
-    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-    test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
-  },
-  {
-    kind: "shell",
-    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-    test: (base4) => /\.(sh|bash)$/.test(base4)
-  },
-  {
-    kind: "makefile",
-    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-    test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
-  },
-  {
-    kind: "dockerfile",
-    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
-  }
-];
-function isOpenClawConfigInStateDir(segments) {
-  const base4 = segments[segments.length - 1] ?? "";
-  const parent = segments[segments.length - 2] ?? "";
-  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
-}
-function isOpenClawConfigName(p) {
-  const base4 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
-}
-function classify(relPath) {
-  const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
-  const rendered = renderedName(base4);
-  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
-  return "text";
-}
-function isDotenvTemplate(relPath) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base4);
-}
-function looksLikeCompose(relPath, text2) {
-  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text2) && !/^(apiVersion|kind):/m.test(text2);
-}
-function looksLikeShell(relPath, text2) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
-}
-var OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
-  "gateway",
-  "channels",
-  "agents",
-  "agent",
-  "tools",
-  "models",
-  "meta",
-  "hooks",
-  "plugins",
-  "skills",
-  "session",
-  "messages",
-  "commands",
-  "browser",
-  "wizard",
-  "canvasHost",
-  "cron",
-  "logging",
-  "auth",
-  "env",
-  "bindings",
-  "discovery",
-  "ui",
-  "update",
-  "approvals",
-  "memory",
-  "talk",
-  "diagnostics",
-  "nodeHost",
-  "secrets",
-  "broadcast",
-  "web",
-  "media",
-  "audio",
-  "acp",
-  "mcp",
-  "security",
-  "sandbox",
-  "$include",
-  "$schema"
-]);
-var OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
-var FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
-var SNIFF_BYTES = 16 * 1024;
-var CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
-function looksLikeOpenClawConfig(relPath, text2) {
-  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
-  const name = renderedName(base4) ?? base4;
-  if (!CONFIG_CANDIDATE.test(name)) return false;
-  const head2 = name === base4 ? text2.slice(0, SNIFF_BYTES) : neutralise(text2.slice(0, SNIFF_BYTES), "json");
-  const keys = topLevelKeys(head2);
-  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
-  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
-  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
-  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
-}
-function topLevelKeys(text2) {
-  const keys = [];
-  let depth2 = 0;
-  let i = 0;
-  let expectKey = false;
-  const n = text2.length;
-  const skipString = (q) => {
-    let j = i + 1;
-    while (j < n && text2[j] !== q) j += text2[j] === "\\" ? 2 : 1;
-    return j;
-  };
-  while (i < n) {
-    const c = text2[i];
-    if (c === "/" && text2[i + 1] === "/") {
-      const eol = text2.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-      continue;
-    }
-    if (c === "/" && text2[i + 1] === "*") {
-      const end = text2.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 2;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (depth2 === 0) {
-      if (c !== "{") return void 0;
-      depth2 = 1;
-      expectKey = true;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const end = skipString(c);
-      if (depth2 === 1 && expectKey) keys.push(text2.slice(i + 1, end));
-      expectKey = false;
-      i = end + 1;
-      continue;
-    }
-    if (c === "{" || c === "[") depth2++;
-    else if (c === "}" || c === "]") {
-      depth2--;
-      if (depth2 === 0) return keys;
-    } else if (c === "," && depth2 === 1) expectKey = true;
-    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
-      let j = i;
-      while (j < n && /[\w$]/.test(text2[j])) j++;
-      keys.push(text2.slice(i, j));
-      expectKey = false;
-      i = j;
-      continue;
-    }
-    i++;
-  }
-  return keys;
-}
-function looksLikeNginx(relPath, text2) {
-  if (!/\.conf$/i.test(relPath)) return false;
-  const head2 = text2.slice(0, 64 * 1024);
-  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
-}
-
 // src/engine/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { constants as constants4 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/engine/discover/gitignore.ts
@@ -50510,7 +51481,8 @@ function failing(findings, failOn) {
 }
 
 // src/engine/read/read.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync as lstatSync2, openSync, readSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 var SNIFF = 8e3;
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
@@ -50519,12 +51491,13 @@ var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
 });
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+async function readText(f, maxFileSize, textKind = false) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path, textKind);
   let fd;
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
   try {
-    if (!NOFOLLOW && lstatSync2(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(where, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -50533,7 +51506,8 @@ async function readText(f, maxFileSize) {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.isDirectory()) return { ok: false, note: { level: "warning", code: "skipped.submodule", message: "a git submodule: its files are not scanned (scan its repository on its own)", file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: "warning", code: "skipped.special", message: "not a regular file (FIFO, socket or device): not scanned", file: f.path } };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
@@ -50542,7 +51516,7 @@ async function readText(f, maxFileSize) {
       if (got === 0) break;
       n += got;
     }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
@@ -50559,12 +51533,35 @@ function readBuffer(size) {
   if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
   return scratch.subarray(0, size);
 }
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+function decode2(buf, file, textKind = false) {
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    const text2 = utf16Text(buf);
+    if (text2 !== void 0) return { ok: true, text: text2, bytes: buf.length };
+    return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return binaryKeySearch(buf) ?? { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function utf16Text(buf) {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return void 0;
+  if (!rest.includes(0) && isUtf8(rest)) return void 0;
+  const le = buf[0] === 255;
+  const text2 = le ? rest.toString("utf16le") : Buffer.from(rest).swap16().toString("utf16le");
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text2.charCodeAt(i + 1);
+      if (!(next >= 56320 && next <= 57343)) return void 0;
+      i++;
+    } else if (c >= 56320 && c <= 57343) return void 0;
+  }
+  return text2;
+}
+function binaryKeySearch(buf) {
+  const format = binaryKeyContainer(buf);
+  return format ? { ok: true, text: binaryKeyText(format, buf), bytes: buf.length } : void 0;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -50576,7 +51573,8 @@ function parseSize(v) {
 }
 
 // src/engine/discover/discover.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstatSync as lstatSync2 } from "node:fs";
+import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
 import path5 from "node:path";
 
 // src/git/git.ts
@@ -50588,8 +51586,8 @@ var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
 var GitError = class extends Error {
   name = "GitError";
 };
-function spawnGit(cwd, args, stdin, env) {
-  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+function spawnGit(cwd, args, stdin, env2) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env2 } });
 }
 function git(cwd, args, opts = {}) {
   return new Promise((resolve, reject) => {
@@ -50718,9 +51716,9 @@ async function streamLines(cwd, args, maxLine, onLine, idleTimeoutMs = DEFAULT_I
       for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", start)) {
         if (dropping) dropping = false;
         else {
-          const line2 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
+          const line3 = carry ? carry + text2.slice(start, nl) : text2.slice(start, nl);
           carry = "";
-          const p = line2.length > maxLine ? onLine(line2.slice(0, maxLine), true) : onLine(line2, false);
+          const p = line3.length > maxLine ? onLine(line3.slice(0, maxLine), true) : onLine(line3, false);
           if (p) await p;
         }
         start = nl + 1;
@@ -50846,7 +51844,7 @@ var BlobReader = class {
     }
   }
 };
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+var ESCAPES2 = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquotePath(s) {
   if (!s.startsWith('"') || !s.endsWith('"') || s.length < 2) return s;
   const bytes = [];
@@ -50863,16 +51861,73 @@ function unquotePath(s) {
       bytes.push(parseInt(octal[0], 8));
       i += 3;
     } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      bytes.push(ESCAPES2[next] ?? next.charCodeAt(0));
       i += 1;
     }
   }
   return Buffer.from(bytes).toString("utf8");
 }
 
+// src/lib/path-bytes.ts
+function sequenceLength(buf, i) {
+  const b = buf[i] ?? 0;
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => {
+    const c = buf[i + k];
+    return c !== void 0 && c >= lo && c <= hi;
+  };
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const ok = b === 224 ? cont(1, 160) : b === 237 ? cont(1, 128, 159) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const ok = b === 240 ? cont(1, 144) : b === 244 ? cont(1, 128, 143) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function displayName(buf) {
+  let out = "";
+  let start = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out += buf.toString("utf8", start, i) + `\\x${(buf[i] ?? 0).toString(16).padStart(2, "0")}`;
+    i++;
+    start = i;
+  }
+  return out + buf.toString("utf8", start, i);
+}
+function isUtf8Name(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+function splitNames(out) {
+  const names = [];
+  let start = 0;
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) names.push(nameOf(out.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < out.length) names.push(nameOf(out.subarray(start)));
+  return names;
+}
+function nameOf(buf) {
+  return isUtf8Name(buf) ? { name: buf.toString("utf8") } : { name: displayName(buf), bytes: Buffer.from(buf) };
+}
+
 // src/engine/discover/discover.ts
-async function gitTopLevel(dir3) {
-  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
+async function gitTopLevel(dir4) {
+  const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
   try {
     return top ? await realpath(top) : void 0;
   } catch {
@@ -50921,13 +51976,21 @@ async function* discover(root, notes, keep = (files) => files) {
       out.push({ path: rel, abs });
     }
   };
+  const linked = linkedDirectories();
   const addFromGit = (top, names, out) => {
     const prefix = top === root.base ? "" : `${toPosix(path5.relative(root.base, top))}/`;
-    for (const name of names) {
+    for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) });
+      const link = name.includes("/") ? linked(top, name) : void 0;
+      if (link !== void 0) {
+        notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file = { path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path5.sep}`), bytes]);
+      out.push(file);
     }
   };
   const untracked = [];
@@ -50952,21 +52015,44 @@ async function* discover(root, notes, keep = (files) => files) {
   for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
   if (more.length) yield keep(more.sort(byPath));
 }
+function linkedDirectories() {
+  const known = /* @__PURE__ */ new Map();
+  return (top, name) => {
+    const parts = name.split("/");
+    let dir4 = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir4 = dir4 ? `${dir4}/${parts[i]}` : parts[i] ?? "";
+      const key = `${top}\0${dir4}`;
+      let ok = known.get(key);
+      if (ok === void 0) {
+        try {
+          const st = lstatSync2(path5.join(top, dir4));
+          ok = st.isDirectory();
+        } catch {
+          ok = true;
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir4;
+    }
+    return void 0;
+  };
+}
 function blobFiles(blobs) {
   const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path5.join(blobs.base, rel), bytes }));
   return files.sort(byPath);
 }
 var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-async function gitFiles(dir3, which2) {
-  const stdout = await git(dir3, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
+async function gitFiles(dir4, which2) {
+  const stdout = await git(dir4, ["ls-files", "-z", ...which2, "--full-name", "."], { timeoutMs: 10 * 6e4 });
+  return splitNames(stdout);
 }
-async function walk2(dir3, notes, base4) {
+async function walk2(dir4, notes, base4) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile2(path5.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path5.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -50997,7 +52083,7 @@ async function walk2(dir3, notes, base4) {
       }
     }
   };
-  await visit(dir3, []);
+  await visit(dir4, []);
   return out;
 }
 
@@ -51028,17 +52114,17 @@ function parseYaml(text2) {
 function flowDepth(text2, limit) {
   let depth2 = 0;
   let max = 0;
-  let line2 = 1;
+  let line3 = 1;
   let lineStart = 0;
   for (let i = 0; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line: line2, column: i - lineStart + 1 };
+      if (++depth2 > limit) return { depth: depth2, line: line3, column: i - lineStart + 1 };
       if (depth2 > max) max = depth2;
     } else if (c === 93 || c === 125) {
       if (depth2 > 0) depth2--;
     } else if (c === 10) {
-      line2++;
+      line3++;
       lineStart = i + 1;
     } else if (c === 35 && (i === 0 || text2[i - 1] === " " || text2[i - 1] === "	" || text2[i - 1] === "\n" || text2[i - 1] === "\r")) {
       const nl = text2.indexOf("\n", i);
@@ -51046,7 +52132,7 @@ function flowDepth(text2, limit) {
       i = nl - 1;
     }
   }
-  return { depth: max, line: line2, column: 1 };
+  return { depth: max, line: line3, column: 1 };
 }
 function firstLine(s) {
   return s.split("\n")[0]?.trim() ?? s;
@@ -51085,10 +52171,10 @@ function findPair(doc, node, seg, depthLeft = 20) {
   return void 0;
 }
 function yamlResolver(doc) {
-  return (path15, part) => {
+  return (path18, part) => {
     let node = doc.contents;
     let pair;
-    for (const seg of path15) {
+    for (const seg of path18) {
       if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
       if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
         node = node.items[seg];
@@ -51115,12 +52201,56 @@ function yamlResolver(doc) {
 
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
+var MAX_POLICY_FILE_BYTES = 1024 * 1024;
+var PolicyFileError = class extends Error {
+  constructor(message2, reason) {
+    super(message2);
+    this.reason = reason;
+  }
+  reason;
+};
+async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
+  let handle;
+  try {
+    handle = await open2(file, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, "symlink");
+    if (code === "ENOENT" || code === "ENOTDIR") throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, "missing");
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? "error"})`, "unreadable");
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, "not-a-file");
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function scanConfig(opts, root, notes) {
   if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path6.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  if (opts.configErrors !== "note") return load2();
+  try {
+    return await load2();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    notes.push({ level: "error", code: "config.invalid", message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
 }
 function searchDir(root) {
   const first = root.targets[0];
@@ -51131,21 +52261,30 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   let text2;
   if (file) {
     try {
-      text2 = await readFile3(file, "utf8");
-    } catch {
+      text2 = await readPolicyFile(file, "config file");
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== "missing") throw new UsageError(e.message);
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path6.join(searchDir2, name);
       try {
-        text2 = await readFile3(path6.join(searchDir2, name), "utf8");
-        file = path6.join(searchDir2, name);
+        text2 = await readPolicyFile(candidate, "config file");
+        file = candidate;
         break;
-      } catch {
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
+        const shown2 = toPosix(path6.relative(base4, candidate)) || name;
+        notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown2)}; the scan uses the default settings`, file: shown2 });
+        return defaultConfig();
       }
     }
   }
   if (text2 === void 0 || file === void 0) return defaultConfig();
+  return parseConfig(text2, file, base4, knownRules, notes);
+}
+function parseConfig(text2, file, base4, knownRules, notes) {
   const shown2 = toPosix(path6.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text2, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown2}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
@@ -51198,361 +52337,218 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   };
 }
 
-// src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
-var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
-function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
-}
-function fingerprint(ruleId, file, identity) {
-  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
-}
-
-// src/engine/history/patch.ts
-var LOG_FORMAT = "--format=%x00%H %at %aI";
-var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
-var PatchReader = class {
-  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
-  constructor(maxAdded, sink) {
-    this.maxAdded = maxAdded;
-    this.sink = sink;
-  }
-  maxAdded;
-  sink;
-  commit;
-  diff;
-  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
-  parents = 1;
-  inHunk = false;
-  newLine = 0;
-  /**
-   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
-   * file or commit ended and the sink is at work; the caller awaits it before the next line.
-   */
-  line(line2, truncated) {
-    const diff = this.diff;
-    if (this.inHunk && diff) {
-      const c = line2.charCodeAt(0);
-      if (this.parents === 1) {
-        if (c === 43) {
-          this.add(diff, line2.slice(1), this.newLine++, truncated);
-          return void 0;
-        }
-        if (c === 45 || c === 92) return void 0;
-        if (c === 32) {
-          this.newLine++;
-          return void 0;
-        }
-      } else if (c === 43 || c === 45 || c === 32) {
-        const cols = line2.slice(0, this.parents);
-        if (cols.includes("-")) return void 0;
-        if (!cols.includes(" ")) this.add(diff, line2.slice(this.parents), this.newLine, truncated);
-        this.newLine++;
-        return void 0;
-      } else if (c === 92) return void 0;
-    }
-    if (line2.startsWith("\0")) {
-      const done = this.endCommit();
-      const [sha = "", time = "0", date = ""] = line2.slice(1).split(" ");
-      this.commit = { sha, time: Number(time), date };
-      return done;
-    }
-    if (line2.startsWith("diff --git ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(diffGitPath(line2.slice("diff --git ".length)));
-      this.parents = 1;
-      return done;
-    }
-    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
-      const done = this.endFile();
-      this.diff = this.newDiff(unquotePath(line2.slice(line2.indexOf(" ", 5) + 1)));
-      return done;
-    }
-    if (!diff) return void 0;
-    if (line2.startsWith("@@")) {
-      const m = HUNK.exec(line2);
-      if (m) {
-        this.inHunk = true;
-        this.parents = (m[1] ?? "@@").length - 1;
-        this.newLine = Number(m[2]);
-      }
-    } else if (this.inHunk) {
-      return void 0;
-    } else if (line2.startsWith("+++ ")) {
-      const p = unquotePath(line2.slice(4).replace(/\t$/, ""));
-      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
-    } else if (line2.startsWith("new file mode")) {
-      diff.added = true;
-    } else if (line2.startsWith("rename to ") || line2.startsWith("copy to ")) {
-      diff.path = unquotePath(line2.slice(line2.indexOf(" to ") + 4));
-      diff.added = true;
-    } else if (line2.startsWith("Binary files ") || line2.startsWith("GIT binary patch")) {
-      diff.binary = true;
-    }
+// src/engine/postprocess/baseline.ts
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+var BASELINE_VERSION = 1;
+var BASELINE_FILE = ".gatewarden-baseline.json";
+function defaultBaseline(dir4) {
+  const file = path7.join(dir4, BASELINE_FILE);
+  try {
+    return lstatSync3(file).isFile() ? file : void 0;
+  } catch {
     return void 0;
   }
-  /** The end of git's output: the last commit is complete. */
-  end() {
-    return this.endCommit();
+}
+async function loadBaseline(file) {
+  let text2;
+  try {
+    text2 = await readPolicyFile(file, "baseline", MAX_BASELINE_BYTES);
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw new UsageError(e.reason === "missing" ? `cannot read baseline ${file}: ENOENT` : e.message);
+    throw e;
   }
-  newDiff(path15) {
-    return this.commit && { commit: this.commit, path: path15, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  return parseBaseline(text2, file);
+}
+function parseBaseline(text2, file) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
   }
-  add(d, text2, lineNo, truncated) {
-    if (d.tooLarge) return;
-    d.size += text2.length + 1;
-    if (truncated || d.size > this.maxAdded) {
-      d.tooLarge = true;
-      d.lines = [];
-      d.lineNos = [];
-      return;
-    }
-    d.lines.push(text2);
-    d.lineNos.push(lineNo);
-  }
-  // The reader moves on as soon as an end is announced: each works on what it was called for.
-  async endFile() {
-    const d = this.diff;
-    this.diff = void 0;
-    this.inHunk = false;
-    if (d) await this.sink.file(d);
-  }
-  async endCommit() {
-    const c = this.commit;
-    await this.endFile();
-    if (c) await this.sink.commit(c);
-  }
-};
-function diffGitPath(rest) {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-    const b = m?.[2];
-    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
-  }
-  if ((rest.length - 5) % 2 !== 0) return void 0;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+  const b = raw;
+  if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
+  if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+  return new Set(b.findings.map((f) => f?.fingerprint).filter((x) => typeof x === "string"));
 }
 
-// src/engine/parse/lines.ts
-var LineIndex = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  starts;
-  lineStarts() {
-    if (!this.starts) {
-      const starts = [0];
-      let i = this.text.indexOf("\n");
-      while (i !== -1) {
-        starts.push(i + 1);
-        i = this.text.indexOf("\n", i + 1);
+// src/engine/read/template.ts
+var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template|tftpl)$/i;
+function renderedName(base4) {
+  const m = TEMPLATE_SUFFIX.exec(base4);
+  if (!m) return void 0;
+  const inner = base4.slice(0, m.index);
+  return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
+}
+function isTemplatePath(relPath) {
+  return renderedName(relPath.slice(relPath.lastIndexOf("/") + 1)) !== void 0;
+}
+function neutralise(template, host) {
+  if (!/\{[{%#]|%\{/.test(template)) return template;
+  const text2 = firstBranches(template);
+  const out = [];
+  let quote;
+  let i = 0;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === "%" && text2[i + 1] === "{" && /^%\{~?\s*(if|else|endif|for|endfor)\b/.test(text2.slice(i, i + 12))) {
+      const end = text2.indexOf("}", i + 2);
+      if (end !== -1 && !text2.slice(i, end).includes("\n")) {
+        out.push(blank(text2.slice(i, end + 1)));
+        i = end + 1;
+        continue;
       }
-      this.starts = starts;
     }
-    return this.starts;
-  }
-  /** 1-based line and column of a 0-based offset. */
-  position(offset) {
-    const starts = this.lineStarts();
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= off) lo = mid;
-      else hi = mid - 1;
+    if (c === "{" && (text2[i + 1] === "{" || text2[i + 1] === "%" || text2[i + 1] === "#")) {
+      const statement = text2[i + 1] === "{" && GO_STATEMENT.test(text2.slice(i, i + 24));
+      const close = text2[i + 1] === "{" ? "}}" : `${text2[i + 1]}}`;
+      const end = text2.indexOf(close, i + 2);
+      if (end !== -1) {
+        const raw = text2.slice(i, end + 2);
+        out.push(text2[i + 1] === "{" && !statement ? expressionIn(host, raw, quote !== void 0, out, text2.slice(end + 2)) : blank(raw));
+        i = end + 2;
+        continue;
+      }
     }
-    return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
-  }
-  /** Offset of the start of a 1-based line. */
-  lineStart(line2) {
-    const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line2 - 1, starts.length - 1))] ?? 0;
-  }
-  lineCount() {
-    return this.lineStarts().length;
-  }
-  location(file, start, end) {
-    const s = this.position(start);
-    const e = this.position(Math.max(start, end));
-    return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-  }
-  /** The whole first line: for findings about a file as a whole. */
-  fileLocation(file) {
-    const firstLineEnd = this.text.indexOf("\n");
-    const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
-    return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
-  }
-};
-
-// src/engine/parse/locator.ts
-var Locator = class {
-  constructor(file, text2, resolvePath) {
-    this.file = file;
-    this.resolvePath = resolvePath;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  resolvePath;
-  lines;
-  locate(anchor3) {
-    switch (anchor3.kind) {
-      case "range":
-        return this.lines.location(this.file, anchor3.start, anchor3.end);
-      case "position":
-        return { file: this.file, startLine: anchor3.line, startColumn: anchor3.column, endLine: anchor3.endLine, endColumn: anchor3.endColumn };
-      case "file":
-        return this.lines.fileLocation(this.file);
-      case "path": {
-        for (let n = anchor3.path.length; n >= 0 && this.resolvePath; n--) {
-          const r = this.resolvePath(anchor3.path.slice(0, n), n === anchor3.path.length ? anchor3.part ?? "pair" : "key");
-          if (r) return this.lines.location(this.file, r[0], r[1]);
+    if (host !== "plain") {
+      if (quote === void 0) {
+        const comment = host === "json" ? c === "/" && text2[i + 1] === "/" : c === "#" && (i === 0 || /\s/.test(text2[i - 1]));
+        if (comment) {
+          const eol = text2.indexOf("\n", i);
+          const stop = eol === -1 ? text2.length : eol;
+          out.push(blankTemplateSyntax(text2.slice(i, stop)));
+          i = stop;
+          continue;
         }
-        return this.lines.fileLocation(this.file);
-      }
+        if ((c === '"' || c === "'") && (host === "json" || startsValue(out, host))) quote = c;
+      } else if (c === quote && !(quote === '"' && text2[i - 1] === "\\")) quote = void 0;
+      else if (c === "\n" && host === "yaml" && quote === "'") quote = void 0;
     }
+    out.push(c);
+    i++;
   }
-};
-
-// src/engine/parse/index.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-
-// src/engine/parse/dotenv.ts
-var LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
-function parseDotenv(text2) {
-  const entries = [];
-  LINE.lastIndex = 0;
-  let m;
-  let line2 = 1;
-  let lineCountedTo = 0;
-  while (m = LINE.exec(text2)) {
-    const key = m[1] ?? "";
-    const keyStart = m.index + m[0].indexOf(key);
-    let pos = m.index + m[0].length;
-    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line2++;
-    lineCountedTo = m.index;
-    const q = text2[pos];
-    let value;
-    let valueStart;
-    let valueEnd;
-    let quote = "";
-    if (q === '"' || q === "'") {
-      quote = q;
-      valueStart = pos + 1;
-      let end = valueStart;
-      while (end < text2.length && text2[end] !== q) end += text2[end] === "\\" && q === '"' ? 2 : 1;
-      if (end >= text2.length) {
-        const nl = text2.indexOf("\n", valueStart);
-        end = nl === -1 ? text2.length : nl;
-      }
-      valueEnd = end;
-      const raw = text2.slice(valueStart, valueEnd);
-      value = q === '"' ? raw.replace(/\\([nrt"\\$])/g, (_, c) => ({ n: "\n", r: "\r", t: "	" })[c] ?? c) : raw;
-      pos = end + 1;
-    } else {
-      valueStart = pos;
-      const nl = text2.indexOf("\n", pos);
-      let end = nl === -1 ? text2.length : nl;
-      const comment = text2.slice(pos, end).search(/[ \t]#/);
-      if (comment !== -1) end = pos + comment;
-      while (end > pos && /[ \t\r]/.test(text2[end - 1] ?? "")) end--;
-      valueEnd = end;
-      value = text2.slice(valueStart, valueEnd);
-      pos = end;
-    }
-    entries.push({ key, value, quote, line: line2, keyStart, valueStart, valueEnd });
-    LINE.lastIndex = Math.max(pos, LINE.lastIndex);
-  }
-  return entries;
+  return out.join("");
 }
-
-// src/engine/parse/systemd.ts
-function parseSystemd(text2) {
-  const sections = [];
-  const directives = [];
-  const lines = [];
-  for (let pos = 0; pos <= text2.length; ) {
-    let e = text2.indexOf("\n", pos);
-    if (e === -1) e = text2.length;
-    lines.push({ text: text2.slice(pos, e).replace(/\r$/, ""), start: pos });
-    pos = e + 1;
+var GO_STATEMENT = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|toYaml|tpl|fail|\/\*)\b|\$\w*\s*:?=)/;
+var TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
+function firstBranches(text2) {
+  const stack = [];
+  const ranges2 = [];
+  for (const m of text2.matchAll(TAG)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+    const at2 = m.index ?? 0;
+    if (word === "if") stack.push({ conditional: true });
+    else if (["for", "range", "with", "define", "block", "macro", "call", "filter", "raw"].includes(word)) stack.push({ conditional: false });
+    else if (word === "elif" || word === "else") {
+      const top = stack.at(-1);
+      if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
+    } else if (word === "end" || word.startsWith("end")) {
+      const top = stack.pop();
+      if (top?.skipFrom !== void 0) ranges2.push([top.skipFrom, at2]);
+    }
   }
-  let section = "";
-  for (let k = 0; k < lines.length; k++) {
-    const { text: line2, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line2.trim();
-    const lead = line2.length - line2.trimStart().length;
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      section = trimmed.slice(1, -1).trim();
-      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+  if (!ranges2.length) return text2;
+  let out = "";
+  let from = 0;
+  for (const [a, b] of ranges2.sort((x, y) => x[0] - y[0])) {
+    if (a < from) continue;
+    out += text2.slice(from, a) + blank(text2.slice(a, b));
+    from = b;
+  }
+  return out + text2.slice(from);
+}
+function expressionIn(host, raw, inString, before2, after) {
+  if (host === "plain" || inString) return expression(raw, false);
+  if (host === "json") return startsValue(before2, host) ? expression(raw, true) : blank(raw);
+  const prev = lastNonSpace(before2);
+  const flow = prev === "[" || prev === "," || prev === "{";
+  return expression(raw, flow && /^\s*[,\]}]/.test(after));
+}
+function lastNonSpace(out) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c !== " " && c !== "	") return c.at(-1);
+  }
+  return void 0;
+}
+function expression(raw, quoted) {
+  if (raw.includes("\n")) return blank(raw);
+  const inner = quoted ? raw.length - 5 : raw.length - 3;
+  if (inner < 1) return blank(raw);
+  const words = raw.slice(2, -2).split(/[^A-Za-z0-9]+/).filter(Boolean).join("_").toUpperCase() || "TEMPLATE";
+  const name = (/^[0-9]/.test(words) ? `T${words}` : words).slice(0, inner).padEnd(inner, "_");
+  return quoted ? `"\${${name}}"` : `\${${name}}`;
+}
+function blankTemplateSyntax(line3) {
+  let out = "";
+  let i = 0;
+  const unclosed = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const open3 = line3.indexOf("{", i);
+    const kind = open3 === -1 ? void 0 : line3[open3 + 1];
+    if (open3 === -1) return out + line3.slice(i);
+    const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
+    const end = close === void 0 || unclosed.has(close) ? -1 : line3.indexOf(close, open3 + 2);
+    if (end === -1 && close !== void 0) unclosed.add(close);
+    if (end === -1) {
+      out += line3.slice(i, open3 + 1);
+      i = open3 + 1;
       continue;
     }
-    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line2.indexOf("=");
-    const key = line2.slice(0, eq).trim();
-    let vs = eq + 1;
-    while (line2[vs] === " " || line2[vs] === "	") vs++;
-    let value = "";
-    const offsets = [];
-    let piece = line2.slice(vs).trimEnd();
-    let pieceStart = start + vs;
-    let end = start + line2.trimEnd().length;
-    for (; ; ) {
-      const cont = piece.endsWith("\\");
-      if (cont) piece = piece.slice(0, -1);
-      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
-      value += piece;
-      if (!cont || k + 1 >= lines.length) break;
-      do
-        k++;
-      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
-      const next = lines[k] ?? { text: "", start: 0 };
-      const nlead = next.text.length - next.text.trimStart().length;
-      value += " ";
-      offsets.push(pieceStart + piece.length);
-      piece = next.text.trim();
-      pieceStart = next.start + nlead;
-      end = next.start + next.text.trimEnd().length;
-    }
-    if (!key) continue;
-    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
+    out += line3.slice(i, open3) + blank(line3.slice(open3, end + 2));
+    i = end + 2;
   }
-  return { sections, directives };
 }
-function splitWords2(value, offsets, end) {
-  const at2 = (i2) => offsets[i2] ?? end;
-  const words = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
-    if (i >= value.length) break;
-    const s = i;
-    let w = "";
-    while (i < value.length && !/\s/.test(value[i] ?? "")) {
-      const c = value[i] ?? "";
-      if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
-        const stop = close === -1 ? value.length : close;
-        w += value.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c === "\\" && i + 1 < value.length) {
-        w += value[i + 1];
-        i += 2;
-      } else {
-        w += c;
-        i++;
-      }
-    }
-    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+function blank(raw) {
+  return raw.replace(/[^\n\r]/g, " ");
+}
+function startsValue(out, host) {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k];
+    if (c === " " || c === "	") continue;
+    if (c === "\n") return host === "yaml";
+    if (c === ":" || c === "[" || c === "," || c === "{") return true;
+    return host === "yaml" && c === "-" && (k === 0 || /\s/.test(out[k - 1]));
   }
-  return words;
+  return true;
+}
+function neutraliseShellReferences(text2) {
+  if (!text2.includes("${")) return text2;
+  let out = "";
+  let from = 0;
+  let i = 0;
+  const n = text2.length;
+  while (i < n) {
+    const c = text2[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text2[j] !== c && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else if (c === "/" && text2[i + 1] === "/") {
+      const eol = text2.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === "/" && text2[i + 1] === "*") {
+      const end = text2.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+    } else if (c === "$" && text2[i + 1] === "{") {
+      const close = text2.indexOf("}", i + 2);
+      const eol = text2.indexOf("\n", i);
+      if (close === -1 || eol !== -1 && eol < close) {
+        i += 2;
+        continue;
+      }
+      const raw = text2.slice(i, close + 1);
+      out += text2.slice(from, i) + quotedReference(raw);
+      from = i = close + 1;
+    } else i++;
+  }
+  return out + text2.slice(from);
+}
+function quotedReference(raw) {
+  const name = (/^\$\{([A-Za-z_]\w*)/.exec(raw)?.[1] ?? "TEMPLATE").toUpperCase();
+  if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
+  const inner = raw.length - 5;
+  return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
 }
 
 // ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
@@ -51684,9 +52680,9 @@ var ErrorWithLocation = class extends Error {
    * @param {string} message The error message to report. 
    * @param {Location} loc The location information for the error.
    */
-  constructor(message2, { line: line2, column, offset }) {
-    super(`${message2} (${line2}:${column})`);
-    this.line = line2;
+  constructor(message2, { line: line3, column, offset }) {
+    super(`${message2} (${line3}:${column})`);
+    this.line = line3;
     this.column = column;
     this.offset = offset;
   }
@@ -52602,25 +53598,25 @@ function normalizeIdentifier(identifier) {
   });
 }
 function getEndLocation(text2) {
-  let line2 = 1;
+  let line3 = 1;
   let column = 1;
   for (let i = 0; i < text2.length; i++) {
     const char = text2[i];
     if (char === "\n") {
-      line2++;
+      line3++;
       column = 1;
     } else if (char === "\r") {
       if (text2[i + 1] === "\n") {
         i++;
       }
-      line2++;
+      line3++;
       column = 1;
     } else {
       column++;
     }
   }
   return {
-    line: line2,
+    line: line3,
     column,
     offset: text2.length
   };
@@ -52631,15 +53627,15 @@ function getStringValue(value, token, json5 = false) {
   let lastIndex = 0;
   while (escapeIndex >= 0) {
     result += value.slice(lastIndex, escapeIndex);
-    const escapeChar = value.charAt(escapeIndex + 1);
-    const escapeCharCode = escapeChar.charCodeAt(0);
+    const escapeChar2 = value.charAt(escapeIndex + 1);
+    const escapeCharCode = escapeChar2.charCodeAt(0);
     if (json5 && json5EscapeToChar.has(escapeCharCode)) {
       result += json5EscapeToChar.get(escapeCharCode);
       lastIndex = escapeIndex + 2;
     } else if (escapeToChar.has(escapeCharCode)) {
       result += escapeToChar.get(escapeCharCode);
       lastIndex = escapeIndex + 2;
-    } else if (escapeChar === "u") {
+    } else if (escapeChar2 === "u") {
       const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
       if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
         throw new ErrorWithLocation(
@@ -52653,7 +53649,7 @@ function getStringValue(value, token, json5 = false) {
       }
       result += String.fromCharCode(parseInt(hexCode, 16));
       lastIndex = escapeIndex + 6;
-    } else if (json5 && escapeChar === "x") {
+    } else if (json5 && escapeChar2 === "x") {
       const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
       if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
         throw new ErrorWithLocation(
@@ -52669,16 +53665,16 @@ function getStringValue(value, token, json5 = false) {
       lastIndex = escapeIndex + 4;
     } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
       lastIndex = escapeIndex + 2;
-      if (escapeChar === "\r" && value.charAt(lastIndex) === "\n") {
+      if (escapeChar2 === "\r" && value.charAt(lastIndex) === "\n") {
         lastIndex++;
       }
     } else {
       if (json5) {
-        result += escapeChar;
+        result += escapeChar2;
         lastIndex = escapeIndex + 2;
       } else {
         throw new ErrorWithLocation(
-          `Invalid escape \\${escapeChar}.`,
+          `Invalid escape \\${escapeChar2}.`,
           {
             line: token.loc.start.line,
             column: token.loc.start.column + escapeIndex,
@@ -53101,10 +54097,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path15, part) => {
+  return (path18, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path15) {
+    for (const seg of path18) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -53124,9 +54120,845 @@ function json5Resolver(ast) {
     if (!key) return r(node);
     if (part === "key") return r(key);
     if (part === "value") return r(node);
-    const scalar = node.type !== "Object" && node.type !== "Array";
-    return scalar ? [r(key)[0], r(node)[1]] : r(key);
+    const scalar2 = node.type !== "Object" && node.type !== "Array";
+    return scalar2 ? [r(key)[0], r(node)[1]] : r(key);
   };
+}
+
+// src/engine/parse/lines.ts
+var LineIndex = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  starts;
+  lineStarts() {
+    if (!this.starts) {
+      const starts = [0];
+      let i = this.text.indexOf("\n");
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = this.text.indexOf("\n", i + 1);
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+  /** 1-based line and column of a 0-based offset. */
+  position(offset) {
+    const starts = this.lineStarts();
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((starts[mid] ?? 0) <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: off - (starts[lo] ?? 0) + 1 };
+  }
+  /** Offset of the start of a 1-based line. */
+  lineStart(line3) {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line3 - 1, starts.length - 1))] ?? 0;
+  }
+  lineCount() {
+    return this.lineStarts().length;
+  }
+  location(file, start, end) {
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return { file, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  }
+  /** The whole first line: for findings about a file as a whole. */
+  fileLocation(file) {
+    const firstLineEnd = this.text.indexOf("\n");
+    const end = firstLineEnd === -1 ? this.text.length : firstLineEnd;
+    return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end) + (end > 0 ? 1 : 0) };
+  }
+};
+
+// src/engine/parse/paas.ts
+function paasPlatform(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (/^fly(\.[\w-]+)?\.toml$/.test(base4)) return "fly";
+  if (/^render\.ya?ml$/.test(base4)) return "render";
+  if (/^railway\.(toml|json)$/.test(base4)) return "railway";
+  if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base4) && segments[segments.length - 2] === "config") return "kamal";
+  return void 0;
+}
+function parsePaas(file, text2) {
+  const platform2 = paasPlatform(file) ?? "fly";
+  if (/\.ya?ml$/.test(file)) {
+    const r = parseYaml(text2);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text: text2, platform: platform2, value: r.value }, resolver: yamlResolver(r.doc) };
+  }
+  if (/\.json$/.test(file)) {
+    const r = parseJson5(text2);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text: text2, platform: platform2, value: r.value }, resolver: json5Resolver(r.ast) };
+  }
+  try {
+    const { value, ranges: ranges2 } = readToml(text2);
+    const resolver = (path18) => ranges2.get(JSON.stringify(path18));
+    return { ok: true, target: { kind: "paas", file, text: text2, platform: platform2, value }, resolver };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const pos = new LineIndex(text2).position(e.offset);
+    return { ok: false, message: e.message, line: pos.line, column: pos.column };
+  }
+}
+var TomlError = class extends Error {
+  constructor(message2, offset) {
+    super(message2);
+    this.offset = offset;
+  }
+  offset;
+};
+var MAX_TOML_DEPTH = 50;
+function readToml(s) {
+  const root = {};
+  const ranges2 = /* @__PURE__ */ new Map();
+  let table = root;
+  let tablePath = [];
+  let i = 0;
+  const space = () => {
+    while (s[i] === " " || s[i] === "	") i++;
+  };
+  const spaceAll = () => {
+    for (; ; ) {
+      while (s[i] === " " || s[i] === "	" || s[i] === "\n" || s[i] === "\r") i++;
+      if (s[i] !== "#") return;
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+  };
+  const key = () => {
+    const parts = [];
+    for (; ; ) {
+      space();
+      if (s[i] === '"' || s[i] === "'") parts.push(String(str5()));
+      else {
+        const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i, i + 256));
+        if (!m) throw new TomlError("key expected", i);
+        parts.push(m[0]);
+        i += m[0].length;
+      }
+      space();
+      if (s[i] !== ".") return parts;
+      i++;
+    }
+  };
+  const str5 = () => {
+    const q = s[i];
+    if (s.startsWith(q.repeat(3), i)) {
+      const end = s.indexOf(q.repeat(3), i + 3);
+      if (end === -1) throw new TomlError("string not closed", i);
+      const v = s.slice(i + 3, end).replace(/^\r?\n/, "");
+      i = end + 3;
+      return v;
+    }
+    i++;
+    let out = "";
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0 || c === "\n") throw new TomlError("string not closed", i);
+      i++;
+      if (c === q) return out;
+      if (c === "\\" && q === '"') {
+        const n = s[i++] ?? "";
+        out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+      } else out += c;
+    }
+  };
+  const value = (path18, depth2) => {
+    if (depth2 > MAX_TOML_DEPTH) throw new TomlError(`nested deeper than ${MAX_TOML_DEPTH} levels`, i);
+    const start = i;
+    const c = s[i];
+    let v;
+    if (c === '"' || c === "'") v = str5();
+    else if (c === "[") {
+      i++;
+      const arr2 = [];
+      for (; ; ) {
+        spaceAll();
+        if (s[i] === "]") break;
+        if (i >= s.length) throw new TomlError("array not closed", start);
+        arr2.push(value([...path18, arr2.length], depth2 + 1));
+        spaceAll();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = arr2;
+    } else if (c === "{") {
+      i++;
+      const obj2 = {};
+      for (; ; ) {
+        space();
+        if (s[i] === "}") break;
+        if (i >= s.length || s[i] === "\n") throw new TomlError("inline table not closed", start);
+        assign(obj2, path18, depth2 + 1);
+        space();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = obj2;
+    } else {
+      const m = /^[^\s,\]}#]+/.exec(s.slice(i, i + 256));
+      if (!m) throw new TomlError("value expected", i);
+      i += m[0].length;
+      v = m[0] === "true" ? true : m[0] === "false" ? false : /^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(m[0]) ? Number(m[0].replace(/_/g, "")) : m[0];
+    }
+    ranges2.set(JSON.stringify(path18), [ranges2.get(JSON.stringify(path18))?.[0] ?? start, i]);
+    return v;
+  };
+  const assign = (obj2, base4, depth2) => {
+    const keyStart = i;
+    const k = key();
+    if (s[i] !== "=") throw new TomlError('"=" expected', i);
+    i++;
+    space();
+    let target = obj2;
+    for (const part of k.slice(0, -1)) {
+      if (!isRecord(target[part])) target[part] = {};
+      target = target[part];
+    }
+    const path18 = [...base4, ...k];
+    ranges2.set(JSON.stringify(path18), [keyStart, keyStart]);
+    target[k[k.length - 1]] = value(path18, depth2);
+  };
+  for (; ; ) {
+    spaceAll();
+    if (i >= s.length) break;
+    if (s[i] === "[") {
+      const start = i;
+      const array = s[i + 1] === "[";
+      i += array ? 2 : 1;
+      const k = key();
+      if (s[i] !== "]" || array && s[i + 1] !== "]") throw new TomlError('"]" expected', i);
+      i += array ? 2 : 1;
+      let t = root;
+      const path18 = [];
+      for (const [n, part] of k.entries()) {
+        const last3 = n === k.length - 1;
+        if (last3 && array) {
+          const list = Array.isArray(t[part]) ? t[part] : [];
+          t[part] = list;
+          const next = {};
+          list.push(next);
+          path18.push(part, list.length - 1);
+          t = next;
+        } else {
+          const cur = t[part];
+          if (Array.isArray(cur)) {
+            path18.push(part, cur.length - 1);
+            t = cur[cur.length - 1];
+          } else {
+            if (!isRecord(cur)) t[part] = {};
+            path18.push(part);
+            t = t[part];
+          }
+        }
+      }
+      ranges2.set(JSON.stringify(path18), [start, i]);
+      table = t;
+      tablePath = path18;
+      continue;
+    }
+    assign(table, tablePath, 0);
+    space();
+    if (s[i] === "#") {
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+    if (i < s.length && s[i] !== "\n" && s[i] !== "\r") throw new TomlError("line break expected", i);
+  }
+  return { value: root, ranges: ranges2 };
+}
+
+// src/engine/read/classify.ts
+var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
+var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+var CONVENTIONS = [
+  {
+    kind: "compose",
+    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
+    test: (base4) => COMPOSE_BASE.test(base4)
+  },
+  {
+    kind: "openclaw",
+    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
+    test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+  },
+  {
+    kind: "dotenv",
+    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
+    test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
+  },
+  {
+    kind: "workflow",
+    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
+    test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+  },
+  {
+    kind: "sshd",
+    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
+    test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
+  },
+  {
+    kind: "systemd",
+    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
+    test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+  },
+  {
+    kind: "nginx",
+    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+    test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+  },
+  {
+    kind: "caddy",
+    describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
+    test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
+  },
+  {
+    kind: "docker_daemon",
+    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
+    test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+  },
+  {
+    kind: "shell",
+    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
+    test: (base4) => /\.(sh|bash)$/.test(base4)
+  },
+  {
+    kind: "makefile",
+    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
+    test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
+  },
+  {
+    kind: "terraform",
+    describe: "Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)",
+    test: (base4) => /\.tf$/.test(base4) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base4)
+  },
+  {
+    kind: "paas",
+    describe: "platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)",
+    test: (base4, segments) => paasPlatform(segments.join("/")) !== void 0
+  },
+  {
+    kind: "cloud_init",
+    describe: "cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`",
+    test: (base4) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base4)
+  },
+  {
+    kind: "kubernetes",
+    describe: "Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)",
+    test: (base4) => /^values([.-][\w-]+)?\.ya?ml$/.test(base4)
+  },
+  {
+    kind: "ansible",
+    describe: "Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)",
+    test: (base4, segments) => ansibleRole(segments.join("/")) !== void 0
+  },
+  {
+    kind: "dockerfile",
+    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
+    test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
+  }
+];
+function isOpenClawConfigInStateDir(segments) {
+  const base4 = segments[segments.length - 1] ?? "";
+  const parent = segments[segments.length - 2] ?? "";
+  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
+}
+function isOpenClawConfigName(p) {
+  const base4 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
+}
+function classify(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
+  const rendered = renderedName(base4);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
+  return "text";
+}
+function isDotenvTemplate(relPath) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base4);
+}
+function looksLikeCompose(relPath, text2) {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text2) && !/^(apiVersion|kind):/m.test(text2);
+}
+function looksLikeKubernetes(relPath, text2) {
+  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text2) && /^kind:/m.test(text2);
+}
+function looksLikeCloudInit(relPath, text2) {
+  return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split("/").pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text2.slice(0, text2.indexOf("\n") + 1 || text2.length));
+}
+function looksLikeShell(relPath, text2) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text2);
+}
+var OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
+  "gateway",
+  "channels",
+  "agents",
+  "agent",
+  "tools",
+  "models",
+  "meta",
+  "hooks",
+  "plugins",
+  "skills",
+  "session",
+  "messages",
+  "commands",
+  "browser",
+  "wizard",
+  "canvasHost",
+  "cron",
+  "logging",
+  "auth",
+  "env",
+  "bindings",
+  "discovery",
+  "ui",
+  "update",
+  "approvals",
+  "memory",
+  "talk",
+  "diagnostics",
+  "nodeHost",
+  "secrets",
+  "broadcast",
+  "web",
+  "media",
+  "audio",
+  "acp",
+  "mcp",
+  "security",
+  "sandbox",
+  "$include",
+  "$schema"
+]);
+var OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
+var FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
+var SNIFF_BYTES = 16 * 1024;
+var CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
+function looksLikeOpenClawConfig(relPath, text2) {
+  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base4) ?? base4;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head2 = name === base4 ? text2.slice(0, SNIFF_BYTES) : neutralise(text2.slice(0, SNIFF_BYTES), "json");
+  const keys = topLevelKeys(head2);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+function topLevelKeys(text2) {
+  const keys = [];
+  let depth2 = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text2.length;
+  const skipString = (q) => {
+    let j = i + 1;
+    while (j < n && text2[j] !== q) j += text2[j] === "\\" ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text2[i];
+    if (c === "/" && text2[i + 1] === "/") {
+      const eol = text2.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === "/" && text2[i + 1] === "*") {
+      const end = text2.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (depth2 === 0) {
+      if (c !== "{") return void 0;
+      depth2 = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth2 === 1 && expectKey) keys.push(text2.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === "{" || c === "[") depth2++;
+    else if (c === "}" || c === "]") {
+      depth2--;
+      if (depth2 === 0) return keys;
+    } else if (c === "," && depth2 === 1) expectKey = true;
+    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text2[j])) j++;
+      keys.push(text2.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+function looksLikeNginx(relPath, text2) {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head2 = text2.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
+}
+function ansibleRole(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (!/\.ya?ml$/i.test(base4)) return void 0;
+  const dirs = segments.slice(0, -1);
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base4) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
+  const inAnsible = roleRoot || dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
+  if (!inAnsible) return void 0;
+  if (dirs.some((d) => ["defaults", "vars", "group_vars", "host_vars"].includes(d))) return "vars";
+  if (dirs.some((d) => ["tasks", "handlers", "playbooks"].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? "")) return "tasks";
+  return void 0;
+}
+
+// src/engine/postprocess/fingerprint.ts
+import { createHash as createHash3, createHmac, pbkdf2Sync } from "node:crypto";
+var VERSION = "v1";
+var DEFAULT_KEY = "gatewarden/secret-fingerprint/v2";
+var SLOW_ROUNDS = 2e4;
+var FAST_BITS = 128;
+function sha256(s) {
+  return createHash3("sha256").update(s).digest("hex");
+}
+function classes(s) {
+  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
+}
+function weakSecret(secret) {
+  if ([...secret].length < 16) return true;
+  if (classes(secret) >= 3) return false;
+  return shannonEntropy(secret) < 3.5;
+}
+var derived = /* @__PURE__ */ new Map();
+function secretIdentity(secret) {
+  const key = process.env.GATEWARDEN_FINGERPRINT_KEY || DEFAULT_KEY;
+  const cacheKey = `${key}\0${secret}`;
+  let id = derived.get(cacheKey);
+  if (id === void 0) {
+    const bits = secret.length * shannonEntropy(secret);
+    id = bits >= FAST_BITS ? `secret2:${createHmac("sha256", key).update(secret).digest("hex")}` : `secret2s:${pbkdf2Sync(secret, key, SLOW_ROUNDS, 32, "sha256").toString("hex")}`;
+    if (derived.size > 1e4) derived.clear();
+    derived.set(cacheKey, id);
+  }
+  return id;
+}
+function fingerprint(ruleId, file, identity) {
+  return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
+}
+
+// src/engine/history/patch.ts
+var LOG_FORMAT = "--format=%x00%H %at %aI";
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)/;
+var PatchReader = class {
+  /** `maxAdded`: added text of one file above this many characters is dropped (`tooLarge`). */
+  constructor(maxAdded, sink) {
+    this.maxAdded = maxAdded;
+    this.sink = sink;
+  }
+  maxAdded;
+  sink;
+  commit;
+  diff;
+  /** Parent columns of the current hunk: 1, or more in a merge's combined diff. */
+  parents = 1;
+  inHunk = false;
+  newLine = 0;
+  /**
+   * One line of git's output (`truncated`: cut by the reader for its length). Returns a promise only when a
+   * file or commit ended and the sink is at work; the caller awaits it before the next line.
+   */
+  line(line3, truncated) {
+    const diff = this.diff;
+    if (this.inHunk && diff) {
+      const c = line3.charCodeAt(0);
+      if (this.parents === 1) {
+        if (c === 43) {
+          this.add(diff, line3.slice(1), this.newLine++, truncated);
+          return void 0;
+        }
+        if (c === 45 || c === 92) return void 0;
+        if (c === 32) {
+          this.newLine++;
+          return void 0;
+        }
+      } else if (c === 43 || c === 45 || c === 32) {
+        const cols = line3.slice(0, this.parents);
+        if (cols.includes("-")) return void 0;
+        if (!cols.includes(" ")) this.add(diff, line3.slice(this.parents), this.newLine, truncated);
+        this.newLine++;
+        return void 0;
+      } else if (c === 92) return void 0;
+    }
+    if (line3.startsWith("\0")) {
+      const done = this.endCommit();
+      const [sha = "", time = "0", date = ""] = line3.slice(1).split(" ");
+      this.commit = { sha, time: Number(time), date };
+      return done;
+    }
+    if (line3.startsWith("diff --git ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(diffGitPath(line3.slice("diff --git ".length)));
+      this.parents = 1;
+      return done;
+    }
+    if (line3.startsWith("diff --cc ") || line3.startsWith("diff --combined ")) {
+      const done = this.endFile();
+      this.diff = this.newDiff(unquotePath(line3.slice(line3.indexOf(" ", 5) + 1)));
+      return done;
+    }
+    if (!diff) return void 0;
+    if (line3.startsWith("@@")) {
+      const m = HUNK.exec(line3);
+      if (m) {
+        this.inHunk = true;
+        this.parents = (m[1] ?? "@@").length - 1;
+        this.newLine = Number(m[2]);
+      }
+    } else if (this.inHunk) {
+      return void 0;
+    } else if (line3.startsWith("+++ ")) {
+      const p = unquotePath(line3.slice(4).replace(/\t$/, ""));
+      if (p !== "/dev/null") diff.path = p.replace(/^b\//, "");
+    } else if (line3.startsWith("new file mode")) {
+      diff.added = true;
+    } else if (line3.startsWith("rename to ") || line3.startsWith("copy to ")) {
+      diff.path = unquotePath(line3.slice(line3.indexOf(" to ") + 4));
+      diff.added = true;
+    } else if (line3.startsWith("Binary files ") || line3.startsWith("GIT binary patch")) {
+      diff.binary = true;
+    }
+    return void 0;
+  }
+  /** The end of git's output: the last commit is complete. */
+  end() {
+    return this.endCommit();
+  }
+  newDiff(path18) {
+    return this.commit && { commit: this.commit, path: path18, added: false, binary: false, tooLarge: false, lines: [], lineNos: [], size: 0 };
+  }
+  add(d, text2, lineNo, truncated) {
+    if (d.tooLarge) return;
+    d.size += text2.length + 1;
+    if (truncated || d.size > this.maxAdded) {
+      d.tooLarge = true;
+      d.lines = [];
+      d.lineNos = [];
+      return;
+    }
+    d.lines.push(text2);
+    d.lineNos.push(lineNo);
+  }
+  // The reader moves on as soon as an end is announced: each works on what it was called for.
+  async endFile() {
+    const d = this.diff;
+    this.diff = void 0;
+    this.inHunk = false;
+    if (d) await this.sink.file(d);
+  }
+  async endCommit() {
+    const c = this.commit;
+    await this.endFile();
+    if (c) await this.sink.commit(c);
+  }
+};
+function diffGitPath(rest) {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+    const b = m?.[2];
+    return b === void 0 ? void 0 : unquotePath(b).replace(/^b\//, "");
+  }
+  if ((rest.length - 5) % 2 !== 0) return void 0;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.startsWith("a/") && rest.slice(2 + n) === ` b/${a}` ? a : void 0;
+}
+
+// src/engine/parse/locator.ts
+var Locator = class {
+  constructor(file, text2, resolvePath) {
+    this.file = file;
+    this.resolvePath = resolvePath;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  resolvePath;
+  lines;
+  locate(anchor3) {
+    switch (anchor3.kind) {
+      case "range":
+        return this.lines.location(this.file, anchor3.start, anchor3.end);
+      case "position":
+        return { file: this.file, startLine: anchor3.line, startColumn: anchor3.column, endLine: anchor3.endLine, endColumn: anchor3.endColumn };
+      case "file":
+        return this.lines.fileLocation(this.file);
+      case "path": {
+        for (let n = anchor3.path.length; n >= 0 && this.resolvePath; n--) {
+          const r = this.resolvePath(anchor3.path.slice(0, n), n === anchor3.path.length ? anchor3.part ?? "pair" : "key");
+          if (r) return this.lines.location(this.file, r[0], r[1]);
+        }
+        return this.lines.fileLocation(this.file);
+      }
+    }
+  }
+};
+
+// src/engine/parse/index.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/engine/parse/dotenv.ts
+var LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
+function parseDotenv(text2) {
+  const entries = [];
+  LINE.lastIndex = 0;
+  let m;
+  let line3 = 1;
+  let lineCountedTo = 0;
+  while (m = LINE.exec(text2)) {
+    const key = m[1] ?? "";
+    const keyStart = m.index + m[0].indexOf(key);
+    let pos = m.index + m[0].length;
+    for (let i = lineCountedTo; i < m.index; i++) if (text2.charCodeAt(i) === 10) line3++;
+    lineCountedTo = m.index;
+    const q = text2[pos];
+    let value;
+    let valueStart;
+    let valueEnd;
+    let quote = "";
+    if (q === '"' || q === "'") {
+      quote = q;
+      valueStart = pos + 1;
+      let end = valueStart;
+      while (end < text2.length && text2[end] !== q) end += text2[end] === "\\" && q === '"' ? 2 : 1;
+      if (end >= text2.length) {
+        const nl = text2.indexOf("\n", valueStart);
+        end = nl === -1 ? text2.length : nl;
+      }
+      valueEnd = end;
+      const raw = text2.slice(valueStart, valueEnd);
+      value = q === '"' ? raw.replace(/\\([nrt"\\$])/g, (_, c) => ({ n: "\n", r: "\r", t: "	" })[c] ?? c) : raw;
+      pos = end + 1;
+    } else {
+      valueStart = pos;
+      const nl = text2.indexOf("\n", pos);
+      let end = nl === -1 ? text2.length : nl;
+      const comment = text2.slice(pos, end).search(/[ \t]#/);
+      if (comment !== -1) end = pos + comment;
+      while (end > pos && /[ \t\r]/.test(text2[end - 1] ?? "")) end--;
+      valueEnd = end;
+      value = text2.slice(valueStart, valueEnd);
+      pos = end;
+    }
+    entries.push({ key, value, quote, line: line3, keyStart, valueStart, valueEnd });
+    LINE.lastIndex = Math.max(pos, LINE.lastIndex);
+  }
+  return entries;
+}
+
+// src/engine/parse/systemd.ts
+function parseSystemd(text2) {
+  const sections = [];
+  const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text2.length; ) {
+    let e = text2.indexOf("\n", pos);
+    if (e === -1) e = text2.length;
+    lines.push({ text: text2.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
+  let section = "";
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line3, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line3.trim();
+    const lead = line3.length - line3.trimStart().length;
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      section = trimmed.slice(1, -1).trim();
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line3.indexOf("=");
+    const key = line3.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line3[vs] === " " || line3[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line3.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line3.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
+  }
+  return { sections, directives };
+}
+function splitWords2(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
 }
 
 // src/engine/parse/embedded.ts
@@ -53147,8 +54979,8 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
     for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
       const next = p.commands[k + 1];
-      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
-      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      const written2 = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (heredoc && written2) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written2, { start: cmd.start, end: cmd.end }));
       const echoed = !heredoc ? echoedConfig(cmd) : void 0;
       const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
@@ -53176,13 +55008,13 @@ function writtenTo(cmd, wanted) {
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
   return void 0;
 }
-function embedUnit(file, fileText, heredoc, map, written) {
+function embedUnit(file, fileText, heredoc, map, written2) {
   const parsed = parseSystemd(heredoc.body);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const end = (k) => k > 0 ? at2(k - 1) + 1 : at2(0);
   const span = (x) => ({ ...x, start: at2(x.start), end: end(x.end) });
   const directive = (d) => ({ ...d, start: at2(d.start), end: end(d.end), valueStart: at2(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
-  const target = { kind: "systemd", file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  const target = { kind: "systemd", file, text: fileText, writtenTo: written2, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
   return { target, reframe: (input) => input };
 }
 function echoedConfig(cmd) {
@@ -53193,12 +55025,12 @@ function echoedConfig(cmd) {
   const word = args.length === 1 ? args[0] : void 0;
   return word && word.value.trimStart().startsWith("{") ? word : void 0;
 }
-function embedWord(file, fileText, word, written, command) {
+function embedWord(file, fileText, word, written2, command) {
   const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || word.raw.startsWith('"') && !/[\\$`]/.test(word.raw));
   const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
   offsets.push(word.end - (contiguous ? 1 : 0));
   const heredoc = { delimiter: "", quoted: true, stripTabs: false, body: contiguous ? word.value : "{}", start: word.start, end: word.end };
-  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written2, command);
   if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
   return embedded;
 }
@@ -53214,25 +55046,25 @@ function configSets(file, fileText, pipelines) {
       const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
       const [key, raw] = operands;
       if (!key || raw === void 0 || key.includes("$")) continue;
-      const path15 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
-      if (!path15.length || path15.length > 32) continue;
-      setPath(value, path15, cliValue(raw));
-      sets.push({ path: path15, start: cmd.start, end: cmd.end });
+      const path18 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path18.length || path18.length > 32) continue;
+      setPath(value, path18, cliValue(raw));
+      sets.push({ path: path18, start: cmd.start, end: cmd.end });
     }
   }
   const first = sets[0];
   if (!first) return void 0;
-  const line2 = new LineIndex(fileText).position(first.start).line;
+  const line3 = new LineIndex(fileText).position(first.start).line;
   const text2 = JSON.stringify(value, null, 2);
-  const target = { kind: "openclaw", file, text: text2, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line2 } };
-  const setter = (path15) => {
+  const target = { kind: "openclaw", file, text: text2, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line3 } };
+  const setter = (path18) => {
     let best;
     let bestLen = -1;
     for (const s of sets) {
-      const n = Math.min(s.path.length, path15.length);
+      const n = Math.min(s.path.length, path18.length);
       let k = 0;
-      while (k < n && String(s.path[k]) === String(path15[k])) k++;
-      if (k === n && (k === s.path.length || s.path.length === path15.length + 1) && n > bestLen) {
+      while (k < n && String(s.path[k]) === String(path18[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path18.length + 1) && n > bestLen) {
         best = s;
         bestLen = n;
       }
@@ -53258,33 +55090,33 @@ function cliValue(raw) {
   }
   return raw;
 }
-function setPath(obj2, path15, v) {
+function setPath(obj2, path18, v) {
   let cur = obj2;
-  for (const [k, seg] of path15.entries()) {
+  for (const [k, seg] of path18.entries()) {
     const key = String(seg);
     if (key === "__proto__" || key === "constructor" || key === "prototype") return;
-    if (k === path15.length - 1) {
+    if (k === path18.length - 1) {
       cur[key] = v;
       return;
     }
-    const nextIsIndex = typeof path15[k + 1] === "number";
+    const nextIsIndex = typeof path18[k + 1] === "number";
     const child2 = cur[key];
     if (typeof child2 !== "object" || child2 === null) cur[key] = nextIsIndex ? [] : {};
     cur = cur[key];
   }
 }
-function embedHeredoc(file, fileText, heredoc, map, written, command) {
+function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "heredoc writing") {
   const fileLines = new LineIndex(fileText);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
   const commandAnchor = { kind: "range", start: command.start, end: command.end };
-  const line2 = fileLines.position(heredoc.start).line;
+  const line3 = fileLines.position(heredoc.start).line;
   const parsed = parseJson5(heredoc.body);
   if (!parsed.ok) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
     const pos = fileLines.position(at2(bodyOff));
     return {
-      target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      target: { kind: "parse_error", file, fileKind: "openclaw", message: `${what} ${written2}: ${parsed.message}`, line: pos.line, column: pos.column },
       reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
     };
   }
@@ -53309,7 +55141,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2, expands: !heredoc.quoted } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line3, expands: heredoc.quoted === false } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -53321,7 +55153,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
 }
 
 // src/engine/parse/caddy.ts
-var MAX_DEPTH = 64;
+var MAX_DEPTH2 = 64;
 function parseCaddyfile(text2) {
   const root = [];
   const stack = [{ list: root, open: 0 }];
@@ -53347,7 +55179,7 @@ function parseCaddyfile(text2) {
       const block = [];
       const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
       (stack[stack.length - 1]?.list ?? root).push(d);
-      if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+      if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
       stack.push({ list: block, open: i, owner: d });
       words = [];
       i++;
@@ -53389,10 +55221,10 @@ function parseCaddyfile(text2) {
           if (d === "{") {
             const [name, ...args] = words;
             const block = [];
-            const dir3 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
-            (stack[stack.length - 1]?.list ?? root).push(dir3);
-            if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
-            stack.push({ list: block, open: i, owner: dir3 });
+            const dir4 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+            (stack[stack.length - 1]?.list ?? root).push(dir4);
+            if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
+            stack.push({ list: block, open: i, owner: dir4 });
             words = [];
           } else {
             endLine();
@@ -53428,9 +55260,9 @@ var NginxSyntaxError = class extends Error {
   offset;
 };
 var LUA_BLOCK = /_by_lua_block$/;
-function luaBlockEnd(text2, open2) {
+function luaBlockEnd(text2, open3) {
   let depth2 = 0;
-  let i = open2;
+  let i = open3;
   const n = text2.length;
   while (i < n) {
     const c = text2[i];
@@ -53452,7 +55284,7 @@ function luaBlockEnd(text2, open2) {
       i++;
     }
   }
-  throw new NginxSyntaxError("unterminated Lua block", open2);
+  throw new NginxSyntaxError("unterminated Lua block", open3);
 }
 function* tokens(text2) {
   let i = 0;
@@ -53832,13 +55664,13 @@ function parseShell(src, depth2 = 0) {
         if (lineEnd === -1) lineEnd = n;
         let lineStart = i;
         if (h.stripTabs) while (t[lineStart] === "	") lineStart++;
-        const line2 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
+        const line3 = t.slice(lineStart, lineEnd).replace(/\r$/, "");
         i = Math.min(n, lineEnd + 1);
-        if (line2 === h.delimiter) break;
-        bodyLines.push(line2);
-        for (let k = 0; k < line2.length; k++) offsets.push(src.at(lineStart + k));
-        offsets.push(src.at(lineStart + line2.length));
-        bodyEnd = lineStart + line2.length;
+        if (line3 === h.delimiter) break;
+        bodyLines.push(line3);
+        for (let k = 0; k < line3.length; k++) offsets.push(src.at(lineStart + k));
+        offsets.push(src.at(lineStart + line3.length));
+        bodyEnd = lineStart + line3.length;
       }
       const heredoc = {
         delimiter: h.delimiter,
@@ -53853,17 +55685,17 @@ function parseShell(src, depth2 = 0) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH2 = 64;
-  const skipBalanced = (j, open2, close, depth3 = 0) => {
+  const MAX_DEPTH4 = 64;
+  const skipBalanced = (j, open3, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth3 < MAX_DEPTH2) j = readDouble(j, depth3 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH4) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open2) level++;
+        if (c === open3) level++;
         else if (c === close && --level === 0) return j + 1;
         j++;
       }
@@ -54054,7 +55886,7 @@ function plainWord(w) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function makefileSource(text2) {
   const b = new SourceBuilder();
   const lines = text2.split("\n");
@@ -54063,46 +55895,46 @@ function makefileSource(text2) {
   let continued = false;
   let inDefine = false;
   for (const raw of lines) {
-    const line2 = raw.replace(/\r$/, "");
+    const line3 = raw.replace(/\r$/, "");
     const lineOff = off;
     off += raw.length + 1;
-    if (!continued && /^\s*define\b/.test(line2)) inDefine = true;
+    if (!continued && /^\s*define\b/.test(line3)) inDefine = true;
     if (inDefine) {
-      if (/^\s*endef\b/.test(line2)) inDefine = false;
+      if (/^\s*endef\b/.test(line3)) inDefine = false;
       continue;
     }
-    if (continued || line2.startsWith("	")) {
+    if (continued || line3.startsWith("	")) {
       if (!continued && !inRecipe) continue;
       let k = continued ? 0 : 1;
-      if (!continued) while (k < line2.length && /[@+\- \t]/.test(line2[k] ?? "")) k++;
-      for (; k < line2.length; k++) {
-        if (line2[k] === "$" && line2[k + 1] === "$") {
+      if (!continued) while (k < line3.length && /[@+\- \t]/.test(line3[k] ?? "")) k++;
+      for (; k < line3.length; k++) {
+        if (line3[k] === "$" && line3[k + 1] === "$") {
           b.push("$", lineOff + k);
           k++;
         } else {
-          b.push(line2[k] ?? "", lineOff + k);
+          b.push(line3[k] ?? "", lineOff + k);
         }
       }
-      continued = line2.endsWith("\\");
-      b.push("\n", lineOff + line2.length);
+      continued = line3.endsWith("\\");
+      b.push("\n", lineOff + line3.length);
       continue;
     }
     continued = false;
-    if (/^[^\s#=][^=]*:(?!=)/.test(line2) && !/^[^:]*[:?+!]?=/.test(line2)) inRecipe = true;
-    else if (line2.trim() && !line2.trimStart().startsWith("#")) inRecipe = false;
-    const start = recipeOnRuleLine(line2);
-    if (start !== void 0) b.push(`${line2.slice(start)}
+    if (/^[^\s#=][^=]*:(?!=)/.test(line3) && !/^[^:]*[:?+!]?=/.test(line3)) inRecipe = true;
+    else if (line3.trim() && !line3.trimStart().startsWith("#")) inRecipe = false;
+    const start = recipeOnRuleLine(line3);
+    if (start !== void 0) b.push(`${line3.slice(start)}
 `, lineOff + start);
   }
   return b.build(text2.length);
 }
-function recipeOnRuleLine(line2) {
-  if (!line2 || /[\s#=]/.test(line2[0] ?? "")) return void 0;
-  const colon = line2.indexOf(":");
-  const semi = line2.indexOf(";");
+function recipeOnRuleLine(line3) {
+  if (!line3 || /[\s#=]/.test(line3[0] ?? "")) return void 0;
+  const colon = line3.indexOf(":");
+  const semi = line3.indexOf(";");
   if (colon === -1 || semi === -1 || semi < colon) return void 0;
-  if (line2.slice(0, semi).includes("=")) return void 0;
-  return semi + 1 < line2.length ? semi + 1 : void 0;
+  if (line3.slice(0, semi).includes("=")) return void 0;
+  return semi + 1 < line3.length ? semi + 1 : void 0;
 }
 function dockerfileRunSource(text2, dockerfile) {
   const b = new SourceBuilder();
@@ -54124,23 +55956,23 @@ function dockerfileRunSource(text2, dockerfile) {
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
       let pos2 = script[0].length;
-      for (const line2 of body.slice(pos2).split("\n")) {
-        if (line2.replace(/\r$/, "").trim() === script[2]) break;
-        b.push(`${line2}
+      for (const line3 of body.slice(pos2).split("\n")) {
+        if (line3.replace(/\r$/, "").trim() === script[2]) break;
+        b.push(`${line3}
 `, start + pos2);
-        pos2 += line2.length + 1;
+        pos2 += line3.length + 1;
       }
       continue;
     }
     let pos = 0;
-    for (const line2 of body.split("\n")) {
-      if (pos > 0 && /^\s*#/.test(line2)) {
-        pos += line2.length + 1;
+    for (const line3 of body.split("\n")) {
+      if (pos > 0 && /^\s*#/.test(line3)) {
+        pos += line3.length + 1;
         continue;
       }
-      b.push(`${line2}
+      b.push(`${line3}
 `, start + pos);
-      pos += line2.length + 1;
+      pos += line3.length + 1;
     }
   }
   return b.build(text2.length);
@@ -54169,19 +56001,19 @@ function workflowSource(text2, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml4.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml4.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml5.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml4.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml5.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml4.isMap)(step)) continue;
+      if (!(0, import_yaml5.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run2 = step.get("run", true);
-      if ((0, import_yaml4.isScalar)(run2)) pushScalar(b, text2, run2);
+      if ((0, import_yaml5.isScalar)(run2)) pushScalar(b, text2, run2);
     }
   }
   return b.build(text2.length);
@@ -54190,7 +56022,7 @@ function pushScalar(b, text2, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml4.Scalar.BLOCK_LITERAL || node.type === import_yaml4.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
     const headerEnd = text2.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -54208,12 +56040,12 @@ function pushScalar(b, text2, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml4.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml4.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml5.Scalar.PLAIN && !text2.slice(start, end).includes("\n")) {
     b.push(`${text2.slice(start, end)}
 `, start);
     return;
@@ -54230,9 +56062,9 @@ function parseSshd(text2) {
   while (pos <= text2.length) {
     let lineEnd = text2.indexOf("\n", pos);
     if (lineEnd === -1) lineEnd = text2.length;
-    const line2 = text2.slice(pos, lineEnd).replace(/\r$/, "");
-    const m = splitLine(line2);
-    if (m && !line2.trimStart().startsWith("#")) {
+    const line3 = text2.slice(pos, lineEnd).replace(/\r$/, "");
+    const m = splitLine(line3);
+    if (m && !line3.trimStart().startsWith("#")) {
       const { lead, name, sep: sep2, rest } = m;
       const keyword = name.toLowerCase();
       const valueStart = pos + lead + name.length + sep2;
@@ -54250,21 +56082,21 @@ function parseSshd(text2) {
   return out;
 }
 var isBlank = (c) => c === " " || c === "	";
-function splitLine(line2) {
+function splitLine(line3) {
   let i = 0;
-  while (isBlank(line2[i])) i++;
+  while (isBlank(line3[i])) i++;
   const lead = i;
-  if (!/[A-Za-z]/.test(line2[i] ?? "")) return void 0;
-  while (/[A-Za-z0-9]/.test(line2[i] ?? "")) i++;
-  const name = line2.slice(lead, i);
+  if (!/[A-Za-z]/.test(line3[i] ?? "")) return void 0;
+  while (/[A-Za-z0-9]/.test(line3[i] ?? "")) i++;
+  const name = line3.slice(lead, i);
   const sepStart = i;
-  while (isBlank(line2[i])) i++;
-  if (line2[i] === "=") {
+  while (isBlank(line3[i])) i++;
+  if (line3[i] === "=") {
     i++;
-    while (isBlank(line2[i])) i++;
+    while (isBlank(line3[i])) i++;
   }
   if (i === sepStart) return void 0;
-  return { lead, name, sep: i - sepStart, rest: line2.slice(i).trimEnd() };
+  return { lead, name, sep: i - sepStart, rest: line3.slice(i).trimEnd() };
 }
 function splitArgs(s) {
   const args = [];
@@ -54293,10 +56125,711 @@ function splitArgs(s) {
   return args;
 }
 
+// src/engine/parse/ansible.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/engine/parse/embed-yaml.ts
+function reframer(file, body, map, resolve, whole) {
+  const bodyLines = new LineIndex(body);
+  const at2 = (k) => typeof map === "function" ? map(k) : map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const wholeAnchor = { kind: "range", start: whole.start, end: whole.end };
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return wholeAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0 && resolve; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return wholeAnchor;
+    }
+  };
+  return (input) => ({
+    ...input,
+    at: mapAnchor(input.at),
+    ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `embedded:${JSON.stringify(input.at.path)}` } : {},
+    ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+  });
+}
+function offsetMap(length, at2) {
+  const out = new Array(length + 1);
+  for (let k = 0; k <= length; k++) out[k] = at2(k);
+  return out;
+}
+
+// src/engine/parse/ansible.ts
+var SHELL_MODULES = new Set(["shell", "command", "raw"].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
+var COPY_MODULES = /* @__PURE__ */ new Set(["copy", "ansible.builtin.copy", "ansible.legacy.copy"]);
+var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
+var MAX_DEPTH3 = 20;
+function ansibleParts(file, text2, doc) {
+  const b = new SourceBuilder();
+  const embedded = [];
+  const visitTask = (task, depth2) => {
+    for (const pair of task.items) {
+      const key = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "";
+      if (TASK_LISTS.includes(key) && (0, import_yaml6.isSeq)(pair.value) && depth2 < MAX_DEPTH3) {
+        for (const t of pair.value.items) if ((0, import_yaml6.isMap)(t)) visitTask(t, depth2 + 1);
+      } else if (SHELL_MODULES.has(key)) {
+        const v = pair.value;
+        if ((0, import_yaml6.isScalar)(v)) pushScalar(b, text2, v);
+        else if ((0, import_yaml6.isMap)(v)) {
+          const cmd = v.get("cmd", true);
+          const argv2 = v.get("argv", true);
+          if ((0, import_yaml6.isScalar)(cmd)) pushScalar(b, text2, cmd);
+          else if ((0, import_yaml6.isSeq)(argv2)) {
+            for (const w of argv2.items) if ((0, import_yaml6.isScalar)(w) && w.range) b.push(`${String(w.value)} `, w.range[0], false);
+            b.push("\n", argv2.range?.[1] ?? 0, false);
+          }
+        }
+      } else if (COPY_MODULES.has(key) && (0, import_yaml6.isMap)(pair.value)) {
+        const dest = pair.value.get("dest");
+        const content = pair.value.get("content", true);
+        if (typeof dest !== "string" || !(0, import_yaml6.isScalar)(content)) continue;
+        const one = new SourceBuilder();
+        pushScalar(one, text2, content);
+        const src = one.build(text2.length);
+        if (isConfigPath(dest)) embedded.push(embedHeredoc(file, text2, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), dest, { start: task.range?.[0] ?? 0, end: task.range?.[1] ?? 0 }, "copy task writing"));
+        else if (/\.(sh|bash)$/.test(dest) || /^#!.*\b(ba)?sh\b/.test(src.text)) pushScalar(b, text2, content);
+      }
+    }
+  };
+  const root = doc.contents;
+  if ((0, import_yaml6.isSeq)(root)) {
+    for (const item of root.items) if ((0, import_yaml6.isMap)(item)) visitTask(item, 0);
+  }
+  const parsed = parseShell(b.build(text2.length));
+  return {
+    shell: { kind: "shell", file, text: text2, origin: "ansible", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, text2, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+
+// src/engine/parse/cloud-init.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function isCloudConfig(text2) {
+  return (text2.slice(0, 200).split("\n").find((l) => l.trim() !== "") ?? "").trim() === "#cloud-config";
+}
+function mapped(src, toFile) {
+  return { text: src.text, at: (i) => toFile(src.at(i)) };
+}
+function cloudInitParts(file, fileText, docText, doc, toFile) {
+  const b = new SourceBuilder();
+  for (const key of ["bootcmd", "runcmd"]) {
+    const list = doc.get(key, true);
+    if (!(0, import_yaml7.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if ((0, import_yaml7.isScalar)(item)) pushScalar(b, docText, item);
+      else if ((0, import_yaml7.isSeq)(item)) {
+        for (const w of item.items) {
+          if (!(0, import_yaml7.isScalar)(w) || !w.range) continue;
+          b.push(`${String(w.value)} `, w.range[0], false);
+        }
+        b.push("\n", item.range?.[1] ?? 0, false);
+      }
+    }
+  }
+  const embedded = [];
+  const files = doc.get("write_files", true);
+  if ((0, import_yaml7.isSeq)(files)) {
+    for (const entry of files.items) {
+      if (!(0, import_yaml7.isMap)(entry)) continue;
+      const path18 = entry.get("path");
+      const content = entry.get("content", true);
+      const encoding = String(entry.get("encoding") ?? "");
+      if (typeof path18 !== "string" || !(0, import_yaml7.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
+      const one = new SourceBuilder();
+      pushScalar(one, docText, content);
+      const src = mapped(one.build(docText.length), toFile);
+      if (isConfigPath(path18)) {
+        const range = { start: toFile(entry.range?.[0] ?? 0), end: toFile(entry.range?.[1] ?? 0) };
+        embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path18, range, "write_files entry writing"));
+      } else if (/\.(sh|bash)$/.test(path18) || /(^|\/)s?bin\//.test(path18) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
+        pushScalar(b, docText, content);
+      }
+    }
+  }
+  const source = mapped(b.build(docText.length), toFile);
+  const parsed = parseShell(source);
+  return {
+    shell: { kind: "shell", file, text: fileText, origin: "user_data", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, fileText, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+
+// src/engine/parse/hcl.ts
+var MAX_HCL_DEPTH = 100;
+var HclSyntaxError = class extends Error {
+  constructor(message2, offset) {
+    super(message2);
+    this.offset = offset;
+  }
+  offset;
+};
+var IDENT_START = /[A-Za-z_]/;
+var IDENT = /[A-Za-z0-9_-]/;
+function parseHcl(text2) {
+  return new Reader(text2).file();
+}
+var Reader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  depth = 0;
+  file() {
+    const body = this.body(void 0);
+    if (this.i < this.s.length) throw new HclSyntaxError(`unexpected "${this.s[this.i]}"`, this.i);
+    return body;
+  }
+  fail(message2) {
+    throw new HclSyntaxError(message2, Math.min(this.i, this.s.length));
+  }
+  enter() {
+    if (++this.depth > MAX_HCL_DEPTH) this.fail(`nested deeper than ${MAX_HCL_DEPTH} levels`);
+  }
+  /** Skips spaces and comments; newlines too when `newlines`. */
+  space(newlines) {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === " " || c === "	" || c === "\r" || newlines && c === "\n") this.i++;
+      else if (c === "#" || c === "/" && s[this.i + 1] === "/") {
+        const nl = s.indexOf("\n", this.i);
+        this.i = nl === -1 ? s.length : nl;
+      } else if (c === "/" && s[this.i + 1] === "*") {
+        const end = s.indexOf("*/", this.i + 2);
+        this.i = end === -1 ? s.length : end + 2;
+      } else if (c === "\\" && s[this.i + 1] === "\n") this.i += 2;
+      else break;
+    }
+  }
+  ident() {
+    const s = this.s;
+    if (!IDENT_START.test(s[this.i] ?? "")) return void 0;
+    const start = this.i;
+    while (this.i < s.length && IDENT.test(s[this.i])) this.i++;
+    return s.slice(start, this.i);
+  }
+  /** Attributes and blocks until `}` (inside a block) or the end of the file. */
+  body(closing) {
+    const attributes = [];
+    const blocks2 = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.i >= this.s.length) {
+        if (closing) this.fail("block not closed");
+        break;
+      }
+      if (this.s[this.i] === "}" && closing) break;
+      const start = this.i;
+      const name = this.ident();
+      if (name === void 0) this.fail(`expected an attribute or block, found "${this.s[this.i]}"`);
+      this.space(false);
+      if (this.s[this.i] === "=" && this.s[this.i + 1] !== "=") {
+        this.i++;
+        this.space(false);
+        const expr = this.expression();
+        attributes.push({ name, nameStart: start, expr, start, end: expr.end });
+        this.endOfItem();
+        continue;
+      }
+      const labels = [];
+      while (this.s[this.i] !== "{") {
+        const ls = this.i;
+        if (this.s[this.i] === '"') {
+          const lit = this.quoted();
+          labels.push({ value: lit.value, start: ls, end: this.i });
+        } else {
+          const l = this.ident();
+          if (l === void 0) this.fail(`expected a block label or "{" after ${name}`);
+          labels.push({ value: l, start: ls, end: this.i });
+        }
+        this.space(false);
+      }
+      this.i++;
+      this.enter();
+      const inner = this.body("}");
+      this.depth--;
+      this.i++;
+      blocks2.push({ type: name, labels, body: inner, start, end: this.i });
+      this.endOfItem();
+    }
+    return { attributes, blocks: blocks2 };
+  }
+  /** After an attribute or a block: the end of the line, or `}` of a one-line block. */
+  endOfItem() {
+    this.space(false);
+    const c = this.s[this.i];
+    if (c === void 0 || c === "\n" || c === "}") return;
+    this.fail(`expected a line break, found "${c}"`);
+  }
+  /**
+   * One expression. A literal or a reference alone is returned as such; anything followed by an operator (or a
+   * call, a conditional, a `for`) is one opaque `expr` spanning to the end of the expression.
+   */
+  expression() {
+    const start = this.i;
+    const first = this.primary();
+    this.space(false);
+    if (this.atEnd()) return first;
+    this.skipRest();
+    return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+  }
+  /** Where an expression ends: a line break, a comment, a separator or a closing bracket at depth 0. */
+  atEnd() {
+    const c = this.s[this.i];
+    return c === void 0 || c === "\n" || c === "," || c === "]" || c === "}" || c === ")" || c === "#" || c === "/" && (this.s[this.i + 1] === "/" || this.s[this.i + 1] === "*");
+  }
+  /** Skips what remains of an expression (operators and operands, brackets balanced). */
+  skipRest() {
+    for (; ; ) {
+      this.space(false);
+      if (this.atEnd()) return;
+      const c = this.s[this.i];
+      if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+      else this.i++;
+    }
+  }
+  primary() {
+    const s = this.s;
+    const start = this.i;
+    const c = s[this.i];
+    if (c === '"') {
+      const { value, template } = this.quoted();
+      return { kind: "string", value, template, start, end: this.i, quoted: true };
+    }
+    if (c === "<" && s[this.i + 1] === "<") return this.heredoc();
+    if (c === "[") return this.tuple();
+    if (c === "{") return this.object();
+    if (c === "(") {
+      this.balanced("(", ")");
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    if (c !== void 0 && /[0-9]/.test(c)) {
+      while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+      if (s[this.i] === "." && /[0-9]/.test(s[this.i + 1] ?? "")) for (this.i++; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+      if (/[eE]/.test(s[this.i] ?? "") && /[-+0-9]/.test(s[this.i + 1] ?? "")) for (this.i += 2; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+      return { kind: "number", value: Number(s.slice(start, this.i)), start, end: this.i };
+    }
+    if (c === "-" || c === "!") {
+      this.i++;
+      this.space(false);
+      this.primary();
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    const name = this.ident();
+    if (name === void 0) this.fail(c === void 0 ? "expression expected" : `unexpected "${c}"`);
+    if (name === "true" || name === "false") return { kind: "bool", value: name === "true", start, end: this.i };
+    if (name === "null") return { kind: "null", start, end: this.i };
+    if (s[this.i] === "(") {
+      this.balanced("(", ")");
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    for (; ; ) {
+      if (s[this.i] === "." && /[A-Za-z_*0-9]/.test(s[this.i + 1] ?? "")) {
+        this.i++;
+        if (s[this.i] === "*") this.i++;
+        else if (/[0-9]/.test(s[this.i])) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+        else this.ident();
+      } else if (s[this.i] === "[") this.balanced("[", "]");
+      else break;
+    }
+    return { kind: "ref", text: s.slice(start, this.i), start, end: this.i };
+  }
+  /** A bracketed span skipped whole (strings and heredocs inside read properly). */
+  balanced(open3, close) {
+    this.enter();
+    this.i++;
+    for (; ; ) {
+      this.space(true);
+      const c = this.s[this.i];
+      if (c === void 0) this.fail(`"${open3}" not closed`);
+      if (c === close) {
+        this.i++;
+        break;
+      }
+      if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+      else if (c === "]" || c === "}" || c === ")") this.fail(`unexpected "${c}"`);
+      else this.i++;
+    }
+    this.depth--;
+  }
+  tuple() {
+    const start = this.i;
+    const save = this.i;
+    this.i++;
+    this.space(true);
+    if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+      this.i = save;
+      this.balanced("[", "]");
+      return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+    }
+    this.enter();
+    const items = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.s[this.i] === "]") break;
+      if (this.i >= this.s.length) this.fail('"[" not closed');
+      items.push(this.expression());
+      this.space(true);
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== "]") this.fail(`expected "," or "]", found "${this.s[this.i] ?? "end of file"}"`);
+    }
+    this.i++;
+    this.depth--;
+    return { kind: "tuple", items, start, end: this.i };
+  }
+  object() {
+    const start = this.i;
+    this.i++;
+    this.space(true);
+    if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+      this.i = start;
+      this.balanced("{", "}");
+      return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+    }
+    this.enter();
+    const items = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.s[this.i] === "}") break;
+      if (this.i >= this.s.length) this.fail('"{" not closed');
+      const keyStart = this.i;
+      let key;
+      if (this.s[this.i] === '"') key = this.quoted().value;
+      else if (this.s[this.i] === "(") {
+        this.balanced("(", ")");
+        key = this.s.slice(keyStart, this.i);
+      } else {
+        const k = this.primary();
+        key = this.s.slice(keyStart, k.end);
+      }
+      const keyEnd = this.i;
+      this.space(false);
+      if (this.s[this.i] !== "=" && this.s[this.i] !== ":") this.fail(`expected "=" or ":" after an object key`);
+      this.i++;
+      this.space(false);
+      const value = this.expression();
+      items.push({ key, keyStart, keyEnd, value });
+      this.space(false);
+      if (this.s[this.i] === ",") this.i++;
+    }
+    this.i++;
+    this.depth--;
+    return { kind: "object", items, start, end: this.i };
+  }
+  /**
+   * A quoted string: escapes decoded, `${…}` and `%{…}` kept as written (nested quotes inside them read). Its value
+   * is the template text; `template` says whether it interpolates.
+   */
+  quoted() {
+    const s = this.s;
+    this.i++;
+    let out = "";
+    let template = false;
+    for (; ; ) {
+      const c = s[this.i];
+      if (c === void 0 || c === "\n") this.fail("string not closed");
+      if (c === '"') {
+        this.i++;
+        return { value: out, template };
+      }
+      if (c === "\\") {
+        const n = s[this.i + 1] ?? "";
+        out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+        this.i += 2;
+        continue;
+      }
+      if ((c === "$" || c === "%") && s[this.i + 1] === c && s[this.i + 2] === "{") {
+        out += `${c}{`;
+        this.i += 3;
+        continue;
+      }
+      if ((c === "$" || c === "%") && s[this.i + 1] === "{") {
+        template = true;
+        const from = this.i;
+        this.i++;
+        this.balanced("{", "}");
+        out += s.slice(from, this.i);
+        continue;
+      }
+      out += c;
+      this.i++;
+    }
+  }
+  /** `<<EOF … EOF` and `<<-EOF` (indentation stripped): the body verbatim, with a map back to the file. */
+  heredoc() {
+    const s = this.s;
+    const start = this.i;
+    this.i += 2;
+    const strip = s[this.i] === "-";
+    if (strip) this.i++;
+    const delimiter = this.ident();
+    if (!delimiter) this.fail("heredoc delimiter expected");
+    const nl = s.indexOf("\n", this.i);
+    if (nl === -1) this.fail("heredoc not closed");
+    const lines = [];
+    let p = nl + 1;
+    for (; ; ) {
+      if (p >= s.length) {
+        this.i = s.length;
+        this.fail(`heredoc ${delimiter} not closed`);
+      }
+      let e = s.indexOf("\n", p);
+      if (e === -1) e = s.length;
+      const line3 = s.slice(p, e).replace(/\r$/, "");
+      if (line3.trim() === delimiter) {
+        this.i = p + line3.length;
+        break;
+      }
+      lines.push({ text: line3, off: p });
+      p = e + 1;
+    }
+    const indent = strip ? Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length)) : 0;
+    const cut = Number.isFinite(indent) ? indent : 0;
+    let value = "";
+    const map = [];
+    for (const l of lines) {
+      const body = l.text.slice(Math.min(cut, l.text.length - l.text.trimStart().length));
+      const from = l.off + (l.text.length - body.length);
+      for (let k = 0; k < body.length; k++) map.push(from + k);
+      map.push(l.off + l.text.length);
+      value += `${body}
+`;
+    }
+    return { kind: "heredoc", value, start, end: this.i, template: value.includes("${") || value.includes("%{"), map };
+  }
+};
+
+// src/engine/parse/kubernetes.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var MAX_YAML_DOCUMENTS = 1e3;
+var KubernetesParseError = class extends Error {
+  constructor(message2, line3, column) {
+    super(message2);
+    this.line = line3;
+    this.column = column;
+  }
+  line;
+  column;
+};
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function parseKubernetes(file, text2, helm) {
+  const flow = flowDepth(text2, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) throw new KubernetesParseError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, flow.line, flow.column);
+  let separators = 0;
+  for (let i = text2.indexOf("\n---"); i !== -1 && separators <= MAX_YAML_DOCUMENTS; i = text2.indexOf("\n---", i + 4)) separators++;
+  if (separators >= MAX_YAML_DOCUMENTS) throw new KubernetesParseError(`more than ${MAX_YAML_DOCUMENTS} YAML documents in one file: not checked`);
+  const docs = (0, import_yaml8.parseAllDocuments)(text2, { merge: true, uniqueKeys: false, logLevel: "error" });
+  const list = Array.isArray(docs) ? docs : [];
+  const documents = [];
+  const embedded = [];
+  let values;
+  for (const [index, doc] of list.entries()) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = err.linePos?.[0];
+      throw new KubernetesParseError(/Maximum call stack/.test(err.message) ? "YAML nested too deeply to check" : err.message.split("\n")[0] ?? err.message, pos?.line, pos?.col);
+    }
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      throw new KubernetesParseError(`YAML rejected: ${String(e.message).split("\n")[0]}`);
+    }
+    if (helm === "values" && index === 0) {
+      values = value;
+      embedded.push(...valuesConfigs(file, text2, doc, value));
+    }
+    if (!isRecord(value) || typeof value.kind !== "string") continue;
+    const kind = value.kind;
+    const meta = isRecord(value.metadata) ? value.metadata : {};
+    const d = { index, apiVersion: String(value.apiVersion ?? ""), kind, name: String(meta.name ?? ""), value, ...workloadOf(index, kind, value) };
+    documents.push(d);
+    if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text2, doc));
+  }
+  const resolver = (path18, part) => {
+    const doc = list[Number(path18[0])];
+    return doc ? yamlResolver(doc)(path18.slice(1), part) : void 0;
+  };
+  return { target: { kind: "kubernetes", file, text: text2, documents, ...helm ? { helm } : {}, ...values !== void 0 ? { values } : {} }, resolver, embedded };
+}
+function get2(v, path18) {
+  let cur = v;
+  for (const k of path18) cur = isRecord(cur) ? cur[k] : void 0;
+  return cur;
+}
+function workloadOf(index, kind, value) {
+  const specPath = POD_SPEC[kind];
+  const pod = specPath && get2(value, specPath);
+  if (!specPath || !isRecord(pod)) return {};
+  const podPath = [index, ...specPath];
+  const volumes = /* @__PURE__ */ new Map();
+  (Array.isArray(pod.volumes) ? pod.volumes : []).forEach((v, i) => {
+    if (isRecord(v) && typeof v.name === "string") volumes.set(v.name, { value: v, index: i });
+  });
+  const containers2 = [];
+  for (const [key, init] of [
+    ["initContainers", true],
+    ["containers", false]
+  ]) {
+    const list = Array.isArray(pod[key]) ? pod[key] : [];
+    list.forEach((c, ci) => {
+      if (!isRecord(c)) return;
+      const path18 = [...podPath, key, ci];
+      containers2.push({ name: String(c.name ?? ""), init, path: path18, value: c, mounts: mountsOf(c, path18, volumes, podPath), ports: portsOf(c, path18) });
+    });
+  }
+  return { workload: { podPath, pod, containers: containers2 } };
+}
+function mountsOf(c, path18, volumes, podPath) {
+  const out = [];
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, index) => {
+    if (!isRecord(m)) return;
+    const vol = volumes.get(String(m.name ?? ""));
+    const hostPath = vol && isRecord(vol.value.hostPath) && typeof vol.value.hostPath.path === "string" ? vol.value.hostPath.path : void 0;
+    const readOnly = m.readOnly === true;
+    const target = String(m.mountPath ?? "");
+    if (hostPath !== void 0) {
+      const normal = normaliseHostPath(hostPath);
+      out.push({ index, type: "bind", source: hostPath, hostPath: normal, target, readOnly, unknown: isUnresolvedValue(normal), path: [...podPath, "volumes", vol?.index ?? 0, "hostPath", "path"] });
+    } else out.push({ index, type: vol ? "volume" : "other", source: String(m.name ?? ""), hostPath: String(m.name ?? ""), target, readOnly, unknown: false, path: [...path18, "volumeMounts", index] });
+  });
+  return out;
+}
+function portsOf(c, path18) {
+  const out = [];
+  (Array.isArray(c.ports) ? c.ports : []).forEach((p, index) => {
+    if (!isRecord(p)) return;
+    const target = p.containerPort === void 0 ? "" : String(p.containerPort);
+    const published = p.hostPort === void 0 || p.hostPort === null ? "" : String(p.hostPort);
+    const hostIp = p.hostIP === void 0 ? "" : String(p.hostIP);
+    out.push({ index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: String(p.protocol ?? "TCP").toLowerCase(), numbers: portNumbers(published, target), text: `${published ? `${published}:` : ""}${target}`, path: [...path18, "ports", index] });
+  });
+  return out;
+}
+function configMapConfigs(file, text2, doc) {
+  const data2 = doc.get("data", true);
+  if (!(0, import_yaml8.isMap)(data2)) return [];
+  const out = [];
+  for (const pair of data2.items) {
+    const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!isConfigPath(key) || !(0, import_yaml8.isScalar)(pair.value)) continue;
+    const b = new SourceBuilder();
+    pushScalar(b, text2, pair.value);
+    const src = b.build(text2.length);
+    if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    const range = { start: pair.key.range?.[0] ?? 0, end: pair.value.range?.[1] ?? 0 };
+    out.push(embedHeredoc(file, text2, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, "ConfigMap key"));
+  }
+  return out;
+}
+var CONFIG_KEYS = [["config"], ["config", "data"], ["openclaw"], ["openclaw", "config"], ["openclawConfig"]];
+var OPENCLAW_SECTIONS = ["gateway", "agents", "channels"];
+function valuesConfigs(file, text2, doc, value) {
+  const out = [];
+  const resolve = yamlResolver(doc);
+  for (const prefix of CONFIG_KEYS) {
+    const sub = get2(value, prefix);
+    if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ["image", "resources", "replicas", "replicaCount"].some((k) => k in sub)) continue;
+    const range = resolve(prefix, "key") ?? [0, 0];
+    const line3 = new LineIndex(text2).position(range[0]).line;
+    out.push({
+      target: { kind: "openclaw", file, text: text2, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line3 } },
+      reframe: reframer(file, text2, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] })
+    });
+    break;
+  }
+  return out;
+}
+
+// src/engine/parse/terraform.ts
+var USER_DATA = /* @__PURE__ */ new Set(["user_data", "custom_data", "metadata_startup_script", "user_data_base64"]);
+var METADATA_KEYS = /* @__PURE__ */ new Set(["startup-script", "user-data"]);
+function parseTerraform(file, text2) {
+  const body = parseHcl(text2);
+  const tfvars = /\.tfvars(\.[\w-]+)?$/.test(file);
+  const target = { kind: "terraform", file, text: text2, tfvars, body };
+  const defaults2 = literalDefaults(body);
+  const derived2 = [];
+  for (const block of body.blocks) {
+    if (block.type !== "resource" && block.type !== "data") continue;
+    for (const a of block.body.attributes) {
+      if (USER_DATA.has(a.name)) derived2.push(...userData(file, text2, a.expr, defaults2));
+      if (a.name === "metadata" && a.expr.kind === "object") {
+        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived2.push(...userData(file, text2, item.value, defaults2));
+      }
+    }
+  }
+  return { target, derived: derived2 };
+}
+function literalDefaults(body) {
+  const out = /* @__PURE__ */ new Map();
+  for (const b of body.blocks) {
+    if (b.type !== "variable" || !b.labels[0]) continue;
+    const d = b.body.attributes.find((a) => a.name === "default")?.expr;
+    if (d && (d.kind === "string" && !d.template || d.kind === "number" || d.kind === "bool")) out.set(b.labels[0].value, String(d.value));
+  }
+  return out;
+}
+function written(expr) {
+  if (expr.kind === "heredoc") return { text: expr.value, at: (k) => expr.map[Math.min(k, expr.map.length - 1)] ?? expr.end };
+  if (expr.kind === "string") return { text: expr.value, at: (k) => Math.min(expr.start + 1 + k, expr.end - 1) };
+  return void 0;
+}
+function userData(file, text2, expr, defaults2) {
+  const w = written(expr);
+  if (!w || !w.text.trim()) return [];
+  const whole = { start: expr.start, end: expr.end };
+  if (isCloudConfig(w.text)) {
+    const map = offsetMap(w.text.length, w.at);
+    const r = parseYaml(w.text);
+    if (!r.ok) {
+      const pos = new LineIndex(text2).position(r.line ? map[new LineIndex(w.text).lineStart(r.line) + (r.column ?? 1) - 1] ?? expr.start : expr.start);
+      return [{ target: { kind: "parse_error", file, fileKind: "cloud_init", message: `user data: ${r.message}`, line: pos.line, column: pos.column }, reframe: (x) => x }];
+    }
+    const line3 = new LineIndex(text2).position(expr.start).line;
+    const target = { kind: "cloud_init", file, text: w.text, value: r.value, embedded: { origin: "terraform", line: line3 } };
+    const parts = cloudInitParts(file, text2, w.text, r.doc, (i) => map[Math.min(i, map.length - 1)] ?? expr.end);
+    return [{ target, reframe: reframer(file, w.text, map, yamlResolver(r.doc), whole) }, { target: parts.shell }, ...parts.embedded];
+  }
+  const b = new SourceBuilder();
+  const ref = /\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}/g;
+  let from = 0;
+  for (const m of w.text.matchAll(ref)) {
+    const value = defaults2.get(m[1] ?? "");
+    if (value === void 0) continue;
+    for (let k = from; k < m.index; k++) b.push(w.text[k] ?? "", w.at(k));
+    b.push(value, w.at(m.index), false);
+    from = m.index + m[0].length;
+  }
+  for (let k = from; k < w.text.length; k++) b.push(w.text[k] ?? "", w.at(k));
+  const source = b.build(text2.length);
+  const parsed = parseShell(source);
+  return [{ target: { kind: "shell", file, text: text2, origin: "user_data", pipelines: parsed.pipelines } }, ...embeddedConfigs(file, text2, parsed.pipelines, parsed.heredocOffsets)];
+}
+
 // src/engine/parse/index.ts
 function parseFile(file, kind, text2) {
   try {
-    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text2, TEMPLATE_HOST[kind]) : text2);
+    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text2) || kind === "ansible" ? neutralise(text2, TEMPLATE_HOST[kind]) : text2);
   } catch (e) {
     const message2 = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
     return failed(file, kind, text2, message2);
@@ -54314,21 +56847,29 @@ var TEMPLATE_HOST = {
   nginx: "plain",
   caddy: "plain",
   shell: "plain",
-  makefile: "plain"
+  makefile: "plain",
+  terraform: "plain",
+  cloud_init: "yaml",
+  kubernetes: "yaml",
+  paas: "yaml",
+  ansible: "yaml"
 };
-function failed(file, kind, text2, message2, line2, column) {
+function isHelmTemplate(file, kind, text2) {
+  return kind === "kubernetes" && file.split("/").includes("templates") && text2.includes("{{");
+}
+function failed(file, kind, text2, message2, line3, column) {
   return {
     ok: false,
-    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line2 ? { line: line2, column: column ?? 1 } : {} },
+    error: { kind: "parse_error", file, fileKind: kind, message: quoteFree(message2), ...line3 ? { line: line3, column: column ?? 1 } : {} },
     locator: new Locator(file, text2)
   };
 }
 function quoteFree(message2) {
-  const line2 = message2.split("\n")[0] ?? "";
-  return line2.replace(/\S{16,}/g, "…").slice(0, 300);
+  const line3 = message2.split("\n")[0] ?? "";
+  return line3.replace(/\S{16,}/g, "…").slice(0, 300);
 }
 function parseKind(file, kind, text2) {
-  const fail = (message2, line2, column) => failed(file, kind, text2, message2, line2, column);
+  const fail = (message2, line3, column) => failed(file, kind, text2, message2, line3, column);
   const plain2 = new Locator(file, text2);
   switch (kind) {
     case "compose": {
@@ -54392,6 +56933,46 @@ function parseKind(file, kind, text2) {
       const shell = shellTarget(file, text2, "workflow", workflowSource(text2, r.doc));
       return { ok: true, target: shell.target, locator: plain2, derived: shell.embedded };
     }
+    case "terraform": {
+      try {
+        const r = parseTerraform(file, text2);
+        return { ok: true, target: r.target, locator: plain2, derived: r.derived };
+      } catch (e) {
+        if (!(e instanceof HclSyntaxError)) throw e;
+        const pos = new LineIndex(text2).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case "cloud_init": {
+      const r = parseYaml(text2);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const parts = cloudInitParts(file, text2, text2, r.doc, (i) => i);
+      return { ok: true, target: { kind: "cloud_init", file, text: text2, value: r.value }, locator: new Locator(file, text2, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "kubernetes": {
+      try {
+        const helm = isHelmTemplate(file, kind, text2) ? "template" : /^values([.-][\w.-]+)?\.ya?ml$/.test(file.split("/").pop() ?? "") ? "values" : void 0;
+        const r = parseKubernetes(file, text2, helm);
+        return { ok: true, target: r.target, locator: new Locator(file, text2, r.resolver), derived: r.embedded };
+      } catch (e) {
+        if (!(e instanceof KubernetesParseError)) throw e;
+        return fail(e.message, e.line, e.column);
+      }
+    }
+    case "ansible": {
+      const r = parseYaml(text2);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const role = ansibleRole(file) ?? "tasks";
+      const target = { kind: "ansible", file, text: text2, role, value: r.value };
+      if (role === "vars") return { ok: true, target, locator: new Locator(file, text2, yamlResolver(r.doc)) };
+      const parts = ansibleParts(file, text2, r.doc);
+      return { ok: true, target, locator: new Locator(file, text2, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "paas": {
+      const r = parsePaas(file, text2);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: r.target, locator: new Locator(file, text2, r.resolver) };
+    }
   }
 }
 function copiedConfigs(file, text2, dockerfile) {
@@ -54426,16 +57007,20 @@ function parseDirectives(text2) {
   });
   return out;
 }
-function stripCloser(line2) {
-  let s = line2.trimEnd();
+function stripCloser(line3) {
+  let s = line3.trimEnd();
   if (s.endsWith("-->")) s = s.slice(0, -3).trimEnd();
   else if (s.endsWith("*/")) s = s.slice(0, -2).trimEnd();
   return s;
 }
-function findDirective(directives, ruleId, line2) {
-  for (const l of [line2, line2 - 1]) {
+function findDirective(directives, ruleId, line3) {
+  const at2 = findDirectiveLine(directives, ruleId, line3);
+  return at2 === void 0 ? void 0 : directives.get(at2);
+}
+function findDirectiveLine(directives, ruleId, line3) {
+  for (const l of [line3, line3 - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return l;
   }
   return void 0;
 }
@@ -54451,9 +57036,9 @@ var FileContext = class {
   text;
   locator;
   directives;
-  suppression(ruleId, line2) {
+  suppression(ruleId, line3) {
     this.directives ??= parseDirectives(this.text);
-    return findDirective(this.directives, ruleId, line2);
+    return findDirective(this.directives, ruleId, line3);
   }
 };
 function repoFileContext(file) {
@@ -54470,23 +57055,41 @@ function scrub(text2, secret, redacted) {
   if (!secret || secret.length < 4 || !text2.includes(secret)) return text2;
   return text2.split(secret).join(redacted);
 }
+var WORD = /[A-Za-z0-9_-]{16,}/g;
+function holdsKey(word) {
+  for (const part of word.split(/[_-]/)) {
+    if (part.length < 16 || !/[0-9]/.test(part) || !/[A-Za-z]/.test(part)) continue;
+    if (shannonEntropy(part) >= 3.3) return true;
+  }
+  return false;
+}
+function redactKeyLikeWords(text2) {
+  return text2.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
+}
 
 // src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== void 0 && !weakSecret(secret)) return secretIdentity(secret);
+  const cut = (text2) => secret !== void 0 ? text2.split(secret).join("") : text2;
   const a = input.at;
   switch (a.kind) {
     case "path":
       return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
     case "file":
       return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "range": {
+      if (secret === void 0) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+      const at2 = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at2.startLine);
+      const end = ctx.locator.lines.lineStart(at2.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
+    }
     case "position": {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
     }
   }
 }
@@ -54495,7 +57098,8 @@ function finalize(rule, input, ctx) {
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const scrubbed = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const clean = (s) => redactKeyLikeWords(scrubbed(s));
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -54506,7 +57110,7 @@ function finalize(rule, input, ctx) {
   if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
@@ -54679,9 +57283,9 @@ var HunkContext = class extends FileContext {
   }
   lineNos;
   byFileLine;
-  suppression(ruleId, line2) {
+  suppression(ruleId, line3) {
     this.byFileLine ??= new Map([...parseDirectives(this.text)].map(([i, d]) => [this.lineNos[i - 1] ?? i, d]));
-    return findDirective(this.byFileLine, ruleId, line2);
+    return findDirective(this.byFileLine, ruleId, line3);
   }
 };
 async function scanHistory(opts) {
@@ -54693,7 +57297,7 @@ async function scanHistory(opts) {
   const [known, shallowOut, config, baseline] = await Promise.all([
     Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base4, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
     tryGit(base4, ["rev-parse", "--is-shallow-repository"]),
-    loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
+    opts.noConfig ? defaultConfig() : opts.configText ? parseConfig(opts.configText.text, opts.configText.file, base4, new Set(opts.rules.map((r) => r.id)), notes) : loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
   const unknown = revs.find((_, i) => !known[i]);
@@ -54816,7 +57420,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line2, truncated) => reader.line(line2, truncated)));
+    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line3, truncated) => reader.line(line3, truncated)));
     await reader.end();
   } finally {
     blobs.close();
@@ -54871,11 +57475,11 @@ async function fingerprintsAtHead(base4, rules2, config, maxFileSize, notes) {
   const runner = new RuleRunner(rules2, notes, historyFinisher);
   const blobs = new BlobReader(base4);
   const entries = [];
-  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
-    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
+  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line3) => {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line3);
     if (!m || m[1] === "120000") return;
-    const path15 = unquotePath(m[4] ?? "");
-    if (!config.isIgnored(path15)) entries.push({ path: path15, oid: m[2] ?? "", size: Number(m[3]) });
+    const path18 = unquotePath(m[4] ?? "");
+    if (!config.isIgnored(path18)) entries.push({ path: path18, oid: m[2] ?? "", size: Number(m[3]) });
   });
   const wantsText = rules2.some((r) => r.appliesTo.includes("text"));
   const wantsDotenv = rules2.some((r) => r.appliesTo.includes("dotenv"));
@@ -54936,12 +57540,14 @@ var FilePass = class {
    */
   async run(index, f, byPath2, runTextRules = true) {
     const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-    const read = await readText(f, this.maxFileSize);
+    const read = await readText(f, this.maxFileSize, byPath2 !== "text");
     if (!read.ok) {
       if (read.note) result.skipped = read.note;
       return result;
     }
     let kind = byPath2;
+    if (kind === "text" && looksLikeCloudInit(f.path, read.text)) kind = "cloud_init";
+    if (kind === "text" && looksLikeKubernetes(f.path, read.text)) kind = "kubernetes";
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
     if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
     if (kind === "text" && looksLikeOpenClawConfig(f.path, read.text)) kind = "openclaw";
@@ -55027,10 +57633,10 @@ function needsParseNow(kind, text2) {
 }
 
 // src/engine/assemble/compose/project.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/engine/assemble/compose/tree.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 
 // src/engine/assemble/compose/interpolate.ts
 var NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -55073,23 +57679,23 @@ function interpolate(s, lookup) {
   }
   return out;
 }
-function matchingBrace(s, open2) {
+function matchingBrace(s, open3) {
   let depth2 = 0;
-  for (let j = open2; j < s.length; j++) {
+  for (let j = open3; j < s.length; j++) {
     if (s[j] === "{") depth2++;
     else if (s[j] === "}" && --depth2 === 0) return j;
   }
   return -1;
 }
-function braced(inner, written, lookup) {
+function braced(inner, written2, lookup) {
   const m = NAME2.exec(inner);
-  if (!m) return written;
+  if (!m) return written2;
   const name = m[0];
   const rest = inner.slice(name.length);
   const value = lookup(name);
-  if (rest === "") return value ?? written;
+  if (rest === "") return value ?? written2;
   const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
+  if (!op) return written2;
   const arg2 = rest.slice(op.length);
   const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
   switch (op) {
@@ -55098,9 +57704,9 @@ function braced(inner, written, lookup) {
       return set ? value ?? "" : interpolate(arg2, lookup);
     case ":?":
     case "?":
-      return set ? value ?? "" : written;
+      return set ? value ?? "" : written2;
     default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written2 : "";
   }
 }
 
@@ -55108,14 +57714,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk3 = (node, path15, depth2) => {
+  const walk3 = (node, path18, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path15), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml6.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml6.isPair)(it) && (0, import_yaml6.isScalar)(it.key)) walk3(it.value, [...path15, String(it.key.value)], depth2 + 1);
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path18), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml12.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml12.isPair)(it) && (0, import_yaml12.isScalar)(it.key)) walk3(it.value, [...path18, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path15, i], depth2 + 1));
+    if ((0, import_yaml12.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path18, i], depth2 + 1));
   };
   walk3(doc.contents, [], 0);
   return tags;
@@ -55123,19 +57729,19 @@ function collectTags(doc) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path15, env, tags) {
-  const o = { file, path: path15 };
-  const tag = tags.get(pathKey(path15));
+function build(raw, file, path18, env2, tags) {
+  const o = { file, path: path18 };
+  const tag = tags.get(pathKey(path18));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path15, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path15, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path18, i], env2, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path18, k], env2, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env2), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
 }
-function normaliseKeyValues(n, env) {
+function normaliseKeyValues(n, env2) {
   const passThrough = (k, o) => {
-    const v = env(k);
+    const v = env2(k);
     return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
   };
   if (Array.isArray(n.v)) {
@@ -55149,7 +57755,7 @@ function normaliseKeyValues(n, env) {
       }
       const key = item.r.slice(0, eq).trim();
       const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+      map.set(key, { o: item.o, v: interpolate(rawValue, env2), r: rawValue });
     }
     return { ...n, v: map };
   }
@@ -55182,10 +57788,10 @@ function plain(n, which2) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which2)]));
   return which2 === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path15 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path15), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path15, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path15, k], out);
+function origins(n, path18 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path18), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path18, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path18, k], out);
   return out;
 }
 
@@ -55201,47 +57807,47 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path7.posix.dirname(t.file), [...byDir.get(path7.posix.dirname(t.file)) ?? [], t.file]);
+  for (const t of composeTargets) byDir.set(path8.posix.dirname(t.file), [...byDir.get(path8.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path7.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family2 = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
+  for (const [dir4, files] of byDir) {
+    const nameOf2 = (f) => path8.posix.basename(f);
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family2 = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir4);
     const main = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
-    if (main.length) projects.push(project(loader, dir3, main, main));
+    if (main.length) projects.push(project(loader, dir4, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base4, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
+      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      else projects.push(project(loader, dir4, [f], [f]));
     }
   }
   return { projects, notes: [...loader.notes.values()] };
 }
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
+function composeFileVariable(loader, dir4) {
+  const { env: env2 } = dotenvLookup(loader, dir4);
+  const value = env2.COMPOSE_FILE;
   if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+  return value.split(env2.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir4, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
 }
 function unresolved(loader, file, what) {
   const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
   loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
 }
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+function dotenvLookup(loader, dir4) {
+  const file = loader.dotenv.get(dir4 === "." ? ".env" : `${dir4}/.env`);
+  const env2 = {};
+  for (const e of file?.entries ?? []) env2[e.key] = e.value;
+  return { env: env2, lookup: (name) => Object.hasOwn(env2, name) ? env2[name] : void 0 };
 }
-function resolveRel(dir3, rel) {
-  if (path7.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path7.posix.normalize(path7.posix.join(dir3, rel));
+function resolveRel(dir4, rel) {
+  if (path8.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path8.posix.normalize(path8.posix.join(dir4, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
+function project(loader, dir4, files, owns) {
+  const { env: env2, lookup } = dotenvLookup(loader, dir4);
   let services2 = /* @__PURE__ */ new Map();
   let top;
   const included2 = /* @__PURE__ */ new Set();
@@ -55258,30 +57864,31 @@ function project(loader, dir3, files, owns) {
     top = merge(top, rest) ?? top;
   }
   services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const topValue = top ? plain(top, "v") : {};
   return {
     kind: "compose_project",
-    file: files[0] ?? dir3,
+    file: files[0] ?? dir4,
     files: [...files, ...included2],
     owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
+    env: env2,
+    services: [...services2].map(([name, node]) => service(name, node, loader, topValue)),
+    value: topValue
   };
 }
 function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
   if (!isRecord2(value)) return out;
-  const dir3 = path7.posix.dirname(file);
+  const dir4 = path8.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
     const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      const target = typeof p === "string" ? resolveRel(dir4, p) : void 0;
       if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included2.add(target);
-      const inc = dotenvLookup(loader, path7.posix.dirname(target)).lookup;
+      const inc = dotenvLookup(loader, path8.posix.dirname(target)).lookup;
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
@@ -55301,7 +57908,7 @@ function loadService(loader, file, name, lookup, depth2) {
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path7.posix.dirname(file), ext.file) : file;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path8.posix.dirname(file), ext.file) : file;
     const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
     if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base4 ? mergeService(base4, node) : void 0;
@@ -55311,8 +57918,8 @@ function loadService(loader, file, name, lookup, depth2) {
 }
 function normaliseService(n, lookup) {
   if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const env2 = n.v.get("environment");
+  if (env2) n.v.set("environment", normaliseKeyValues(env2, lookup));
   const b = n.v.get("build");
   if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
   const args = n.v.get("build")?.v;
@@ -55340,7 +57947,7 @@ function volumeTarget(v) {
   const parts = v.split(":");
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
 }
-function service(name, node, loader) {
+function service(name, node, loader, project2) {
   const table = origins(node);
   const originOf2 = (p) => {
     for (let n = p.length; n >= 0; n--) {
@@ -55359,7 +57966,10 @@ function service(name, node, loader) {
       return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
     },
     fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
+    envFiles: envFiles(value, node, loader),
+    // Ports and mounts in the long form shared with Kubernetes (lib/exposure.ts), so rules never parse spellings.
+    ports: (Array.isArray(value.ports) ? value.ports : []).flatMap((p, i) => parsePort(p, i) ?? []),
+    mounts: composeMounts(value.volumes, project2.volumes)
   };
 }
 function envFiles(value, node, loader) {
@@ -55369,14 +57979,14 @@ function envFiles(value, node, loader) {
   list.forEach((entry, i) => {
     const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path7.posix.dirname(from), rel) : void 0;
+    const file = rel ? resolveRel(path8.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
   });
   return out;
 }
 
 // src/engine/parse/openclaw.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
@@ -55385,12 +57995,12 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
-  const confine = path8.posix.dirname(rootFile);
+  const confine = path9.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load2 = (fromFile, at2, spec, chain) => {
-    const target = path8.posix.normalize(path8.posix.join(path8.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path8.posix.relative(confine, target);
-    if (path8.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path9.posix.normalize(path9.posix.join(path9.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path9.posix.relative(confine, target);
+    if (path9.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -55589,15 +58199,15 @@ function assignReleases(project2, readRepoFile) {
     if (services2 && typeof services2 === "object") for (const svc of Object.values(services2)) add(c.file, svc?.image);
   }
   for (const d of project2.targets("dockerfile")) {
-    for (const line2 of d.text.split("\n")) {
-      const words = line2.trim().split(/\s+/);
+    for (const line3 of d.text.split("\n")) {
+      const words = line3.trim().split(/\s+/);
       if (words[0]?.toUpperCase() !== "FROM") continue;
       add(d.file, words.slice(1).find((w) => !w.startsWith("--")));
     }
   }
   const packages = /* @__PURE__ */ new Map();
-  const packageFor = (dir3) => {
-    for (let d = dir3; ; d = d.includes("/") ? dirOf(d) : "") {
+  const packageFor = (dir4) => {
+    for (let d = dir4; ; d = d.includes("/") ? dirOf(d) : "") {
       if (!packages.has(d)) {
         const file = d === "" ? "package.json" : `${d}/package.json`;
         const text2 = project2.contexts.get(file)?.text ?? readRepoFile(file);
@@ -55610,14 +58220,14 @@ function assignReleases(project2, readRepoFile) {
   };
   const configs = project2.targets("openclaw");
   for (const t of configs) {
-    const dir3 = dirOf(t.file);
+    const dir4 = dirOf(t.file);
     let best;
-    for (const c of images) if (above(c.dir, dir3) && (!best || shared(c.dir, dir3) > shared(best.dir, dir3))) best = c;
+    for (const c of images) if (above(c.dir, dir4) && (!best || shared(c.dir, dir4) > shared(best.dir, dir4))) best = c;
     if (!best && new Set(images.map((i) => `${i.file}
 ${i.version}`)).size === 1) best = images[0];
     const meta = t.value?.meta?.lastTouchedVersion;
     const metaVersion = typeof meta === "string" ? releaseOf(meta) : void 0;
-    const chosen = best ?? packageFor(dir3) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
+    const chosen = best ?? packageFor(dir4) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
     if (chosen) t.release = { version: chosen.version, source: chosen.source, file: chosen.file, text: chosen.text };
   }
 }
@@ -55639,16 +58249,16 @@ function isStateDir(dest) {
 }
 function findWiredConfigs(sources, exists2) {
   const out = /* @__PURE__ */ new Map();
-  const wire = (wiredBy, source, dir3 = false) => {
-    const file = resolveInTree(wiredBy, dir3 ? `${trimSlashes(source)}/openclaw.json` : source, exists2);
+  const wire = (wiredBy, source, dir4 = false) => {
+    const file = resolveInTree(wiredBy, dir4 ? `${trimSlashes(source)}/openclaw.json` : source, exists2);
     if (file && !out.has(file)) out.set(file, { file, wiredBy });
   };
   for (const s of sources.shells) for (const p of s.pipelines) for (const cmd of p.commands) for (const x of copiedToConfig(cmd)) wire(s.file, x);
   for (const d of sources.dockerfiles) for (const x of dockerfileCopies(d.dockerfile)) wire(d.file, x.source, x.dir);
   for (const project2 of sources.composeProjects) {
     for (const svc of project2.services) {
-      const env = svc.value.environment;
-      const configPath = env && typeof env === "object" ? env.OPENCLAW_CONFIG_PATH : void 0;
+      const env2 = svc.value.environment;
+      const configPath = env2 && typeof env2 === "object" ? env2.OPENCLAW_CONFIG_PATH : void 0;
       const extra = new Set(typeof configPath === "string" ? [configPath] : []);
       if (typeof configPath === "string") wire(svc.fileOf(["environment"]), configPath);
       const volumes = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
@@ -55731,8 +58341,8 @@ function normalise(segments) {
 function envWrittenBy(shell) {
   const out = /* @__PURE__ */ new Set();
   const add = (text2) => {
-    for (const line2 of text2.split("\n")) {
-      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line2);
+    for (const line3 of text2.split("\n")) {
+      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line3);
       const value = (m?.[2] ?? "").trim();
       if (m?.[1] && value && value !== '""' && value !== "''") out.add(m[1]);
     }
@@ -55766,6 +58376,8 @@ var SharedTargets = class {
    * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
   reframes = /* @__PURE__ */ new Map();
+  /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
+  embeddedReframes = /* @__PURE__ */ new WeakMap();
   context = (file) => this.contexts.get(file);
   add(target) {
     const list = this.byKind.get(target.kind) ?? [];
@@ -55808,6 +58420,7 @@ var SharedTargets = class {
         add(d.target);
         const key = embeddedKey(d.target);
         if (d.reframe && key) this.reframes.set(key, d.reframe);
+        else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
       }
     }
     return { shells, shared: shared2 };
@@ -55815,12 +58428,13 @@ var SharedTargets = class {
   /** Where the findings on a shared target belong (check/runner.ts, Scope). */
   scopeOf(target) {
     if (target.kind === "openclaw") {
-      const reframe = this.reframes.get(embeddedKey(target) ?? "");
+      const reframe2 = this.reframes.get(embeddedKey(target) ?? "");
       if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
-      return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+      return { relocate: reframe2 ? (r) => reframe2(toOrigin(target, r)) : (r) => toOrigin(target, r) };
     }
     if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
-    return void 0;
+    const reframe = this.embeddedReframes.get(target);
+    return reframe ? { relocate: reframe } : void 0;
   }
 };
 function setsWhatIsReported(value, r) {
@@ -55832,14 +58446,14 @@ function embeddedKey(t) {
   return t.kind === "openclaw" && t.embedded ? `${t.file}
 ${t.embedded.line}` : void 0;
 }
-function toOrigin(target, report) {
+function toOrigin(target, report2) {
   const move = (a) => {
     if (a.kind !== "path" || a.file !== void 0) return a;
     const o = target.origin(a.path);
     return o.file === target.file ? { ...a, path: o.path } : { ...a, path: o.path, file: o.file };
   };
-  const out = { ...report, at: move(report.at) };
-  if (report.fix) out.fix = { ...report.fix, at: move(report.fix.at) };
+  const out = { ...report2, at: move(report2.at) };
+  if (report2.fix) out.fix = { ...report2.fix, at: move(report2.fix.at) };
   return out;
 }
 
@@ -55907,8 +58521,8 @@ async function admitWiredConfigs(project2, inventory, readRepoFile, runner, note
   const envOf = /* @__PURE__ */ new Map();
   for (const s of shells) for (const name of envWrittenBy(s)) envOf.set(s.file, (envOf.get(s.file) ?? /* @__PURE__ */ new Set()).add(name));
   for (const t of project2.targets("openclaw")) {
-    const env = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
-    if (env?.size) t.deployEnv = [...env].sort();
+    const env2 = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
+    if (env2?.size) t.deployEnv = [...env2].sort();
   }
 }
 function parseIfNeeded(file, kind, text2) {
@@ -55940,7 +58554,7 @@ async function checkShells(project2, shells, runner, breather) {
       project2.contexts.delete(item.path);
     } else {
       await runner.run(item, project2.context, project2);
-      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+      if (item.origin !== "dockerfile" && item.origin !== "user_data") project2.contexts.delete(item.file);
     }
     await breather.breathe();
   }
@@ -55960,23 +58574,23 @@ async function checkRepository(project2, files, git3, readRepoFile, runner) {
 }
 
 // src/engine/scan.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/engine/read/repo-file.ts
-import { lstatSync as lstatSync3, readFileSync } from "node:fs";
-import path9 from "node:path";
+import { lstatSync as lstatSync4, readFileSync } from "node:fs";
+import path10 from "node:path";
 function repoFileReader(base4, blobs) {
   if (!blobs) return (rel) => readFromDisk(base4, rel);
   return (rel) => {
     const bytes = blobs.files.get(rel);
-    const read = bytes ? decode(bytes, rel) : void 0;
+    const read = bytes ? decode2(bytes, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
 function readFromDisk(base4, rel) {
   try {
-    const abs = path9.join(base4, rel);
-    if (!abs.startsWith(base4 + path9.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    const abs = path10.join(base4, rel);
+    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -55992,7 +58606,7 @@ async function scan(opts) {
   const found = opts.baselineFile === void 0 && !opts.noBaseline && !opts.noConfig && !opts.blobs ? defaultBaseline(searchDir(root)) : void 0;
   const baselineFile = opts.baselineFile ?? found;
   const baseline = baselineFile ? await loadBaseline(baselineFile) : void 0;
-  const baselineShown = baselineFile ? path10.relative(root.base, path10.resolve(baselineFile)).split(path10.sep).join("/") : void 0;
+  const baselineShown = baselineFile ? path11.relative(root.base, path11.resolve(baselineFile)).split(path11.sep).join("/") : void 0;
   if (found && baselineShown) notes.push({ level: "info", code: "baseline.automatic", message: `baseline ${baselineShown} picked up automatically (--baseline FILE names another)`, file: baselineShown });
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const readRepoFile = repoFileReader(root.base, opts.blobs);
@@ -56004,6 +58618,7 @@ async function scan(opts) {
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
+  if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {
@@ -56017,8 +58632,8 @@ async function scan(opts) {
 }
 
 // src/engine/threads/isolate.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
-import path11 from "node:path";
+import { closeSync as closeSync2, constants as constants5, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import path12 from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread as isMainThread2, MessageChannel, parentPort as parentPort2, receiveMessageOnPort, Worker as Worker2, workerData as workerData2 } from "node:worker_threads";
 
@@ -56190,8 +58805,8 @@ function worthIsolating(opts, isolate) {
   const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
   return estimate >= minFiles ? estimate : void 0;
 }
-function debug3(line2) {
-  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
+function debug3(line3) {
+  if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line3}
 `);
 }
 function errorCode(err) {
@@ -56211,35 +58826,35 @@ function estimateFiles(paths) {
   let total = 0;
   for (const p of paths) {
     try {
-      total += statSync(p).isDirectory() ? indexEntries(path11.resolve(p)) : 1;
+      total += statSync(p).isDirectory() ? indexEntries(path12.resolve(p)) : 1;
     } catch {
     }
   }
   return total;
 }
-function indexEntries(dir3) {
-  for (let d = dir3; ; d = path11.dirname(d)) {
-    const dotGit = path11.join(d, ".git");
+function indexEntries(dir4) {
+  for (let d = dir4; ; d = path12.dirname(d)) {
+    const dotGit = path12.join(d, ".git");
     let gitDir;
     try {
       if (statSync(dotGit).isDirectory()) gitDir = dotGit;
       else {
         const m = /^gitdir: (.+)$/m.exec(readStart(dotGit, 4096)?.toString("utf8") ?? "");
-        if (m?.[1]) gitDir = path11.resolve(d, m[1].trim());
+        if (m?.[1]) gitDir = path12.resolve(d, m[1].trim());
       }
     } catch {
     }
     if (gitDir) {
-      const header = readStart(path11.join(gitDir, "index"), 12);
+      const header = readStart(path12.join(gitDir, "index"), 12);
       return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
     }
-    if (path11.dirname(d) === d) return 0;
+    if (path12.dirname(d) === d) return 0;
   }
 }
 function readStart(file, n) {
   let fd;
   try {
-    fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync2(file, constants5.O_RDONLY | constants5.O_NONBLOCK);
     if (!fstatSync2(fd).isFile()) return void 0;
     const buf = Buffer.alloc(n);
     return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
@@ -56279,6 +58894,60 @@ function scanReport(result, catalogue = RULES) {
   };
 }
 
+// src/github/event.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function readEvent(env2 = process.env) {
+  const name = env2.GITHUB_EVENT_NAME ?? "";
+  const file = env2.GITHUB_EVENT_PATH;
+  if (!file) return { name, payload: {} };
+  try {
+    const payload = JSON.parse(await readFile2(file, "utf8"));
+    return { name, payload: isRecord4(payload) ? payload : {} };
+  } catch {
+    return { name, payload: {} };
+  }
+}
+function isPullRequestEventName(name) {
+  return name === "pull_request" || name === "pull_request_target" || name === "merge_group";
+}
+function pullRequestOf(event, env2 = process.env) {
+  const group = event.payload.merge_group;
+  if (isRecord4(group)) {
+    const baseSha2 = str4(group.base_sha);
+    const headSha2 = str4(group.head_sha);
+    if (!baseSha2 || !headSha2) return void 0;
+    const [owner2 = "", repo2 = ""] = (env2.GITHUB_REPOSITORY ?? "").split("/");
+    return { number: 0, baseSha: baseSha2, headSha: headSha2, baseRef: (str4(group.base_ref) ?? "").replace(/^refs\/heads\//, ""), repo: { owner: owner2, repo: repo2 }, fork: false, mergeQueue: true };
+  }
+  const pr = event.payload.pull_request;
+  if (!isRecord4(pr)) return void 0;
+  const base4 = isRecord4(pr.base) ? pr.base : {};
+  const head2 = isRecord4(pr.head) ? pr.head : {};
+  const baseSha = str4(base4.sha);
+  const headSha = str4(head2.sha);
+  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
+  if (!baseSha || !headSha || number === void 0) return void 0;
+  const baseRepo = isRecord4(base4.repo) ? str4(base4.repo.full_name) : void 0;
+  const headRepo = isRecord4(head2.repo) ? str4(head2.repo.full_name) : void 0;
+  const full = baseRepo ?? env2.GITHUB_REPOSITORY ?? "";
+  const [owner = "", repo = ""] = full.split("/");
+  return {
+    number,
+    baseSha,
+    headSha,
+    baseRef: str4(base4.ref) ?? "",
+    repo: { owner, repo },
+    // A deleted fork has head.repo null: treat it as a fork too.
+    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
+  };
+}
+function isRecord4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str4(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+
 // src/report/history.ts
 var HISTORY_REMEDIATION = [
   "Revoke or rotate every secret first. Removing it from git does not un-leak it: every clone, fork and cache already has it.",
@@ -56288,7 +58957,7 @@ var HISTORY_REMEDIATION = [
 
 // src/action/history.ts
 function isFullMode(settings) {
-  return settings.mode === "full" || settings.mode === "auto" && !(process.env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
+  return settings.mode === "full" || settings.mode === "auto" && !isPullRequestEventName(process.env.GITHUB_EVENT_NAME ?? "");
 }
 async function historySweep(settings, summaryLines) {
   if (!settings.history) return void 0;
@@ -56303,7 +58972,7 @@ async function historySweep(settings, summaryLines) {
   });
   if (result.history.shallow) warning("Gatewarden history sweep: this is a shallow clone, so older commits were not scanned. Set `fetch-depth: 0` on actions/checkout.");
   summaryLines.push(`History sweep: ${result.history.commits} commit(s) reachable from \`${result.history.range}\`; each finding is located at the commit that introduced it.`);
-  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line2, i) => `${i + 1}. ${line2}`));
+  if (result.findings.some((f) => !f.suppressed)) summaryLines.push("", ...HISTORY_REMEDIATION.map((line3, i) => `${i + 1}. ${line3}`));
   return result;
 }
 
@@ -56325,6 +58994,8 @@ function getSettings() {
   const history = bool("history", false);
   const jobs = parseJobs(getInput("jobs"));
   if (jobs === void 0) throw new UsageError(`input jobs must be auto or a whole number from 1 to 64 (got "${getInput("jobs")}")`);
+  const prSuppressions = getInput("pr-suppressions").trim() || "review";
+  if (prSuppressions !== "review" && prSuppressions !== "deny") throw new UsageError(`input pr-suppressions must be review or deny (got "${prSuppressions}")`);
   const config = getInput("config");
   const baseline = getInput("baseline");
   return {
@@ -56341,55 +59012,13 @@ function getSettings() {
     // The sweep has its own category: sharing the work-tree scan's would close its alerts.
     category: getInput("category") || (history ? "gatewarden-history/" : "gatewarden/"),
     history,
+    prSuppressions,
     jobs
   };
 }
 
-// src/github/event.ts
-import { readFile as readFile4 } from "node:fs/promises";
-async function readEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  const file = env.GITHUB_EVENT_PATH;
-  if (!file) return { name, payload: {} };
-  try {
-    const payload = JSON.parse(await readFile4(file, "utf8"));
-    return { name, payload: isRecord4(payload) ? payload : {} };
-  } catch {
-    return { name, payload: {} };
-  }
-}
-function isPullRequestEventName(name) {
-  return name === "pull_request" || name === "pull_request_target";
-}
-function pullRequestOf(event, env = process.env) {
-  const pr = event.payload.pull_request;
-  if (!isRecord4(pr)) return void 0;
-  const base4 = isRecord4(pr.base) ? pr.base : {};
-  const head2 = isRecord4(pr.head) ? pr.head : {};
-  const baseSha = str4(base4.sha);
-  const headSha = str4(head2.sha);
-  const number = typeof pr.number === "number" ? pr.number : typeof event.payload.number === "number" ? event.payload.number : void 0;
-  if (!baseSha || !headSha || number === void 0) return void 0;
-  const baseRepo = isRecord4(base4.repo) ? str4(base4.repo.full_name) : void 0;
-  const headRepo = isRecord4(head2.repo) ? str4(head2.repo.full_name) : void 0;
-  const full = baseRepo ?? env.GITHUB_REPOSITORY ?? "";
-  const [owner = "", repo = ""] = full.split("/");
-  return {
-    number,
-    baseSha,
-    headSha,
-    baseRef: str4(base4.ref) ?? "",
-    repo: { owner, repo },
-    // A deleted fork has head.repo null: treat it as a fork too.
-    fork: headRepo === void 0 || baseRepo !== void 0 && headRepo !== baseRepo
-  };
-}
-function isRecord4(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function str4(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
+// src/action/policy.ts
+import path13 from "node:path";
 
 // src/github/git.ts
 function git2(cwd, args, opts) {
@@ -56417,8 +59046,12 @@ async function mergeBase(cwd, a, b) {
     return void 0;
   }
 }
+function gitNetworkTimeoutMs(env2 = process.env) {
+  const s = Number(env2.GATEWARDEN_GIT_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : 12e4;
+}
 async function fetch(cwd, extra, shas) {
-  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: 10 * 6e4 });
+  await git2(cwd, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", ...extra, "origin", ...shas], { timeoutMs: gitNetworkTimeoutMs() });
 }
 async function resolveBase(cwd, pr, log) {
   const parents = [...(await text(cwd, ["cat-file", "-p", "HEAD"])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? "");
@@ -56459,7 +59092,7 @@ async function ensureCommit(cwd, sha, log) {
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
 async function changedFiles(cwd, base4) {
-  const parts = (await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base4, "HEAD"])).toString("utf8").split("\0");
+  const parts = [...splitNames(await git2(cwd, ["diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", base4, "HEAD"])).map((n) => n.name), ""];
   const out = [];
   for (let i = 0; i < parts.length - 1; ) {
     const code = parts[i++] ?? "";
@@ -56472,7 +59105,7 @@ async function changedFiles(cwd, base4) {
   return out;
 }
 async function listTree(cwd, commit) {
-  const entries = (await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8").split("\0");
+  const entries = splitNames(await git2(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit])).map((n) => n.name);
   const out = /* @__PURE__ */ new Map();
   for (const e of entries) {
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(e);
@@ -56498,14 +59131,203 @@ async function readBlobs(cwd, shas) {
   }
   return out;
 }
+async function readFileAt(cwd, commit, relPath, limit) {
+  const entry = (await git2(cwd, ["ls-tree", "-z", "--full-tree", commit, "--", relPath])).toString("utf8").split("\0")[0] ?? "";
+  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+  if (!m || m[1] !== "100644" && m[1] !== "100755") return void 0;
+  const size = Number((await git2(cwd, ["cat-file", "-s", m[2] ?? ""])).toString("utf8").trim());
+  if (!(size <= limit)) throw new GitError(`${relPath} at ${commit.slice(0, 7)} is larger than ${limit} bytes`);
+  return git2(cwd, ["cat-file", "blob", m[2] ?? ""]);
+}
+async function addedLines(cwd, base4, relPath) {
+  const diff = (await git2(cwd, ["diff", "-U0", "--no-color", "--no-ext-diff", base4, "HEAD", "--", `:(literal)${relPath}`])).toString("utf8");
+  const out = /* @__PURE__ */ new Set();
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === void 0 ? 1 : Number(m[2]);
+    for (let l = start; l < start + count; l++) out.add(l);
+  }
+  return out;
+}
+
+// src/report/escape.ts
+var UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var UNSAFE_KEEP_LF = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\r": "\\r", "\n": "\\n", "	": "\\t", "\x1B": "\\x1b" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s, keepNewlines = false) {
+  return s.replace(keepNewlines ? UNSAFE_KEEP_LF : UNSAFE, escapeChar);
+}
+var MD_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "`": "&#96;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  // An @ followed by a word joiner: GitHub's mention filter works on the rendered text, where an entity is
+  // decoded again, so the entity alone would still notify; the joiner breaks the name off the @.
+  "@": "@⁠"
+};
+function mdText(s) {
+  return visible(s).replace(/[&<>`[\]|\\@]/g, (c) => MD_ENTITIES[c] ?? c).replace(/^#/, "&#35;").replace(/:\/\//g, "&#58;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`);
+}
+function mdLine(l) {
+  let out = "";
+  let rest = l;
+  for (let m = /`([^`]*)`/.exec(rest); m; m = /`([^`]*)`/.exec(rest)) {
+    out += mdText(rest.slice(0, m.index)) + mdCode(m[1] ?? "");
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out + mdText(rest);
+}
+function mdCode(s) {
+  const body = visible(s).replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function commandData(s) {
+  return visible(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+}
+function commandProperty(s) {
+  return commandData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function terminal(s) {
+  return visible(s);
+}
+function sarifUri(file) {
+  return file.split("/").map((segment) => segment.split(/(\\x[0-9a-f]{2})/).map((part, i) => i % 2 ? `%${part.slice(2).toUpperCase()}` : encodeURIComponent(part)).join("")).join("/");
+}
+
+// src/action/policy.ts
+function inRepo(root, abs) {
+  const rel = path13.relative(root, abs);
+  return rel === "" || rel.startsWith("..") || path13.isAbsolute(rel) ? void 0 : toPosix(rel);
+}
+async function readBasePolicy(settings, root, base4, rules2, lines) {
+  const short = base4.sha.slice(0, 7);
+  const first = root.targets[0];
+  const searchDir2 = first?.dir ? first.abs : root.base;
+  const candidates = settings.config ? [path13.resolve(settings.config)] : CONFIG_FILE_NAMES.map((n) => path13.join(searchDir2, n));
+  let config = { noConfig: true };
+  for (const abs of candidates) {
+    const rel = inRepo(root.base, abs);
+    if (rel === void 0) {
+      try {
+        config = { configText: { text: await readPolicyFile(abs, "config file"), file: abs } };
+      } catch (e) {
+        lines.push(`The config ${settings.config ?? abs} could not be read (${e.message}); the scan used the default settings.`);
+      }
+      break;
+    }
+    let baseText;
+    try {
+      baseText = (await readFileAt(root.base, base4.sha, rel, MAX_POLICY_FILE_BYTES))?.toString("utf8");
+    } catch (e) {
+      lines.push(`The config \`${rel}\` could not be read at the base commit ${short} (${e.message}); the scan used the default settings.`);
+    }
+    const headText = await readPolicyFile(abs, "config file").catch((e) => e instanceof PolicyFileError && e.reason === "missing" ? void 0 : `\0${e.message}`);
+    if (baseText !== void 0) config = { configText: { text: baseText, file: abs } };
+    if (baseText !== headText) announceConfigChange(rel, abs, root.base, baseText, headText, rules2, short, lines);
+    if (baseText !== void 0 || headText !== void 0) break;
+  }
+  let baseBaseline;
+  const baselineRel = settings.baseline ? inRepo(root.base, path13.resolve(settings.baseline)) : void 0;
+  if (settings.baseline && baselineRel !== void 0) {
+    baseBaseline = /* @__PURE__ */ new Set();
+    try {
+      const text2 = (await readFileAt(root.base, base4.sha, baselineRel, 64 * 1024 * 1024))?.toString("utf8");
+      if (text2 !== void 0) baseBaseline = parseBaseline(text2, `${baselineRel} at ${short}`);
+    } catch (e) {
+      lines.push(`The baseline \`${baselineRel}\` could not be read at the base commit ${short} (${e.message}): every baseline entry counts as added by this pull request.`);
+    }
+  }
+  return { config, baseBaseline };
+}
+function announceConfigChange(rel, abs, root, baseText, headText, rules2, short, lines) {
+  const verb = baseText === void 0 ? "adds" : headText === void 0 ? "deletes" : "changes";
+  let broken = "";
+  if (headText?.startsWith("\0")) broken = ` The new version cannot be read: ${headText.slice(1)}.`;
+  else if (headText !== void 0) {
+    try {
+      parseConfig(headText, abs, root, new Set(rules2.map((r) => r.id)), []);
+    } catch (e) {
+      broken = ` The new version is not valid: ${e.message}.`;
+    }
+  }
+  const used = baseText === void 0 ? "the default settings (the base commit has no config)" : `the config of the base commit ${short}`;
+  const text2 = `This pull request ${verb} the Gatewarden config ${rel}: a config change applies once merged. This run used ${used}.${broken}`;
+  process.stdout.write(`::warning file=${commandProperty(rel)},line=1,title=${commandProperty("Gatewarden config changed")}::${commandData(text2)}
+`);
+  lines.push(text2.replace(rel, `\`${rel}\``));
+}
+async function applyPrSuppressions(result, base4, policy, mode) {
+  const out = [];
+  const directivesOf = /* @__PURE__ */ new Map();
+  const cwd = result.root.base;
+  const fileFacts = (file) => {
+    let p = directivesOf.get(file);
+    if (!p) {
+      p = (async () => {
+        const text2 = (await readFileAt(cwd, "HEAD", file, 64 * 1024 * 1024).catch(() => void 0))?.toString("utf8");
+        if (text2 === void 0) return void 0;
+        return { added: await addedLines(cwd, base4.sha, file).catch(() => /* @__PURE__ */ new Set()), directives: parseDirectives(text2) };
+      })();
+      directivesOf.set(file, p);
+    }
+    return p;
+  };
+  for (const f of result.findings) {
+    const s = f.suppressed;
+    if (!s) continue;
+    if (s.kind === "baseline" && policy.baseBaseline && !policy.baseBaseline.has(f.fingerprint)) {
+      out.push({ finding: f, kind: "baseline", reason: "baseline entry added by this pull request", honoured: mode === "review" });
+    } else if (s.kind === "inline") {
+      const facts = await fileFacts(f.location.file);
+      const line3 = facts ? findDirectiveLine(facts.directives, f.ruleId, f.location.startLine) : void 0;
+      if (!facts || line3 === void 0 || facts.added.has(line3)) out.push({ finding: f, kind: "inline", reason: s.reason ?? "inline gatewarden-ignore (no reason given)", honoured: mode === "review" });
+    }
+  }
+  if (mode === "deny" && out.length) {
+    const denied = new Set(out.map((s) => s.finding));
+    result.findings = result.findings.map((f) => {
+      if (!denied.has(f)) return f;
+      const { suppressed: _dropped, ...rest } = f;
+      return rest;
+    });
+  }
+  return out;
+}
+async function prCommitFindings(scanPath, base4, policy, rules2, lines) {
+  try {
+    const config = policy?.config ?? {};
+    const swept = await sweepHistory({ path: scanPath, rules: rules2, refs: ["HEAD"], since: base4.sha, ...config });
+    const gone = swept.findings.filter((f) => !f.suppressed && f.properties?.stillPresent === false);
+    if (swept.history.commits) lines.push(`Swept the ${swept.history.commits} commit(s) of the pull request for secrets added and removed again: ${gone.length} found.`);
+    return gone;
+  } catch (e) {
+    lines.push(`Could not sweep the commits of the pull request (${e.message}); only the merge tree was scanned.`);
+    return [];
+  }
+}
 
 // src/github/pr.ts
 var CONFIG_NAMES = /* @__PURE__ */ new Set([".gatewarden.yml", ".gatewarden.yaml"]);
 function isContextFile(p) {
   return p === ".gitignore" || classify(p) !== "text" || /\.ya?ml$/i.test(p);
 }
-async function scanBase(cwd, pr, rules2, log, scanner = scan) {
-  const base4 = await resolveBase(cwd, pr, log);
+async function scanBase(cwd, pr, rules2, log, scanner = scan, resolved) {
+  const base4 = resolved ?? await resolveBase(cwd, pr, log);
   const changed = await changedFiles(cwd, base4.sha);
   const tree = await listTree(cwd, base4.sha);
   const wanted = /* @__PURE__ */ new Map();
@@ -56538,7 +59360,7 @@ async function pullRequestMode(settings) {
   const on = settings.mode === "pr" || settings.mode === "auto" && isPullRequestEventName(event.name);
   return on ? { pr: pullRequestOf(event) } : void 0;
 }
-async function startBaseSide(scanPath, pr, rules2, lines, head2) {
+async function resolveBaseCommit(scanPath, pr, lines) {
   if (!pr) return { skipped: "Pull-request mode needs a pull_request event with base and head SHAs, and this run has none: every finding is reported as new." };
   try {
     const root = await resolveRoot([scanPath]);
@@ -56547,8 +59369,16 @@ async function startBaseSide(scanPath, pr, rules2, lines, head2) {
       info(l);
       lines.push(l);
     };
+    return { base: await resolveBase(root.base, pr, log), root };
+  } catch (err) {
+    return { failed: err instanceof Error ? err.message : String(err) };
+  }
+}
+async function startBaseSide(resolved, pr, rules2, head2) {
+  if (!("base" in resolved) || !pr) return "base" in resolved ? { skipped: "" } : resolved;
+  try {
     const scanner = (opts) => scanRepository({ ...opts, jobs: 1, isolateMinFiles: BASE_WORKER_MIN_FILES, after: head2 });
-    return { scan: await scanBase(root.base, pr, rules2, log, scanner) };
+    return { scan: await scanBase(resolved.root.base, pr, rules2, () => void 0, scanner, resolved.base) };
   } catch (err) {
     return { failed: err instanceof Error ? err.message : String(err) };
   }
@@ -56558,7 +59388,7 @@ async function newFindings(result, baseSide, lines) {
   const side = await baseSide;
   if (!side) return all;
   if ("skipped" in side) {
-    lines.push(side.skipped);
+    if (side.skipped) lines.push(side.skipped);
     return all;
   }
   if ("failed" in side) {
@@ -56573,7 +59403,7 @@ async function newFindings(result, baseSide, lines) {
 
 // src/action/reports.ts
 import { appendFile as appendFile2, mkdir as mkdir2 } from "node:fs/promises";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/report/rule-doc.ts
 function ruleHelpMarkdown(rule) {
@@ -56625,20 +59455,20 @@ function fixText2(f, rule, full = false) {
 
 // src/report/types.ts
 function render(stream) {
-  return (report, options) => {
+  return (report2, options) => {
     let text2 = "";
-    for (const chunk of stream(report, options)) text2 += chunk;
+    for (const chunk of stream(report2, options)) text2 += chunk;
     return text2;
   };
 }
 function shown(f, options) {
   return atOrAbove(f.severity, options.minSeverity ?? "info");
 }
-function visible(report, options) {
-  return report.findings.filter((f) => (options.showSuppressed || !f.suppressed) && shown(f, options));
+function visible2(report2, options) {
+  return report2.findings.filter((f) => (options.showSuppressed || !f.suppressed) && shown(f, options));
 }
-function belowFloor(report, options) {
-  return report.findings.filter((f) => !f.suppressed && !shown(f, options));
+function belowFloor(report2, options) {
+  return report2.findings.filter((f) => !f.suppressed && !shown(f, options));
 }
 function notShownLine(hidden, how = (s) => `--min-severity ${s}`) {
   const severities = SEVERITIES.filter((s) => hidden.some((f) => f.severity === s));
@@ -56649,8 +59479,8 @@ function notShownLine(hidden, how = (s) => `--min-severity ${s}`) {
 // src/report/github.ts
 var PER_LEVEL_LIMIT = 10;
 var PER_JOB_LIMIT = 50;
-var escapeData2 = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProp = (s) => escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+var escapeData2 = commandData;
+var escapeProp = commandProperty;
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
 function annotationCommand(f, rule) {
   const l = f.location;
@@ -56692,7 +59522,17 @@ function renderAnnotations(findings, catalogue, reservedErrors = 0) {
   return { text: lines.length ? `${lines.join("\n")}
 ` : "", omitted };
 }
-var githubReport = (report, options) => [renderAnnotations(report.findings.filter((f) => shown(f, options)), report.catalogue).text];
+var githubReport = (report2, options) => {
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const { shown: fits, omitted } = selectAnnotations(report2.findings.filter((f) => shown(f, options)));
+  const lines = fits.map((f) => annotationCommand(f, rules2.get(f.ruleId)));
+  if (omitted.length) {
+    lines.push(`::notice title=Gatewarden::${escapeData2(`${omitted.length} more finding${omitted.length === 1 ? "" : "s"} not annotated (GitHub shows at most ${PER_LEVEL_LIMIT} per level per step); they are listed in the log below.`)}`);
+    for (const f of omitted) lines.push(`Gatewarden ${f.severity}: ${terminal(f.location.file)}:${f.location.startLine} ${f.ruleId} ${terminal(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)}`);
+  }
+  return [lines.length ? `${lines.join("\n")}
+` : ""];
+};
 
 // package.json
 var package_default = {
@@ -56837,14 +59677,14 @@ var COLORS = {
   bold: "\x1B[1m",
   reset: "\x1B[0m"
 };
-var printable = (s) => s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => c === "\n" ? "\\n" : c === "	" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var printable = terminal;
 var line = (s) => `${s}
 `;
 var INDENT = " ".repeat(20);
-var textReport = function* (report, options) {
+var textReport = function* (report2, options) {
   const paint = (c, s) => options.color ? `${COLORS[c]}${s}${COLORS.reset}` : s;
-  const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
-  const findings = visible(report, options);
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const findings = visible2(report2, options);
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   const worst = (list) => Math.max(...list.map((f) => severityRank(f.severity)));
@@ -56857,7 +59697,7 @@ var textReport = function* (report, options) {
   };
   for (const [file, list] of fileOrder) {
     yield line(paint("bold", printable(file)));
-    for (const entry of groupHardening(list, report.catalogue)) {
+    for (const entry of groupHardening(list, report2.catalogue)) {
       if (entry.kind === "group") {
         yield line(`  ${paint("dim", pos(entry.members[0] ?? list[0]).padEnd(8))} ${paint(entry.severity, entry.severity.padEnd(8))} ${paint("bold", "hardening")}  ${printable(groupHeadline(entry))}`);
         for (const f2 of entry.members) {
@@ -56869,40 +59709,40 @@ var textReport = function* (report, options) {
       }
       const f = entry.finding;
       const suppressed = f.suppressed ? paint("dim", ` [suppressed: ${f.suppressed.kind}${f.suppressed.reason ? ` — ${printable(f.suppressed.reason)}` : ""}]`) : "";
-      yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${rules2.get(f.ruleId)?.title ?? ""}${suppressed}`);
-      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${f.redacted}]`)}` : ""}`);
+      yield line(`  ${paint("dim", pos(f).padEnd(8))} ${paint(f.severity, f.severity.padEnd(8))} ${f.ruleId}  ${printable(rules2.get(f.ruleId)?.title ?? "")}${suppressed}`);
+      yield line(`${INDENT}${printable(f.message)}${f.redacted ? ` ${paint("dim", `[${printable(f.redacted)}]`)}` : ""}`);
       if (!f.suppressed) yield* help(f, INDENT);
     }
     yield line("");
   }
-  const problems = report.notes.filter((n) => n.level !== "info");
+  const problems = report2.notes.filter((n) => n.level !== "info");
   if (problems.length) {
     yield line(paint("bold", "Notes"));
     for (const n of problems) yield line(`  ${n.level === "error" ? paint("high", "error  ") : paint("medium", "warning")} ${n.file ? `${printable(n.file)}: ` : ""}${printable(n.message)}`);
     yield line("");
   }
-  const active = report.findings.filter((f) => !f.suppressed);
-  if (report.history && active.length) {
+  const active = report2.findings.filter((f) => !f.suppressed);
+  if (report2.history && active.length) {
     yield line(paint("bold", "What to do about secrets in the history"));
     for (const [i, step] of HISTORY_REMEDIATION.entries()) yield line(`  ${i + 1}. ${stripMd(step)}`);
     yield line("");
   }
   const counts = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-  const suppressedCount = report.findings.length - active.length;
-  const hidden = belowFloor(report, options);
+  const suppressedCount = report2.findings.length - active.length;
+  const hidden = belowFloor(report2, options);
   const files = new Set(active.map((f) => f.location.file)).size;
   const head2 = active.length ? `${paint(counts[0]?.[0] ?? "info", `✖ ${active.length} finding${active.length === 1 ? "" : "s"}`)} (${counts.map(([s, n]) => paint(s, `${n} ${s}`)).join(", ")}) in ${files} file${files === 1 ? "" : "s"}` : paint("low", "✔ no findings");
-  const seconds = `${(report.stats.durationMs / 1e3).toFixed(2)}s`;
+  const seconds = `${(report2.stats.durationMs / 1e3).toFixed(2)}s`;
   const tail = [
-    report.history ? `${report.history.commits} commit${report.history.commits === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)} of added lines) scanned in ${seconds}` : `${report.stats.files} file${report.stats.files === 1 ? "" : "s"} (${formatBytes(report.stats.bytes)}) scanned in ${seconds}`,
-    report.stats.skipped ? `${report.stats.skipped} skipped` : "",
+    report2.history ? `${report2.history.commits} commit${report2.history.commits === 1 ? "" : "s"} (${formatBytes(report2.stats.bytes)} of added lines) scanned in ${seconds}` : `${report2.stats.files} file${report2.stats.files === 1 ? "" : "s"} (${formatBytes(report2.stats.bytes)}) scanned in ${seconds}`,
+    report2.stats.skipped ? `${report2.stats.skipped} skipped` : "",
     suppressedCount ? `${suppressedCount} suppressed` : "",
     hidden.length ? notShownLine(hidden) : ""
   ].filter(Boolean);
-  if (report.baseline) {
-    const known = report.findings.filter((f) => f.suppressed?.kind === "baseline").length;
-    const how = report.baseline.automatic ? "found in the scanned directory and applied (--baseline FILE names another)" : "applied";
-    yield line(paint("dim", `Baseline ${printable(report.baseline.file)} ${how}: ${known} known finding${known === 1 ? "" : "s"} hidden (--show-suppressed lists them).`));
+  if (report2.baseline) {
+    const known = report2.findings.filter((f) => f.suppressed?.kind === "baseline").length;
+    const how = report2.baseline.automatic ? "found in the scanned directory and applied (--baseline FILE names another)" : "applied";
+    yield line(paint("dim", `Baseline ${printable(report2.baseline.file)} ${how}: ${known} known finding${known === 1 ? "" : "s"} hidden (--show-suppressed lists them).`));
   }
   yield line(`${head2} · ${paint("dim", tail.join(" · "))}`);
   if (active.length) yield line(NEXT);
@@ -56910,8 +59750,8 @@ var textReport = function* (report, options) {
 var NEXT = "Next: fix each finding as its Fix line says. To accept one, add a comment `gatewarden-ignore <rule-id> -- <reason>` on its line; to accept all of them for now, run `gatewarden baseline` and commit .gatewarden-baseline.json (later scans then show only new findings).";
 
 // src/report/compact.ts
-var compactReport = function* (report, options) {
-  for (const f of visible(report, options)) {
+var compactReport = function* (report2, options) {
+  for (const f of visible2(report2, options)) {
     const l = f.location;
     const value = f.redacted ? ` (value: ${f.redacted})` : "";
     const suppressed = f.suppressed ? ` [suppressed: ${f.suppressed.kind}]` : "";
@@ -56923,8 +59763,8 @@ var compactReport = function* (report, options) {
 // src/report/stream.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { once } from "node:events";
-import { closeSync as closeSync3, lstatSync as lstatSync4, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
-import path12 from "node:path";
+import { closeSync as closeSync3, lstatSync as lstatSync5, openSync as openSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path14 from "node:path";
 function* jsonWithArray(place2, items) {
   const marker2 = `\0${randomUUID2()}\0`;
   const text2 = JSON.stringify(place2(marker2), null, 2);
@@ -56951,7 +59791,7 @@ async function writeReport(chunks, file) {
     return;
   }
   const inPlace = isSpecial(file);
-  const dest = inPlace ? file : path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.tmp`);
+  const dest = inPlace ? file : path14.join(path14.dirname(file), `.${path14.basename(file)}.${process.pid}.tmp`);
   let fd;
   try {
     fd = openSync3(dest, "w");
@@ -56975,7 +59815,7 @@ async function writeReport(chunks, file) {
 }
 function isSpecial(file) {
   try {
-    return !lstatSync4(file).isFile();
+    return !lstatSync5(file).isFile();
   } catch {
     return false;
   }
@@ -57009,11 +59849,11 @@ function codeQualityIssue(f) {
     location: { path: f.location.file, lines: { begin: f.location.startLine, end: f.location.endLine } }
   };
 }
-var gitlabReport = (report, options) => (function* () {
+var gitlabReport = (report2, options) => (function* () {
   yield* jsonWithArray(
     (marker2) => marker2,
     (function* () {
-      for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield codeQualityIssue(f);
+      for (const f of report2.findings) if (!f.suppressed && shown(f, options)) yield codeQualityIssue(f);
     })()
   );
   yield "\n";
@@ -57035,16 +59875,16 @@ var attrs = (a) => Object.entries(a).map(([k, v]) => ` ${k}="${xmlAttr(String(v)
 var TOOL = "gatewarden";
 var family = (ruleId) => ruleId.split(".")[0] ?? ruleId;
 var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-var junitReport = function* (report, options) {
-  const rules2 = new Map(report.catalogue.map((r) => [r.id, r]));
-  const findings = report.findings.filter((f) => !f.suppressed && shown(f, options));
+var junitReport = function* (report2, options) {
+  const rules2 = new Map(report2.catalogue.map((r) => [r.id, r]));
+  const findings = report2.findings.filter((f) => !f.suppressed && shown(f, options));
   const suites = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const files = suites.get(family(f.ruleId)) ?? /* @__PURE__ */ new Map();
     suites.set(family(f.ruleId), files);
     files.set(f.location.file, [...files.get(f.location.file) ?? [], f]);
   }
-  const seconds = (report.stats.durationMs / 1e3).toFixed(3);
+  const seconds = (report2.stats.durationMs / 1e3).toFixed(3);
   const cases = [...suites.values()].reduce((n, files) => n + files.size, 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites${attrs({ name: TOOL, tests: Math.max(cases, 1), failures: cases, errors: 0, time: seconds })}>
@@ -57052,7 +59892,7 @@ var junitReport = function* (report, options) {
   if (!cases) {
     yield `  <testsuite${attrs({ name: TOOL, tests: 1, failures: 0, errors: 0, skipped: 0, time: seconds })}>
 `;
-    yield `    <testcase${attrs({ classname: TOOL, name: `no findings in ${plural(report.stats.files, "file")}`, time: 0 })}/>
+    yield `    <testcase${attrs({ classname: TOOL, name: `no findings in ${plural(report2.stats.files, "file")}`, time: 0 })}/>
 `;
     yield "  </testsuite>\n";
   }
@@ -57087,11 +59927,11 @@ var junitReport = function* (report, options) {
 
 // src/report/json.ts
 var JSON_SCHEMA_VERSION = 1;
-var jsonReport = (report, options) => {
-  const active = report.findings.filter((f) => !f.suppressed);
+var jsonReport = (report2, options) => {
+  const active = report2.findings.filter((f) => !f.suppressed);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]));
-  const notShown = belowFloor(report, options).length;
-  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const notShown = belowFloor(report2, options).length;
+  const titles = new Map(report2.catalogue.map((r) => [r.id, r.title]));
   const shape = (f) => ({
     ruleId: f.ruleId,
     title: titles.get(f.ruleId) ?? f.ruleId,
@@ -57107,13 +59947,13 @@ var jsonReport = (report, options) => {
   const skeleton = (findings) => ({
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: { findings: active.length, suppressed: report.findings.length - active.length, ...notShown ? { notShown } : {}, bySeverity, ...report.stats, ...report.history ? { history: report.history } : {} },
+    summary: { findings: active.length, suppressed: report2.findings.length - active.length, ...notShown ? { notShown } : {}, bySeverity, ...report2.stats, ...report2.history ? { history: report2.history } : {} },
     findings,
-    notes: report.notes
+    notes: report2.notes
   });
   return (function* () {
     yield* jsonWithArray(skeleton, (function* () {
-      for (const f of visible(report, options)) yield shape(f);
+      for (const f of visible2(report2, options)) yield shape(f);
     })());
     yield "\n";
   })();
@@ -57124,11 +59964,18 @@ var FINGERPRINT_KEY = "gatewarden/v1";
 
 // src/report/sarif.ts
 var MAX_DESCRIPTION = 1024;
+var MAX_SARIF_RESULTS = 25e3;
+function sarifFindings(findings) {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.length <= MAX_SARIF_RESULTS) return { kept: void 0, total: active.length };
+  const ranked = [...active].sort((a, b) => bySeverityDesc(a.severity, b.severity));
+  return { kept: new Set(ranked.slice(0, MAX_SARIF_RESULTS)), total: active.length };
+}
 function clip(s, n = MAX_DESCRIPTION) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
-var sarifReport = (report, options) => {
-  const rules2 = report.catalogue.map((r) => ({
+var sarifReport = (report2, options) => {
+  const rules2 = report2.catalogue.map((r) => ({
     id: r.id,
     name: r.id.replace(/[._](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: clip(r.title) },
@@ -57144,18 +59991,20 @@ var sarifReport = (report, options) => {
     }
   }));
   const index = new Map(rules2.map((r, i) => [r.id, i]));
+  const { kept, total } = sarifFindings(report2.findings.filter((f) => shown(f, options)));
+  const capped = kept ? [{ level: "warning", message: { text: `${total - MAX_SARIF_RESULTS} of ${total} results left out: GitHub code scanning accepts at most 25,000 per run; the most severe are kept.` }, descriptor: { id: "sarif.truncated" } }] : [];
   const run2 = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: rules2 } },
     columnKind: "utf16CodeUnits",
     originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
     invocations: [
       {
-        executionSuccessful: !report.notes.some((n) => n.level === "error"),
-        toolExecutionNotifications: report.notes.map((n) => ({
+        executionSuccessful: !report2.notes.some((n) => n.level === "error"),
+        toolExecutionNotifications: report2.notes.map((n) => ({
           level: n.level === "info" ? "note" : n.level,
           message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
           descriptor: { id: n.code }
-        }))
+        })).concat(capped)
       }
     ]
   };
@@ -57165,14 +60014,14 @@ var sarifReport = (report, options) => {
     return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [{ tool, results: results2, ...rest }] };
   };
   function* results() {
-    for (const f of report.findings) if (!f.suppressed && shown(f, options)) yield sarifResult(f, index.get(f.ruleId), report);
+    for (const f of report2.findings) if (!f.suppressed && shown(f, options) && (!kept || kept.has(f))) yield sarifResult(f, index.get(f.ruleId), report2);
   }
   return (function* () {
     yield* jsonWithArray(log, results());
     yield "\n";
   })();
 };
-function sarifResult(f, ruleIndex, report) {
+function sarifResult(f, ruleIndex, report2) {
   const result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -57180,14 +60029,14 @@ function sarifResult(f, ruleIndex, report) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.file), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: sarifUri(f.location.file), uriBaseId: "%SRCROOT%" },
           region: { startLine: f.location.startLine, startColumn: f.location.startColumn, endLine: f.location.endLine, endColumn: f.location.endColumn }
         }
       }
     ],
     // A history finding's file is often gone from the checkout, where upload-sarif cannot compute a line
     // hash: without one GitHub would open a new alert on every sweep. Ours is stable across sweeps.
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, ...report2.history ? { primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` } : {} },
     properties: { severity: f.severity, ...f.severity === "info" ? {} : { "security-severity": securitySeverity(f.severity) }, ...f.properties ?? {} }
   };
   if (ruleIndex !== void 0) result.ruleIndex = ruleIndex;
@@ -57197,7 +60046,7 @@ function sarifResult(f, ruleIndex, report) {
         description: { text: f.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: encodeURI(f.fix.location.file), uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: sarifUri(f.fix.location.file), uriBaseId: "%SRCROOT%" },
             replacements: [
               {
                 deletedRegion: { startLine: f.fix.location.startLine, startColumn: f.fix.location.startColumn, endLine: f.fix.location.endLine, endColumn: f.fix.location.endColumn },
@@ -57228,18 +60077,19 @@ var REPORTERS = Object.fromEntries(FORMATS.map((f) => [f, render(STREAMS[f])]));
 // src/report/summary.ts
 var MAX_ROWS = 200;
 var MAX_BYTES = 900 * 1024;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var cell = mdText;
 var plural2 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-function summaryMarkdown(report, extra = {}) {
+function summaryMarkdown(report2, extra = {}) {
   const noun = extra.noun ?? "finding";
-  const active = report.findings.filter((f) => !f.suppressed);
-  const suppressed = report.findings.length - active.length;
-  const titles = new Map(report.catalogue.map((r) => [r.id, r.title]));
+  const active = report2.findings.filter((f) => !f.suppressed);
+  const suppressed = report2.findings.length - active.length;
+  const titles = new Map(report2.catalogue.map((r) => [r.id, r.title]));
   const out = [`## ${extra.heading ?? "Gatewarden"}`, ""];
   out.push(active.length ? `**${plural2(active.length, noun)}** in ${plural2(new Set(active.map((f) => f.location.file)).size, "file")}.` : `**No ${noun}s.**`);
   if (extra.preExisting) out.push("", `${plural2(extra.preExisting, "finding")} already at the base ${extra.preExisting === 1 ? "is" : "are"} not listed here (the SARIF report has every finding).`);
   out.push("", "| Severity | Findings |", "| --- | ---: |", ...SEVERITIES.map((s) => `| ${s} | ${active.filter((f) => f.severity === s).length} |`), "");
-  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${cell(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
+  if (extra.lines?.length) out.push(...extra.lines.map((l) => `> ${line2(l)}`).flatMap((l) => [l, ">"]).slice(0, -1), "");
+  if (extra.sections?.length) out.push(...extra.sections, "");
   const listed = active.filter((f) => shown(f, extra));
   const hidden = active.filter((f) => !shown(f, extra));
   if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, "");
@@ -57251,21 +60101,22 @@ function summaryMarkdown(report, extra = {}) {
     const byFile = /* @__PURE__ */ new Map();
     for (const f of listed) byFile.set(f.location.file, (byFile.get(f.location.file) ?? 0) + 1);
     out.push("", "### By file", "", "| File | Findings |", "| --- | ---: |");
-    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| \`${cell(file)}\` | ${n} |`);
+    for (const [file, n] of [...byFile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ROWS)) out.push(`| ${mdCode(file)} | ${n} |`);
     if (byFile.size > MAX_ROWS) out.push("", `_${byFile.size - MAX_ROWS} more file(s) not listed._`);
     out.push("", "### Findings", "");
-    pushFindingRows(out, listed, report.catalogue);
+    pushFindingRows(out, listed, report2.catalogue);
   }
   if (extra.notAnnotated?.length) {
     out.push("", "### Not annotated", "", `${plural2(extra.notAnnotated.length, noun)} did not fit GitHub's annotation limits (10 per level per step, 50 per job):`, "");
-    pushFindingRows(out, extra.notAnnotated, report.catalogue);
+    pushFindingRows(out, extra.notAnnotated, report2.catalogue);
   }
   if (suppressed) out.push("", `${suppressed} finding(s) suppressed by inline comments, \`.gatewarden.yml\` or the baseline.`);
-  const problems = report.notes.filter((n) => n.level !== "info");
-  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `\`${cell(n.file)}\`: ` : ""}${cell(n.message)}`), "", "</details>");
+  const problems = report2.notes.filter((n) => n.level !== "info");
+  if (problems.length) out.push("", "<details><summary>Notes</summary>", "", ...problems.map((n) => `- ${n.level}: ${n.file ? `${mdCode(n.file)}: ` : ""}${line2(n.message)}`), "", "</details>");
   return `${out.join("\n")}
 `;
 }
+var line2 = mdLine;
 function pushFindingRows(out, findings, catalogue) {
   out.push("| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |");
   const rules2 = new Map(catalogue.map((r) => [r.id, r]));
@@ -57277,10 +60128,10 @@ function pushFindingRows(out, findings, catalogue) {
     if (entry.kind === "group") {
       const first = entry.members[0];
       const fixes = entry.members.map((f) => `${f.ruleId}: ${fixText2(f, rules2.get(f.ruleId)) ?? rules2.get(f.ruleId)?.title ?? ""}`);
-      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join("<br>")} | \`${cell(first.location.file)}:${first.location.startLine}\` | ${cell(groupHeadline(entry))}:<br>${fixes.map(cell).join("<br>")} |`;
+      row = `| ${entry.severity} | ${entry.members.map((f) => link(f.ruleId)).join("<br>")} | ${mdCode(`${first.location.file}:${first.location.startLine}`)} | ${line2(groupHeadline(entry))}:<br>${fixes.map(line2).join("<br>")} |`;
     } else {
       const f = entry.finding;
-      row = `| ${f.severity} | ${link(f.ruleId)} | \`${cell(f.location.file)}:${f.location.startLine}\` | ${cell(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
+      row = `| ${f.severity} | ${link(f.ruleId)} | ${mdCode(`${f.location.file}:${f.location.startLine}`)} | ${line2(f.redacted ? `${f.message} (value: ${f.redacted})` : f.message)} |`;
     }
     if (size + row.length > MAX_BYTES) break;
     out.push(row);
@@ -57292,9 +60143,14 @@ function pushFindingRows(out, findings, catalogue) {
 
 // src/action/reports.ts
 async function writeSarif(settings, { result, rules: rules2 }) {
-  const sarifPath = path13.resolve(settings.sarifFile);
-  await mkdir2(path13.dirname(sarifPath), { recursive: true });
+  const sarifPath = path15.resolve(settings.sarifFile);
+  await mkdir2(path15.dirname(sarifPath), { recursive: true });
   await writeReport(STREAMS.sarif(scanReport(result, rules2), { showSuppressed: false, category: settings.category, color: false }), sarifPath);
+  const { kept, total } = sarifFindings(result.findings);
+  if (!kept) return void 0;
+  const text2 = `The SARIF report holds the ${MAX_SARIF_RESULTS.toLocaleString("en-US")} most severe of ${total.toLocaleString("en-US")} findings: GitHub code scanning accepts at most 25,000 results per run.`;
+  warning(text2);
+  return text2;
 }
 function failures(settings, { reported }) {
   return failing(reported, settings.failOn);
@@ -57304,6 +60160,16 @@ function annotate(settings, outcome) {
   const reserved = (failures(settings, outcome).length ? 1 : 0) + (outcome.result.internalErrors ? 1 : 0);
   const annotations = renderAnnotations(outcome.reported.filter((f) => shown(f, { minSeverity: settings.severity })), outcome.rules, reserved);
   process.stdout.write(annotations.text);
+  for (const n of notScanned(outcome.result).slice(0, PER_LEVEL_LIMIT)) {
+    process.stdout.write(`::warning file=${commandProperty(n.file ?? "")},title=${commandProperty("Gatewarden: not scanned")}::${commandData(`Not scanned: ${n.message}`)}
+`);
+  }
+  for (const s of (outcome.prSuppressions ?? []).filter((x) => x.honoured).slice(0, PER_LEVEL_LIMIT)) {
+    const f = s.finding;
+    const props = [`file=${commandProperty(f.location.file)}`, `line=${f.location.startLine}`, `title=${commandProperty(`${f.ruleId}: suppressed by this pull request`)}`];
+    process.stdout.write(`::notice ${props.join(",")}::${commandData(`Suppressed by this pull request (${s.kind}: ${s.reason}): ${f.message}`)}
+`);
+  }
   return annotations.omitted;
 }
 async function summarise(outcome, lines, notAnnotated, minSeverity = "low") {
@@ -57313,31 +60179,82 @@ async function summarise(outcome, lines, notAnnotated, minSeverity = "low") {
     return;
   }
   const { result, reported, prMode, rules: rules2 } = outcome;
-  const report = scanReport(result, rules2);
+  const report2 = scanReport(result, rules2);
   const active = result.findings.filter((f) => !f.suppressed);
-  const markdown = summaryMarkdown(prMode ? { ...report, findings: reported } : report, {
+  const sections = [...notScannedSection(notScanned(result)), ...prSuppressionSection(outcome.prSuppressions ?? [])];
+  const markdown = summaryMarkdown(prMode ? { ...report2, findings: reported } : report2, {
+    sections,
     heading: prMode ? "Gatewarden: findings this pull request introduces" : "Gatewarden",
     noun: prMode ? "new finding" : "finding",
     lines,
     notAnnotated,
     minSeverity,
-    ...prMode ? { preExisting: active.length - reported.length } : {}
+    ...prMode ? { preExisting: Math.max(0, active.length - reported.filter((f) => active.includes(f)).length) } : {}
   });
   await appendFile2(summaryFile, markdown);
 }
-function conclude(settings, outcome) {
-  const { result, reported, prMode } = outcome;
+function notScanned(result) {
+  return result.notes.filter((n) => n.level !== "info" && n.code.startsWith("skipped.") && n.file !== void 0);
+}
+function notScannedSection(notes) {
+  if (!notes.length) return [];
+  return [
+    "### Not scanned",
+    "",
+    `${notes.length} file(s) could not be scanned; a secret in them would not be reported.`,
+    "",
+    "| File | Why |",
+    "| --- | --- |",
+    ...notes.slice(0, 200).map((n) => `| ${mdCode(n.file ?? "")} | ${mdLine(n.message)} |`),
+    ...notes.length > 200 ? ["", `_${notes.length - 200} more not listed; the SARIF report's notifications have all of them._`] : [],
+    ""
+  ];
+}
+function prSuppressionSection(list) {
+  if (!list.length) return [];
+  const honoured = list[0]?.honoured;
+  const rows = list.slice(0, 200).map((s) => `| ${mdCode(s.finding.ruleId)} | ${mdCode(`${s.finding.location.file}:${s.finding.location.startLine}`)} | ${s.kind} | ${mdText(s.reason)} | ${s.honoured ? "yes" : "no"} |`);
+  return [
+    "### Suppressed by this pull request",
+    "",
+    honoured ? `${list.length} finding(s) are hidden by suppressions this pull request adds (\`pr-suppressions: review\`: honoured, listed here). A reviewer should check each one.` : `${list.length} suppression(s) this pull request adds are not honoured (\`pr-suppressions: deny\`): their findings count as new.`,
+    "",
+    "| Rule | Location | Kind | Reason | Honoured |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    ...list.length > 200 ? ["", `_${list.length - 200} more not listed._`] : []
+  ];
+}
+async function appendSummaryLine(line3) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) {
+    info(line3);
+    return;
+  }
+  await appendFile2(summaryFile, `
+> ${mdLine(line3)}
+`);
+}
+function setOutputs(settings, { result, reported }) {
   setOutput("sarif-file", settings.sarifFile);
   setOutput("findings-count", result.findings.filter((f) => !f.suppressed).length);
   setOutput("new-findings-count", reported.length);
+}
+function conclude(settings, outcome, channelErrors = []) {
+  const { result, prMode } = outcome;
+  for (const e of channelErrors) error(e);
+  const configErrors = result.notes.filter((n) => n.code === "config.invalid");
+  for (const n of configErrors) error(n.message);
+  if (configErrors.length) setFailed("Gatewarden: the config could not be used; the scan ran with the default settings (see the error above).");
+  if (channelErrors.length) setFailed(`Gatewarden: ${channelErrors.join("; ")}.`);
   const over = failures(settings, outcome);
   if (result.internalErrors) setFailed(`Gatewarden hit ${result.internalErrors} internal error(s); see the notes in the job summary.`);
   if (over.length) setFailed(`Gatewarden: ${over.length} ${prMode ? "new " : ""}finding(s) at or above ${settings.failOn}.`);
 }
 
 // src/action/review.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path14 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path16 from "node:path";
 
 // ../../main/node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
@@ -57353,8 +60270,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL6}`);
+        const path18 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -57580,7 +60497,7 @@ var before_after_hook_default = { Singular, Collection };
 // ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION2 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-var DEFAULTS = {
+var DEFAULTS2 = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -57778,7 +60695,7 @@ function expand2(template, context2) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression2, literal) {
+    function(_, expression2, literal2) {
       if (expression2) {
         let operator = "";
         const values = [];
@@ -57802,7 +60719,7 @@ function expand2(template, context2) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -57879,16 +60796,16 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge2(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge2.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge2.bind(null, DEFAULTS22),
     parse: parse3
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS2);
 
 // ../../main/node_modules/content-type/dist/index.js
 var SP = 32;
@@ -61641,7 +64558,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -61802,6 +64719,30 @@ throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
+function apiTimeoutMs(env2 = process.env) {
+  const s = Number(env2.GATEWARDEN_API_TIMEOUT_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : 3e4;
+}
+function timedFetch(inner, ms) {
+  return async (url, init) => {
+    const method = (init?.method ?? "GET").toUpperCase();
+    const tries = method === "GET" || method === "HEAD" ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const timer = AbortSignal.timeout(ms);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+      try {
+        return await inner(url, { ...init, signal });
+      } catch (err) {
+        if (!timer.aborted) throw err;
+        if (attempt >= tries) {
+          const e = new Error(`the GitHub API timed out: no answer within ${Math.round(ms / 100) / 10} s${tries > 1 ? ", twice" : ""}`);
+          e.name = "AbortError";
+          throw e;
+        }
+      }
+    }
+  };
+}
 var GatewardenOctokit = GitHub.plugin(throttling, retry);
 var QUIET = { debug() {
 }, info() {
@@ -61836,7 +64777,9 @@ function createOctokit(opts) {
     // 403 and 404 included.
     retry: retries === 0 ? { enabled: false } : { retries, ...opts.retry }
   };
-  return new GatewardenOctokit(opts.token ? getOctokitOptions(opts.token, options) : options);
+  const built = opts.token ? getOctokitOptions(opts.token, options) : options;
+  built.request = { ...built.request, fetch: timedFetch(built.request?.fetch ?? globalThis.fetch, opts.requestTimeoutMs ?? apiTimeoutMs()) };
+  return new GatewardenOctokit(built);
 }
 function statusOf(err) {
   const s = err?.status;
@@ -61887,6 +64830,17 @@ var MAX_BODY = 6e4;
 var MARKER = /<!-- gatewarden:fp=([0-9a-f]+)(?: state=(\w+))? -->/;
 var marker = (fp, state) => `<!-- gatewarden:fp=${fp}${state ? ` state=${state}` : ""} -->`;
 var REVIEW_MARKER = "<!-- gatewarden:review -->";
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function tokenIdentity(client) {
+  try {
+    const { data: data2 } = await client.rest.users.getAuthenticated();
+    return data2.login;
+  } catch (err) {
+    const status = err.status;
+    if (status === 401 || status === 403 || status === 404) return ACTIONS_BOT_LOGIN;
+    throw err;
+  }
+}
 function commentableLines(patch) {
   const lines = /* @__PURE__ */ new Set();
   if (!patch) return lines;
@@ -61903,8 +64857,8 @@ function commentableLines(patch) {
   return lines;
 }
 function commentBody(f, rule, suggestion) {
-  const value = f.redacted ? ` (value: \`${f.redacted}\`)` : "";
-  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${f.message}${value}`];
+  const value = f.redacted ? ` (value: ${mdCode(f.redacted)})` : "";
+  const parts = [`**Gatewarden · ${f.severity}** · [\`${f.ruleId}\`](${ruleDocUrl(f.ruleId)}): ${rule?.title ?? f.ruleId}`, "", `${mdLine(f.message)}${value}`];
   if (rule) parts.push("", `**How to fix:** ${rule.remediation}`);
   if (suggestion && f.fix) parts.push("", `${f.fix.description}:`, "", suggestionBlock(suggestion));
   parts.push("", `<sub>If this is intended: \`gatewarden-ignore ${f.ruleId} -- <reason>\` on the line or the line above.</sub>`, marker(f.fingerprint));
@@ -61929,9 +64883,11 @@ async function postReview(input) {
   const rules2 = new Map(input.catalogue.map((r) => [r.id, r]));
   const files = await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
   const diff = new Map(files.map((f) => [f.filename, { sha: f.sha ?? "", lines: commentableLines(f.patch) }]));
+  const identity = input.identity ?? await tokenIdentity(client);
   const existing = /* @__PURE__ */ new Map();
   const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
   for (const c of comments) {
+    if (c.user?.login !== identity) continue;
     const m = MARKER.exec(c.body);
     if (m?.[1] && !existing.has(m[1])) existing.set(m[1], { id: c.id, body: c.body, ...m[2] ? { state: m[2] } : {} });
   }
@@ -61939,6 +64895,15 @@ async function postReview(input) {
   const fresh = [];
   const sameFile = /* @__PURE__ */ new Map();
   for (const f of input.allFindings) sameFile.set(f.location.file, [...sameFile.get(f.location.file) ?? [], f]);
+  const edit = async (id, body) => {
+    try {
+      await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body });
+      return true;
+    } catch (err) {
+      if (err.status === 403) return false;
+      throw err;
+    }
+  };
   let edits = 0;
   const ordered = [...input.findings].sort((a, b) => bySeverityDesc(a.severity, b.severity));
   for (const f of ordered) {
@@ -61947,11 +64912,11 @@ async function postReview(input) {
     const old = existing.get(f.fingerprint);
     if (old) {
       if (old.body === body || !placement || edits >= MAX_EDITS) outcome.unchanged++;
-      else {
-        await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: old.id, body });
+      else if (await edit(old.id, body)) {
         outcome.updated++;
         edits++;
-      }
+      } else if (placement && fresh.length < MAX_REVIEW_COMMENTS) fresh.push({ placement, body });
+      else outcome.notCommented.push(f);
       continue;
     }
     if (!placement || fresh.length >= MAX_REVIEW_COMMENTS) {
@@ -61964,8 +64929,7 @@ async function postReview(input) {
   for (const [fp, c] of existing) {
     if (present.has(fp) || c.state === "resolved" || edits >= MAX_EDITS) continue;
     edits++;
-    await client.rest.pulls.updateReviewComment({ owner, repo, comment_id: c.id, body: resolvedBody(c.body, fp, pr.headSha) });
-    outcome.resolved++;
+    if (await edit(c.id, resolvedBody(c.body, fp, pr.headSha))) outcome.resolved++;
   }
   if (fresh.length) {
     const more = outcome.notCommented.length;
@@ -62037,7 +65001,7 @@ async function reviewComments(settings, pr, findings, result, rules2, client) {
       findings,
       allFindings: result.findings,
       catalogue: rules2,
-      readText: async (file) => readFile5(path14.join(base4, file), "utf8").catch(() => void 0),
+      readText: async (file) => readFile3(path16.join(base4, file), "utf8").catch(() => void 0),
       blobSha: async (file) => result.root.git ? (await git2(base4, ["hash-object", "--", file]).catch(() => void 0))?.toString("utf8").trim() : void 0
     });
     const parts = [
@@ -62065,20 +65029,45 @@ async function run(opts = {}) {
     const pr = await pullRequestMode(settings);
     const lines = [];
     const sweep = await historySweep(settings, lines);
-    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configFile: settings.config, baselineFile: settings.baseline };
+    const resolved = pr && !sweep ? await resolveBaseCommit(settings.path, pr.pr, lines) : void 0;
+    const baseline = settings.baseline || defaultBaseline(path17.resolve(settings.path));
+    const policy = resolved && "base" in resolved ? await readBasePolicy({ ...settings, baseline }, resolved.root, resolved.base, rules2, lines) : void 0;
+    const configSource = policy ? policy.config : settings.config ? { configFile: settings.config } : {};
+    const files = { paths: [settings.path], rules: rules2, jobs: settings.jobs, configErrors: "note", baselineFile: baseline, ...configSource };
     const head2 = sweep ? Promise.resolve(sweep) : scanRepository(files);
-    const baseSide = pr && !sweep ? startBaseSide(settings.path, pr.pr, rules2, lines, head2) : void 0;
+    const baseSide = resolved ? startBaseSide(resolved, pr?.pr, rules2, head2) : void 0;
     const result = await head2;
-    const reported = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
-    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2 };
-    await writeSarif(settings, outcome);
-    const notAnnotated = annotate(settings, outcome);
-    if (pr?.pr && settings.reviewComments) lines.push(await reviewComments(settings, pr.pr, reported, result, rules2, opts.client));
-    await summarise(outcome, lines, notAnnotated, settings.severity);
-    conclude(settings, outcome);
+    const prSuppressions = policy && resolved && "base" in resolved ? await applyPrSuppressions(result, resolved.base, policy, settings.prSuppressions) : [];
+    const introducedHere = pr ? await newFindings(result, baseSide, lines) : result.findings.filter((f) => !f.suppressed);
+    const inCommits = resolved && "base" in resolved ? await prCommitFindings(settings.path, resolved.base, policy, rules2, lines) : [];
+    const reported = [...introducedHere, ...inCommits];
+    const outcome = { result, reported, prMode: Boolean(pr), rules: rules2, prSuppressions };
+    await report(settings, outcome, lines, pr?.pr, opts);
   } catch (err) {
     setFailed(describeError(err));
   }
+}
+async function report(settings, outcome, lines, pr, opts) {
+  const failed2 = [];
+  const sarifNote = await writeSarif(settings, outcome).catch((err) => {
+    const code = err.code;
+    failed2.push(`cannot write the SARIF report to ${settings.sarifFile}${code ? ` (${code})` : ""}`);
+    return void 0;
+  });
+  if (sarifNote) lines.push(sarifNote);
+  let notAnnotated = [];
+  try {
+    notAnnotated = annotate(settings, outcome);
+  } catch (err) {
+    failed2.push(`cannot write the annotations (${describeError(err)})`);
+  }
+  await summarise(outcome, lines, notAnnotated, settings.severity).catch((err) => failed2.push(`cannot write the job summary (${describeError(err)})`));
+  setOutputs(settings, outcome);
+  if (pr && !pr.mergeQueue && settings.reviewComments) {
+    const line3 = await reviewComments(settings, pr, outcome.reported, outcome.result, outcome.rules, opts.client);
+    await appendSummaryLine(line3).catch(() => info(line3));
+  }
+  conclude(settings, outcome, failed2);
 }
 
 // src/index.ts

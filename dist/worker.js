@@ -295,7 +295,7 @@ var require_ms = __commonJS({
 // ../../main/node_modules/debug/src/common.js
 var require_common = __commonJS({
   "../../main/node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup(env2) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -304,8 +304,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -659,20 +659,20 @@ var require_supports_color = __commonJS({
     var os = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
-    var { env } = process;
+    var { env: env2 } = process;
     var forceColor;
     if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
       forceColor = 0;
     } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
       forceColor = 1;
     }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
         forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
+      } else if (env2.FORCE_COLOR === "false") {
         forceColor = 0;
       } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
       }
     }
     function translateLevel(level) {
@@ -700,7 +700,7 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env.TERM === "dumb") {
+      if (env2.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
@@ -710,34 +710,34 @@ var require_supports_color = __commonJS({
         }
         return 1;
       }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env.COLORTERM === "truecolor") {
+      if (env2.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
           case "iTerm.app":
             return version >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env.TERM)) {
+      if (/-256(color)?$/i.test(env2.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env) {
+      if ("COLORTERM" in env2) {
         return 1;
       }
       return min;
@@ -3280,7 +3280,7 @@ var require_instruction = __commonJS({
         if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
           return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
         }
-        let ranges = [];
+        let ranges2 = [];
         let end = -1;
         let startPosition = args[0].getRange().start;
         let range = this.getInstructionRange();
@@ -3304,7 +3304,7 @@ var require_instruction = __commonJS({
                     j++;
                   case "\n":
                     if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                      ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                     }
                     startPosition = null;
                     start = true;
@@ -3317,7 +3317,7 @@ var require_instruction = __commonJS({
               }
             } else if (next === "\r") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                 startPosition = null;
               }
               start = true;
@@ -3325,7 +3325,7 @@ var require_instruction = __commonJS({
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
               }
               startPosition = null;
               start = true;
@@ -3357,11 +3357,11 @@ var require_instruction = __commonJS({
           }
         }
         if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
         } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+          ranges2.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
         }
-        return ranges;
+        return ranges2;
       }
       getRawArgumentsContent() {
         let args = this.getArguments();
@@ -3376,9 +3376,9 @@ var require_instruction = __commonJS({
           return null;
         }
         let content = "";
-        let ranges = this.getArgumentsRanges();
+        let ranges2 = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range of ranges) {
+        for (let range of ranges2) {
           content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
         return content;
@@ -4645,7 +4645,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last3 = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last3 === "'";
         let inDouble = false;
         if (first === '"') {
@@ -4686,7 +4686,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -4714,7 +4714,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -5644,9 +5644,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path11 = this.getPath();
-        if (path11 === null || path11.startsWith("/")) {
-          return path11;
+        const path12 = this.getPath();
+        if (path12 === null || path12.startsWith("/")) {
+          return path12;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -5658,7 +5658,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
+              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
             }
           }
         }
@@ -5869,9 +5869,9 @@ var require_imageTemplate = __commonJS({
             }
           }
         }
-        for (const env of this.getENVs()) {
-          if (env.isBefore(currentLine)) {
-            for (const property of env.getProperties()) {
+        for (const env2 of this.getENVs()) {
+          if (env2.isBefore(currentLine)) {
+            for (const property of env2.getProperties()) {
               const variable = property.getName();
               if (variables.indexOf(variable) === -1) {
                 variables.push(variable);
@@ -6768,10 +6768,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6792,7 +6792,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -6804,11 +6804,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -6832,17 +6832,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6853,13 +6853,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6880,17 +6880,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6901,13 +6901,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6934,23 +6934,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7562,10 +7562,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7584,7 +7584,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7614,11 +7614,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7632,8 +7632,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7647,8 +7647,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7666,8 +7666,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7677,8 +7677,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7998,9 +7998,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -8049,7 +8049,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -10046,9 +10046,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir3 = doc.directives.toString(doc);
-        if (dir3) {
-          lines.push(dir3);
+        const dir4 = doc.directives.toString(doc);
+        if (dir4) {
+          lines.push(dir4);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -10193,9 +10193,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10270,14 +10270,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10292,10 +10292,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10306,10 +10306,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10326,13 +10326,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -10916,9 +10916,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -10954,7 +10954,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -10994,7 +10994,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep && !props.found) {
+        if (!isMap7 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -11017,7 +11017,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -11049,7 +11049,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -11065,7 +11065,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -11165,13 +11165,13 @@ var require_resolve_block_scalar = __commonJS({
   "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -11183,12 +11183,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -11266,7 +11266,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -11349,8 +11349,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -11369,7 +11369,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -11584,26 +11584,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -12293,9 +12293,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12304,23 +12304,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12331,10 +12331,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12352,7 +12352,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -12436,7 +12436,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -13431,37 +13431,37 @@ var require_parser2 = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar.end) {
-            sep = scalar.end;
+          if (scalar2.end) {
+            sep = scalar2.end;
             sep.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -13952,7 +13952,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -14027,7 +14027,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -14587,26 +14587,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -14756,7 +14756,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -14765,7 +14765,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -14785,15 +14785,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path11) : path11;
+        const basename2 = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path11
+            shortcut && rule._basenameOnly ? basename2 : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -14815,17 +14815,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -14834,25 +14834,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -14883,58 +14883,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path11) {
+      _test(originalPath, cache, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache) : {
+        return path12 ? this._t(path12, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir3 = this._t(path11, this._testCache);
-        if (dir3.ignored) {
-          return dir3;
+        const dir4 = this._t(path12, this._testCache);
+        if (dir4.ignored) {
+          return dir4;
         }
-        const literal = this._rules.testLiteral(path11);
-        return literal.ignored || literal.unignored ? literal : dir3;
+        const literal2 = this._rules.testLiteral(path12);
+        return literal2.ignored || literal2.unignored ? literal2 : dir4;
       }
-      _t(path11, cache) {
-        if (path11 in cache) {
-          return cache[path11];
+      _t(path12, cache) {
+        if (path12 in cache) {
+          return cache[path12];
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -14948,23 +14948,6 @@ var require_ignore = __commonJS({
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
-
-// src/model/location.ts
-var at = {
-  path(path11, opts = {}) {
-    return { kind: "path", path: path11, ...opts };
-  },
-  range(start, end, file) {
-    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
-  },
-  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
-  position(line, column, endLine, endColumn, file) {
-    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
-  },
-  file(file) {
-    return file === void 0 ? { kind: "file" } : { kind: "file", file };
-  }
-};
 
 // src/model/rule.ts
 function defineRule(rule) {
@@ -14987,9 +14970,9 @@ function messageText(rule, input) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function get(v, ...path11) {
+function get(v, ...path12) {
   let cur = v;
-  for (const seg of path11) {
+  for (const seg of path12) {
     if (typeof seg === "number" ? !Array.isArray(cur) : !isRecord(cur)) return void 0;
     cur = cur[seg];
   }
@@ -14999,6 +14982,232 @@ var obj = (v) => isRecord(v) ? v : {};
 var arr = (v) => Array.isArray(v) ? v : [];
 var str = (v) => typeof v === "string" ? v : void 0;
 var strings = (v) => arr(v).filter((s) => typeof s === "string").map((s) => s.trim()).filter(Boolean);
+
+// src/lib/published-examples.ts
+import { createHash } from "node:crypto";
+var PUBLISHED = /* @__PURE__ */ new Map([
+  ["1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3", "aws-access-key-id"],
+  ["78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598", "aws-secret-access-key"],
+  ["bc3ae723f57c6b9e3fd80b699fcc420f6074b0b1718039669d22631d508ac0a7", "github-oauth-token"],
+  ["797c0ce414586cc8eb6929afe947c720e3e4d351dd070a6fe39f630beaab3054", "github-installation-token"],
+  ["82e74299544e00738f9c0acb69b1eb348b3e20ffcfabcb34779bd37590fead6c", "github-user-to-server-token"],
+  ["6d7fa4e64d4b1f3ea31962e258b684de1f244434ebb11089b9d9817e44c43303", "github-refresh-token"],
+  ["2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb", "slack-bot-token"],
+  ["f5c388734d28087b33b453e43c4383711da5a9948dcbb607b7bdbebc176ab7d8", "slack-webhook-url"],
+  ["02f7ce3c263f85c019eeeeea4b08f1b7f6ade2b7a2199c14f3efdac0eef382e1", "discord-bot-token"],
+  ["35cd205c3caa8aa9418aaa84060d699c76c3e9acac4cf3090734370fa13da414", "discord-bearer-token"],
+  ["f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397", "stripe-test-secret-key"],
+  ["2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326", "stripe-test-secret-key-2019"],
+  ["731fa294d036e54f19df879bfcd4fe72d967dc6327800c5f74a48414a3f258c9", "telegram-bot-token"],
+  ["7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606", "jwt-io-example"]
+]);
+var LENGTHS = /* @__PURE__ */ new Set([20, 30, 32, 40, 41, 53, 59, 77, 80, 155]);
+function publishedExample(value) {
+  if (!LENGTHS.has(value.length)) return void 0;
+  return PUBLISHED.get(createHash("sha256").update(value).digest("hex"));
+}
+
+// src/lib/encrypted-reference.ts
+var DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
+var SOPS = /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+function isEncryptedReference(value) {
+  const v = value.trim();
+  if (v.length > 1e5) return false;
+  return DOTENVX.test(v) || SOPS.test(v);
+}
+
+// src/lib/variables.ts
+var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v) || isEncryptedReference(v);
+}
+function containsExpansion(value) {
+  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
+}
+
+// src/lib/placeholders.ts
+var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
+var PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
+var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+var WORDS = new Set(PLACEHOLDER_WORDS);
+function wordsWithEdges(value) {
+  const out = [];
+  let start = -1;
+  let edge = true;
+  const push = (end, rightEdge = true) => {
+    if (start >= 0) {
+      const w = value.slice(start, end);
+      const rest = w.slice(1);
+      if (w === w.toLowerCase() || w === w.toUpperCase() || rest === rest.toLowerCase() && w[0] === w[0]?.toUpperCase()) out.push({ word: w.toLowerCase(), edge: edge && rightEdge });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const alnum = upper || c >= 97 && c <= 122 || c >= 48 && c <= 57;
+    if (!alnum) {
+      push(i);
+      edge = true;
+    } else {
+      const prev = value.charCodeAt(i - 1);
+      if (upper && start >= 0 && prev >= 97 && prev <= 122) {
+        push(i, false);
+        edge = false;
+      }
+      if (start < 0) start = i;
+    }
+  }
+  push(value.length);
+  return out;
+}
+var MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
+function hasPlaceholderWord(value) {
+  if (!MAYBE_WORD.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { word, edge } = words[i];
+    const hit = WORDS.has(word) || word === "change" && words[i + 1]?.word === "me" || edge && /^(x{4,}|0{6,})$/.test(word);
+    if (!hit) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
+var SEQUENCES = [
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  "01234567890123456789",
+  "0123456789ABCDEF0123456789ABCDEF",
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+];
+function isSequential(value, minRun = Math.max(8, Math.ceil(value.length / 3))) {
+  const up = value.toUpperCase();
+  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
+  for (let i = 0; i + minRun <= up.length; i++) {
+    const piece = up.slice(i, i + minRun);
+    if (SEQUENCES.some((s) => s.includes(piece))) return true;
+  }
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length >= 8 && inRuns / value.length >= 0.6;
+}
+function longestRun(value) {
+  let n = 1;
+  let best = value.length ? 1 : 0;
+  for (let i = 1; i < value.length; i++) {
+    n = value[i] === value[i - 1] ? n + 1 : 1;
+    if (n > best) best = n;
+  }
+  return best;
+}
+function dominantRun(value) {
+  const n = longestRun(value);
+  return n >= 6 && n * 4 >= value.length;
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
+  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
+  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
+  if (v.includes("...") || v.includes("…")) return true;
+  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
+  if (hasPlaceholderWord(v) || publishedExample(v) !== void 0) return true;
+  if ([...v].every((c) => c === v[0])) return true;
+  return dominantRun(v) || isSequential(v);
+}
+function isTypedPlaceholder(value) {
+  return hasPlaceholderWord(value) || dominantRun(value) || isSequential(value);
+}
+function isLiteralSecretCandidate(value) {
+  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
+}
+
+// rules/_shared/compose-secrets.ts
+var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
+var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
+function isSecretName(name) {
+  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
+}
+function isLiteralSecretValue(value) {
+  const v = value.trim();
+  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
+  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
+  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
+  return true;
+}
+var WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
+function isWeakSecret(value) {
+  return WEAK.test(value.trim());
+}
+function looksRandom(value) {
+  const v = value.trim();
+  const classes2 = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 16 && classes2 >= 2 && !/\s/.test(v);
+}
+
+// rules/_shared/deploy-secrets.ts
+function isLiteralSecret(name, value) {
+  if (/(^|[_.-])(e?mail|email_address|user|username|login)$/i.test(name)) return false;
+  return isSecretName(name) && isLiteralSecretValue(value) && !isPlaceholder(value);
+}
+function secretReport(where, value) {
+  return { severity: looksRandom(value) ? "high" : "medium", ...isWeakSecret(value) ? { key: where } : { secret: value } };
+}
+
+// rules/ansible/plaintext_secret.ts
+var plaintext_secret_default = defineRule({
+  id: "ansible.plaintext_secret",
+  title: "Secret written in plain text in Ansible variables",
+  severity: "high",
+  appliesTo: ["ansible"],
+  description: "A token, password or API key written as a plain value in a role's `defaults/` or `vars/`, in `group_vars/`/`host_vars/`, or in a play's `vars:` is committed with the repository; Ansible Vault exists so that it is not. Values encrypted with `!vault`, Jinja expressions (`{{ lookup('env', …) }}`, `{{ vault_token }}`) and placeholders are not reported.",
+  remediation: "Rotate the credential and encrypt it: `ansible-vault encrypt_string` (a `!vault` value), or read it at run time (`{{ lookup('env', 'OPENCLAW_GATEWAY_TOKEN') }}`, a secret manager lookup).",
+  references: ["https://docs.ansible.com/ansible/latest/vault_guide/index.html", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["ansible", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    const walk3 = (v, path12, depth2) => {
+      if (!isRecord(v) || depth2 > 10) return;
+      for (const [k, x] of Object.entries(v)) {
+        if (isRecord(x)) walk3(x, [...path12, k], depth2 + 1);
+        else if ((typeof x === "string" || typeof x === "number") && isLiteralSecret(k, String(x))) {
+          ctx.report({ at: { kind: "path", path: [...path12, k] }, message: `Ansible variable ${k} holds a secret in plain text: it is committed with the repository.`, ...secretReport(`${target.file}:${[...path12, k].join(".")}`, String(x)) });
+        }
+      }
+    };
+    if (target.role === "vars") walk3(target.value, [], 0);
+    else if (Array.isArray(target.value)) target.value.forEach((play, i) => isRecord(play) && walk3(play.vars, [i, "vars"], 0));
+  }
+});
+
+// src/model/location.ts
+var at = {
+  path(path12, opts = {}) {
+    return { kind: "path", path: path12, ...opts };
+  },
+  range(start, end, file) {
+    return file === void 0 ? { kind: "range", start, end } : { kind: "range", start, end, file };
+  },
+  /** 1-based line and column, end column exclusive (for parsers that give positions, e.g. dockerfile-ast + 1). */
+  position(line, column, endLine, endColumn, file) {
+    return { kind: "position", line, column, endLine, endColumn, ...file === void 0 ? {} : { file } };
+  },
+  file(file) {
+    return file === void 0 ? { kind: "file" } : { kind: "file", file };
+  }
+};
 
 // rules/_shared/openclaw/values.ts
 function envRefName(v) {
@@ -15040,10 +15249,10 @@ function credentialText(c) {
 // rules/_shared/openclaw/browser.ts
 function cdpEndpoints(config) {
   const out = [];
-  const add = (path11, u) => {
+  const add = (path12, u) => {
     if (typeof u !== "string") return;
     if ((envRefName(u) !== void 0 || hasEnvRef(u)) && !URL.canParse(u.trim())) return;
-    out.push({ path: path11, url: u });
+    out.push({ path: path12, url: u });
   };
   add(["browser", "cdpUrl"], get(config, "browser", "cdpUrl"));
   for (const [name, p] of Object.entries(obj(get(config, "browser", "profiles")))) add(["browser", "profiles", name, "cdpUrl"], get(p, "cdpUrl"));
@@ -15080,41 +15289,24 @@ var control_invalid_config_default = defineRule({
 // rules/_shared/compose-gateway.ts
 import path from "node:path";
 
-// rules/_shared/compose.ts
-function services(target) {
-  const root = target.value;
-  if (!isRecord(root) || !isRecord(root.services)) return [];
-  return Object.entries(root.services).filter((e) => isRecord(e[1]));
-}
-function isTruthy(v) {
-  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
-}
-function isUnresolved(v) {
+// src/lib/exposure.ts
+var GATEWAY_PORT = 18789;
+function isUnresolvedValue(v) {
   return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
 }
-function unresolvedNames(v) {
-  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
-}
-function stringList(v) {
-  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
-  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
-}
-function str2(svc, key) {
-  const v = svc.value[key];
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
-}
+var truthy = (v) => v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
 var UNRESOLVED_SPAN = /\$\{[^{}]{0,512}\}|\$[A-Za-z_][A-Za-z0-9_]{0,255}/g;
 function isLoopback(ip) {
   const h = ip.replace(/^\[|\]$/g, "").toLowerCase();
   return /^127(\.\d{1,3}){3}$/.test(h) || h === "::1" || h === "0:0:0:0:0:0:0:1" || h === "localhost" || /^::ffff:127\./.test(h);
 }
 function exposureOf(ip) {
-  if (isUnresolved(ip)) return "unknown";
+  if (isUnresolvedValue(ip)) return "unknown";
   const h = ip.replace(/^\[|\]$/g, "");
   if (h === "" || h === "0.0.0.0" || h === "::" || h === "*") return "all";
   return isLoopback(h) ? "loopback" : "specific";
 }
-function numbers(...parts) {
+function portNumbers(...parts) {
   const out = [];
   for (const p of parts) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p.trim());
@@ -15130,7 +15322,7 @@ function parsePort(entry, index) {
     const hostIp2 = entry.host_ip === void 0 || entry.host_ip === null ? "" : String(entry.host_ip);
     const published2 = entry.published === void 0 || entry.published === null ? "" : String(entry.published);
     const target2 = String(entry.target ?? "");
-    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: numbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
+    return { index, hostIp: hostIp2, exposure: exposureOf(hostIp2), published: published2, target: target2, protocol: String(entry.protocol ?? "tcp"), numbers: portNumbers(published2, target2), text: `${hostIp2 ? `${hostIp2}:` : ""}${published2}:${target2}` };
   }
   if (typeof entry !== "string" && typeof entry !== "number") return void 0;
   const text = String(entry).trim();
@@ -15157,11 +15349,7 @@ function parsePort(entry, index) {
   const target = unmask(rest[rest.length - 1] ?? "");
   const published = rest.length > 1 ? unmask(rest[0] ?? "") : "";
   hostIp = unmask(hostIp);
-  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: numbers(published, target), text };
-}
-function ports(svc) {
-  const list = Array.isArray(svc.value.ports) ? svc.value.ports : [];
-  return list.flatMap((p, i) => parsePort(p, i) ?? []);
+  return { index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: unmask(protocol), numbers: portNumbers(published, target), text };
 }
 function normaliseHostPath(p) {
   let s = p.trim().replace(/^(\$\{HOME\}|\$HOME)(?=\/|$)/, "~");
@@ -15175,8 +15363,8 @@ function normaliseHostPath(p) {
   s = (abs ? "/" : "") + out.join("/");
   return s === "" ? abs ? "/" : "." : s;
 }
-function isUnder(p, dir3) {
-  return p === dir3 || (dir3 === "/" ? p.startsWith("/") : p.startsWith(`${dir3}/`));
+function isUnder(p, dir4) {
+  return p === dir4 || (dir4 === "/" ? p.startsWith("/") : p.startsWith(`${dir4}/`));
 }
 function parseMount(entry, index) {
   if (isRecord(entry)) {
@@ -15184,7 +15372,7 @@ function parseMount(entry, index) {
     const source2 = entry.source === void 0 || entry.source === null ? "" : String(entry.source);
     const kind = type === "bind" ? "bind" : type === "volume" ? source2 ? "volume" : "anonymous" : type === "tmpfs" ? "tmpfs" : "other";
     const hostPath2 = kind === "bind" ? normaliseHostPath(source2) : source2;
-    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: isTruthy(entry.read_only), unknown: isUnresolved(hostPath2) };
+    return { index, type: kind, source: source2, hostPath: hostPath2, target: String(entry.target ?? ""), readOnly: truthy(entry.read_only), unknown: isUnresolvedValue(hostPath2) };
   }
   if (typeof entry !== "string") return void 0;
   const masked = [];
@@ -15194,13 +15382,13 @@ function parseMount(entry, index) {
   if (parts.length === 1) return { index, type: "anonymous", source: "", hostPath: "", target: parts[0] ?? "", readOnly: false, unknown: false };
   const source = parts[0] ?? "";
   const mode = parts[2] ?? "";
-  const bind = /^[./~]/.test(source) || isUnresolved(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
+  const bind = /^[./~]/.test(source) || isUnresolvedValue(source) && !/^[A-Za-z0-9][\w.-]*$/.test(source);
   const hostPath = bind ? normaliseHostPath(source) : source;
-  return { index, type: bind ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind && isUnresolved(hostPath) };
+  return { index, type: bind ? "bind" : "volume", source, hostPath, target: parts[1] ?? "", readOnly: mode.split(",").includes("ro"), unknown: bind && isUnresolvedValue(hostPath) };
 }
-function mounts(svc, project2) {
-  const list = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-  const declared = isRecord(project2?.value.volumes) ? project2.value.volumes : {};
+function composeMounts(volumes, declaredVolumes) {
+  const list = Array.isArray(volumes) ? volumes : [];
+  const declared = isRecord(declaredVolumes) ? declaredVolumes : {};
   return list.flatMap((v, i) => {
     const m = parseMount(v, i);
     if (!m || m.type !== "volume") return m ?? [];
@@ -15208,8 +15396,104 @@ function mounts(svc, project2) {
     const opts = isRecord(decl) ? decl.driver_opts : void 0;
     if (!isRecord(opts) || typeof opts.device !== "string" || !String(opts.o ?? "").split(",").includes("bind")) return m;
     const hostPath = normaliseHostPath(opts.device);
-    return { ...m, type: "bind", hostPath, unknown: isUnresolved(hostPath) };
+    return { ...m, type: "bind", hostPath, unknown: isUnresolvedValue(hostPath) };
   });
+}
+var SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
+var SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
+function engineSocket(hostPath) {
+  if (SOCKET.test(hostPath)) return "socket";
+  return SOCKET_DIRS.includes(hostPath) ? "folder" : void 0;
+}
+var CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
+var CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
+var SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
+var HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
+var KERNEL = ["/proc", "/sys"];
+var HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
+function homeAliases(p) {
+  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
+}
+function sensitiveHostPath(hostPath, readOnly) {
+  const p = homeAliases(hostPath);
+  const rw = readOnly ? "read-only" : "writable";
+  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
+  if (["/var/run", "/run"].some((d) => isUnder(p, d))) return void 0;
+  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
+  const cred = CREDENTIALS.find((d) => isUnder(p, d));
+  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
+  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
+  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
+  const kernel = KERNEL.find((d) => isUnder(p, d));
+  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
+  const code = HOST_CODE.find((d) => isUnder(p, d));
+  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
+  const sys = SYSTEM.find((d) => p === d);
+  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
+  return void 0;
+}
+var CAPABILITY_GRADES = {
+  ALL: "critical",
+  SYS_ADMIN: "critical",
+  SYS_MODULE: "critical",
+  SYS_PTRACE: "high",
+  DAC_READ_SEARCH: "high",
+  SYS_RAWIO: "high",
+  BPF: "high",
+  MAC_ADMIN: "high",
+  MAC_OVERRIDE: "high",
+  NET_ADMIN: "medium",
+  SYS_BOOT: "medium",
+  SYS_TIME: "medium",
+  SYSLOG: "medium",
+  LINUX_IMMUTABLE: "medium",
+  PERFMON: "medium",
+  AUDIT_CONTROL: "medium",
+  SYS_RESOURCE: "medium",
+  IPC_LOCK: "low",
+  SYS_NICE: "low",
+  WAKE_ALARM: "low",
+  BLOCK_SUSPEND: "low",
+  LEASE: "low",
+  NET_BROADCAST: "low",
+  SYS_PACCT: "low",
+  SYS_TTY_CONFIG: "low",
+  CHECKPOINT_RESTORE: "medium"
+};
+function capabilityGrade(written2) {
+  const cap = written2.trim().toUpperCase().replace(/^CAP_/, "");
+  const severity = CAPABILITY_GRADES[cap];
+  return severity ? { cap, severity } : void 0;
+}
+
+// rules/_shared/compose.ts
+function services(target) {
+  const root = target.value;
+  if (!isRecord(root) || !isRecord(root.services)) return [];
+  return Object.entries(root.services).filter((e) => isRecord(e[1]));
+}
+function isTruthy(v) {
+  return v === true || typeof v === "string" && /^(true|yes|on|y)$/i.test(v.trim());
+}
+function isUnresolved(v) {
+  return typeof v === "string" && /\$(\{[A-Za-z_]|[A-Za-z_])/.test(v);
+}
+function unresolvedNames(v) {
+  return [...v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "");
+}
+function stringList(v) {
+  const list = Array.isArray(v) ? v : v === void 0 || v === null ? [] : [v];
+  return list.flatMap((x, index) => typeof x === "string" || typeof x === "number" ? [{ value: String(x), index }] : []);
+}
+function str2(svc, key) {
+  const v = svc.value[key];
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+}
+function ports(svc) {
+  return svc.ports;
+}
+function mounts(svc) {
+  return svc.mounts;
 }
 function argv(v) {
   if (Array.isArray(v)) return v.map((x) => String(x));
@@ -15262,8 +15546,8 @@ function credential2(v) {
 function mountedConfig(svc, configs) {
   for (const m of mounts(svc)) {
     if (m.type !== "bind" || m.unknown || !/^\.\.?(\/|$)/.test(m.source)) continue;
-    const dir3 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
-    const host = path.posix.normalize(path.posix.join(dir3, m.source));
+    const dir4 = path.posix.dirname(svc.fileOf(["volumes", m.index]));
+    const host = path.posix.normalize(path.posix.join(dir4, m.source));
     const candidates = /\.json5?$/.test(m.target) ? [host] : [`${host}/openclaw.json`, `${host}/openclaw.json5`];
     const found = configs.find((c) => candidates.includes(c.file));
     if (found) return found;
@@ -15281,9 +15565,9 @@ function gatewayView(svc, configs = []) {
     const [key, i] = index < ep.length ? ["entrypoint", index] : ["command", index - ep.length];
     return Array.isArray(svc.value[key]) ? svc.at([key, i]) : svc.at([key]);
   };
-  const env = environment(svc);
+  const env2 = environment(svc);
   const envValue = (name) => {
-    if (Object.hasOwn(env, name) && env[name] !== null && env[name] !== void 0) return { value: String(env[name]), source: "environment", at: svc.at(["environment", name]) };
+    if (Object.hasOwn(env2, name) && env2[name] !== null && env2[name] !== void 0) return { value: String(env2[name]), source: "environment", at: svc.at(["environment", name]) };
     const f = svc.envFiles[name];
     if (f) return { value: f.value, source: "env_file" };
     return void 0;
@@ -15354,12 +15638,12 @@ function exposedWithoutAuth(v) {
 function deployContext(target, project2) {
   const known = deployContexts.get(target);
   if (known) return known;
-  const dir3 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
-  const env = {};
+  const dir4 = target.file.includes("/") ? target.file.slice(0, target.file.lastIndexOf("/")) : "";
+  const env2 = {};
   for (const d of project2?.targets("dotenv") ?? []) {
     const ddir = d.file.includes("/") ? d.file.slice(0, d.file.lastIndexOf("/")) : "";
-    if (d.template || ddir !== dir3 && ddir !== "") continue;
-    for (const e of d.entries) if (env[e.key] === void 0 || ddir === dir3) env[e.key] = e.value;
+    if (d.template || ddir !== dir4 && ddir !== "") continue;
+    for (const e of d.entries) if (env2[e.key] === void 0 || ddir === dir4) env2[e.key] = e.value;
   }
   const providedEnv = referencedEnv(target.value);
   for (const name of target.deployEnv ?? []) providedEnv.add(name);
@@ -15373,7 +15657,7 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context = { env, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context = { env: env2, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
   deployContexts.set(target, context);
   return context;
 }
@@ -16156,13 +16440,13 @@ function validate(config, version, opts = {}) {
   const migratedOnRead = [];
   const bit = bitOf(version);
   let budget = 2e4;
-  const walk3 = (value, node, pattern, path11) => {
-    if (--budget < 0 || path11.length > 64) return;
+  const walk3 = (value, node, pattern, path12) => {
+    if (--budget < 0 || path12.length > 64) return;
     const e = entryOf(node, version);
     if (!e) return;
     const types2 = e.t.split(",");
     if (types2.includes("any")) return;
-    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path11, pattern, phase: phaseOf(pattern), expected, ...extra });
+    const add = (kind, expected, extra = {}) => issues.push({ kind, path: path12, pattern, phase: phaseOf(pattern), expected, ...extra });
     if (opts.renderedRefs && typeof value === "string" && value.includes("${")) return;
     const t = jsonType(value);
     const typeOk = types2.includes(t) || t === "integer" && types2.includes("number");
@@ -16182,25 +16466,25 @@ function validate(config, version, opts = {}) {
     } else if (Array.isArray(value)) {
       if (e.ni !== void 0 && value.length < e.ni || e.xi !== void 0 && value.length > e.xi) add("items", lengthText(e.ni, e.xi, "items"));
       const items = child(node, "[]", version);
-      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path11, i]));
+      if (items) value.forEach((v, i) => walk3(v, items, `${pattern}[]`, [...path12, i]));
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k === "$include") continue;
         const direct = child(node, k, version);
         if (direct) {
-          walk3(v, direct, join(pattern, k), [...path11, k]);
+          walk3(v, direct, join(pattern, k), [...path12, k]);
           continue;
         }
         const star = child(node, "*", version);
         if (star) {
-          walk3(v, star, join(pattern, "*"), [...path11, k]);
+          walk3(v, star, join(pattern, "*"), [...path12, k]);
           continue;
         }
         if (e.k === "passthrough" || e.k === "record" || !e.k) continue;
         const keyPattern = join(pattern, k);
         const starPattern = join(pattern, "*");
         const retired = d.retired[keyPattern] ?? d.retired[starPattern];
-        const at2 = [...path11, k];
+        const at2 = [...path12, k];
         if (retired?.loads !== void 0 && (retired.loads & bit) !== 0) {
           migratedOnRead.push({ path: at2, pattern: d.retired[keyPattern] ? keyPattern : starPattern, retired });
           continue;
@@ -16241,10 +16525,10 @@ function lengthText(min, max, unit) {
 function fixFor(r, version) {
   return version === latestVersion() ? r.latestFix ?? r.fix : r.fix;
 }
-function doctorSays(pattern, path11, version) {
+function doctorSays(pattern, path12, version) {
   const d = load();
   const bit = bitOf(version);
-  for (const key of [pattern, path11.map(String).join(".")]) {
+  for (const key of [pattern, path12.map(String).join(".")]) {
     const list = d.doctor[key];
     if (!list) continue;
     for (let i = 0; i < list.length; i += 3) if ((list[i] & bit) !== 0) return { id: list[i + 1], message: list[i + 2] };
@@ -16384,9 +16668,9 @@ function authAsRead(target) {
   asRead.set(target, out);
   return out;
 }
-function without(value, path11) {
-  if (path11.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
-  const [head2, ...rest] = path11;
+function without(value, path12) {
+  if (path12.length === 0 || !value || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head2, ...rest] = path12;
   if (!(head2 in value)) return value;
   const copy2 = { ...value };
   if (rest.length === 0) delete copy2[head2];
@@ -16552,25 +16836,6 @@ var fixed_identity_header_default = defineRule({
   }
 });
 
-// src/lib/encrypted-reference.ts
-var DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
-var SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
-function isEncryptedReference(value) {
-  const v = value.trim();
-  if (v.length > 1e5) return false;
-  return DOTENVX.test(v) || SOPS.test(v);
-}
-
-// src/lib/variables.ts
-var SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|doppler|infisical|bws|sops|keyring|secret|secrets):\/\//i;
-function isReference(value) {
-  const v = value.trim();
-  return (v.startsWith("encrypted:") || v.startsWith("ENC[")) && isEncryptedReference(v) || /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) || /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{\{[^}]{1,200}\}\}$/.test(v) || /^\{\{[^}]{1,200}\}\}$/.test(v) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) || SECRET_MANAGER_URI.test(v) || /^\/run\/secrets\//.test(v);
-}
-function containsExpansion(value) {
-  return /\$\{|\$\(|\{\{|\$[A-Z_][A-Z0-9_]{2,}/.test(value);
-}
-
 // rules/_shared/openclaw-cli.ts
 var CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
 var PACKAGE_ENTRY = /(^|\/)(openclaw|clawdbot|moltbot)\/(dist\/(index|entry)|openclaw|clawdbot|moltbot)\.[cm]?js$|^(\.\/)?dist\/(index|entry)\.[cm]?js$/;
@@ -16684,11 +16949,11 @@ function firstOpenPolicyPath(config) {
   return [...s.path, key];
 }
 function openInboundExposure(config) {
-  const open = openInboundScopes(config);
-  if (open.length === 0) return void 0;
+  const open2 = openInboundScopes(config);
+  if (open2.length === 0) return void 0;
   return {
     anchor: firstOpenPolicyPath(config) ?? ["channels"],
-    where: open.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
+    where: open2.map((s) => s.account ? `${s.channel}/${s.account}` : s.channel).join(", ")
   };
 }
 function multiUserSignals(config) {
@@ -17334,35 +17599,30 @@ var whatsapp_groups_open_default = defineRule({
   }
 });
 
+// rules/cloud_init/ssh_login_weakened.ts
+var ssh_login_weakened_default = defineRule({
+  id: "cloud_init.ssh_login_weakened",
+  title: "cloud-init turns on SSH password or root login",
+  severity: "medium",
+  appliesTo: ["cloud_init"],
+  description: "`ssh_pwauth: true` turns on SSH password authentication for the new server, so every account with a password can be guessed from the internet; `disable_root: false` keeps root's SSH login that cloud-init disables by default. On a host that runs an agent with shell tools and the keys of its channels, either is the first door an attacker tries. Read in `#cloud-config` files and in the user data a Terraform file passes to a server.",
+  remediation: "Remove `ssh_pwauth` (or set it to `false`) and `disable_root: false`; log in with an SSH key (`ssh_authorized_keys`) as a user with sudo.",
+  references: ["https://cloudinit.readthedocs.io/en/latest/reference/modules.html#set-passwords", "https://cloudinit.readthedocs.io/en/latest/reference/modules.html#ssh"],
+  tags: ["cloud-init", "ssh", "CWE-287"],
+  precision: "high",
+  messages: {
+    pwauth: "cloud-init turns on SSH password authentication (ssh_pwauth: true): passwords can be guessed from the internet.",
+    root: "cloud-init keeps root's SSH login (disable_root: false)."
+  },
+  check(target, ctx) {
+    const v = target.value;
+    if (!isRecord(v)) return;
+    if (isTruthy(v.ssh_pwauth) || v.ssh_pwauth === 1) ctx.report({ at: { kind: "path", path: ["ssh_pwauth"] }, messageId: "pwauth" });
+    if (v.disable_root === false || typeof v.disable_root === "string" && /^(false|no|off|0)$/i.test(v.disable_root.trim()) || v.disable_root === 0) ctx.report({ at: { kind: "path", path: ["disable_root"] }, messageId: "root" });
+  }
+});
+
 // rules/compose/cap_add_dangerous.ts
-var GRADES = {
-  ALL: "critical",
-  SYS_ADMIN: "critical",
-  SYS_MODULE: "critical",
-  SYS_PTRACE: "high",
-  DAC_READ_SEARCH: "high",
-  SYS_RAWIO: "high",
-  BPF: "high",
-  MAC_ADMIN: "high",
-  MAC_OVERRIDE: "high",
-  NET_ADMIN: "medium",
-  SYS_BOOT: "medium",
-  SYS_TIME: "medium",
-  SYSLOG: "medium",
-  LINUX_IMMUTABLE: "medium",
-  PERFMON: "medium",
-  AUDIT_CONTROL: "medium",
-  SYS_RESOURCE: "medium",
-  IPC_LOCK: "low",
-  SYS_NICE: "low",
-  WAKE_ALARM: "low",
-  BLOCK_SUSPEND: "low",
-  LEASE: "low",
-  NET_BROADCAST: "low",
-  SYS_PACCT: "low",
-  SYS_TTY_CONFIG: "low",
-  CHECKPOINT_RESTORE: "medium"
-};
 var cap_add_dangerous_default = defineRule({
   id: "compose.cap_add_dangerous",
   title: "Dangerous Linux capability added",
@@ -17376,9 +17636,9 @@ var cap_add_dangerous_default = defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       for (const { value, index } of stringList(svc.value.cap_add)) {
-        const cap = value.trim().toUpperCase().replace(/^CAP_/, "");
-        const severity = GRADES[cap];
-        if (!severity) continue;
+        const grade3 = capabilityGrade(value);
+        if (!grade3) continue;
+        const { cap, severity } = grade3;
         ctx.report({
           at: svc.at(["cap_add", index]),
           message: `Service "${svc.name}" adds ${cap === "ALL" ? "every capability (ALL)" : `CAP_${cap}`}${severity === "critical" ? ", enough to escape the container" : ""}.`,
@@ -17438,12 +17698,12 @@ var devices_default = defineRule({
       list(svc).forEach((d, index) => {
         const host = typeof d === "string" ? d.split(":")[0] ?? "" : isRecord(d) ? String(d.source ?? "") : "";
         if (!host.startsWith("/")) return;
-        const path11 = normaliseHostPath(host);
+        const path12 = normaliseHostPath(host);
         ctx.report({
           at: svc.at(["devices", index]),
-          message: `Service "${svc.name}" maps the host device ${path11}.`,
-          severity: grade(path11),
-          properties: { service: svc.name, device: path11 }
+          message: `Service "${svc.name}" maps the host device ${path12}.`,
+          severity: grade(path12),
+          properties: { service: svc.name, device: path12 }
         });
       });
     }
@@ -17451,8 +17711,6 @@ var devices_default = defineRule({
 });
 
 // rules/compose/docker_socket_mount.ts
-var SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$/;
-var SOCKET_DIRS = ["/var/run", "/run", "/var/run/docker", "/run/docker", "/run/containerd", "/run/podman"];
 var docker_socket_mount_default = defineRule({
   id: "compose.docker_socket_mount",
   title: "Docker API socket available in the container",
@@ -17471,11 +17729,11 @@ var docker_socket_mount_default = defineRule({
   check(target, ctx) {
     for (const svc of target.services) {
       const severity = isGatewayService(svc) ? { severity: "critical" } : {};
-      for (const m of mounts(svc, target)) {
+      for (const m of mounts(svc)) {
         if (m.type !== "bind" || m.unknown) continue;
-        const socket = SOCKET.test(m.hostPath);
-        const dir3 = SOCKET_DIRS.find((d) => m.hostPath === d);
-        if (!socket && !dir3) continue;
+        const found = engineSocket(m.hostPath);
+        if (!found) continue;
+        const socket = found === "socket";
         const shown = m.source === m.hostPath ? m.source : `${m.source} (${m.hostPath})`;
         ctx.report({
           at: svc.at(["volumes", m.index]),
@@ -17548,30 +17806,6 @@ var image_unpinned_default = defineRule({
     }
   }
 });
-
-// rules/_shared/compose-secrets.ts
-var SECRET_WORD = /(^|[_.-])(PASS(WORD|WD|PHRASE)?|PWD|SECRETS?|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|SECRET[_-]?KEY|SECRET[_-]?ACCESS[_-]?KEY|AUTH[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|SESSION[_-]?KEY|COOKIE|SIGNING[_-]?KEY|ENCRYPTION[_-]?KEY|MASTER[_-]?KEY|WEBHOOK[_-]?SECRET)([_.-]|$)/i;
-var NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|HOST|PORT|NAME|USER|USERNAME|ID|ENABLED|DISABLED|REQUIRED|TYPE|MODE|LENGTH|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|ALGORITHM|ALG|HEADER|ENDPOINT|HASH|POLICY|ROTATION|ENV|VAR|SOURCE|PROVIDER|AUDIENCE|ISSUER|SCOPE|SCOPES|COUNT|LIMIT|MIN|MAX|PREFIX|REF|VERSION)$)|^(AUTH[_-]?METHOD|TOKEN[_-]?TYPE)$/i;
-function isSecretName(name) {
-  return SECRET_WORD.test(name) && !NOT_A_SECRET.test(name);
-}
-function isLiteralSecretValue(value) {
-  const v = value.trim();
-  if (v.length < 4 || isReference(v) || /\$\{?[A-Za-z_]/.test(v)) return false;
-  if (/^(true|false|yes|no|on|off|null|none|undefined|disabled?|enabled?|required|optional)$/i.test(v)) return false;
-  if (/^<[^>]*>$|^\[[^\]]*\]$|^your[-_ ]|[-_ ]here$|^x{3,}$|^\*{3,}$|^\.{3}$/i.test(v)) return false;
-  if (/^(\/|\.\/|~\/)[\w./-]*$/.test(v)) return false;
-  return true;
-}
-var WEAK = /^(change[-_ ]?me|change[-_ ]?it|changeme\d*|change[-_]me[-_].*|password\d*|passw0rd|pass|admin\d*|secret\d*|root|toor|test\d*|demo|example|default|guest|letmein|qwerty|postgres|mysql|redis|mongo|123456\d*|12345678|1234|0000|token|mytoken|mysecret(password)?|mypassword|supersecret|s3cr3t)$/i;
-function isWeakSecret(value) {
-  return WEAK.test(value.trim());
-}
-function looksRandom(value) {
-  const v = value.trim();
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
-  return v.length >= 16 && classes >= 2 && !/\s/.test(v);
-}
 
 // rules/compose/inline_secret.ts
 var SECRET_FLAG = /^--?[\w-]*(token|password|passwd|secret|api-?key|apikey|private-key|access-key)$/i;
@@ -17900,9 +18134,9 @@ function stages(df) {
   const vars = globalArgs(df);
   return instructions(df).filter((i) => i.keyword === "FROM").map((i) => {
     const words = i.args.split(/\s+/).filter((w) => !w.startsWith("--"));
-    const written = words[0] ?? "";
+    const written2 = words[0] ?? "";
     const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
-    return { index: i.stage, image: substitute(written, vars), written, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
+    return { index: i.stage, image: substitute(written2, vars), written: written2, alias: asIdx > 0 ? words[asIdx + 1] : void 0, at: i.at };
   });
 }
 function effectiveUser(df) {
@@ -17970,8 +18204,8 @@ var NON_ROOT_IMAGES = /^((docker\.io\/)?(library\/)?(postgres|redis|mysql|mariad
 function builtDockerfile(svc, dockerfiles) {
   const build2 = svc.value.build;
   if (!isRecord(build2) || typeof build2.context !== "string" || build2.context.includes("://")) return void 0;
-  const dir3 = path2.posix.dirname(svc.fileOf(["build"]));
-  const file = path2.posix.normalize(path2.posix.join(dir3, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
+  const dir4 = path2.posix.dirname(svc.fileOf(["build"]));
+  const file = path2.posix.normalize(path2.posix.join(dir4, build2.context, typeof build2.dockerfile === "string" ? build2.dockerfile : "Dockerfile"));
   return dockerfiles.find((d) => d.file === file);
 }
 var runs_as_root_default = defineRule({
@@ -18058,34 +18292,6 @@ var security_opt_unconfined_default = defineRule({
 });
 
 // rules/compose/sensitive_host_mount.ts
-var CREDENTIALS = ["~/.ssh", "~/.aws", "~/.docker", "~/.gnupg", "~/.kube", "~/.config/gcloud", "~/.azure", "~/.netrc", "~/.git-credentials", "~/.npmrc", "~/.pypirc", "/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh", "/etc/docker", "/etc/kubernetes"];
-var CONTAINER_DATA = ["/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
-var SYSTEM = ["/etc", "/usr", "/var", "/home", "~", "/opt", "/srv", "/lib", "/lib64", "/bin", "/sbin"];
-var HOST_CODE = ["/boot", "/dev", "/bin", "/sbin", "/lib/modules", "/usr/lib/modules", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/lib", "/lib/systemd", "/etc/systemd", "/etc/cron.d", "/etc/crontab", "/etc/cron.daily", "/etc/cron.hourly", "/etc/init.d", "/etc/rc.local", "/etc/profile", "/etc/profile.d", "/etc/ld.so.preload", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group", "/etc/pam.d", "/etc/sysctl.conf", "/etc/sysctl.d", "/etc/environment", "/etc/apt", "/etc/yum.repos.d"];
-var KERNEL = ["/proc", "/sys"];
-var HARMLESS_RO = ["/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo", "/etc/ssl/certs", "/etc/ca-certificates", "/etc/pki/ca-trust", "/etc/os-release", "/usr/lib/os-release", "/etc/machine-id", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/sys/fs/cgroup", "/dev/shm"];
-var SOCKET_DIRS2 = ["/var/run", "/run"];
-function homeAliases(p) {
-  return p.replace(/^\/home\/[^/]+\/\./, "~/.");
-}
-function grade3(hostPath, readOnly) {
-  const p = homeAliases(hostPath);
-  const rw = readOnly ? "read-only" : "writable";
-  if (p === "/") return readOnly ? { severity: "high", why: "the host's whole file system, with every secret on it" } : { severity: "critical", why: "the host's whole file system, writable: the container owns the host" };
-  if (SOCKET_DIRS2.some((d) => isUnder(p, d))) return void 0;
-  if (HARMLESS_RO.some((d) => isUnder(p, d)) && (readOnly || p === "/dev/shm")) return void 0;
-  const cred = CREDENTIALS.find((d) => isUnder(p, d));
-  if (cred) return { severity: "high", why: `credentials are kept in ${cred}` };
-  const data2 = CONTAINER_DATA.find((d) => isUnder(p, d));
-  if (data2) return { severity: readOnly ? "medium" : "high", why: `${data2} holds every container's files and volumes (${rw})` };
-  const kernel = KERNEL.find((d) => isUnder(p, d));
-  if (kernel) return readOnly ? { severity: "low", why: `${kernel} read-only shows host processes and kernel state` } : { severity: "high", why: `${kernel} writable changes the host's kernel settings` };
-  const code = HOST_CODE.find((d) => isUnder(p, d));
-  if (code && !readOnly) return { severity: "high", why: `writing to ${code} runs code on the host or changes its logins` };
-  const sys = SYSTEM.find((d) => p === d);
-  if (sys) return { severity: readOnly ? "medium" : "high", why: `the whole ${sys === "~" ? "home folder" : sys} of the host (${rw})` };
-  return void 0;
-}
 var sensitive_host_mount_default = defineRule({
   id: "compose.sensitive_host_mount",
   title: "Sensitive host path mounted",
@@ -18098,9 +18304,9 @@ var sensitive_host_mount_default = defineRule({
   precision: "high",
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const m of mounts(svc, target)) {
+      for (const m of mounts(svc)) {
         if (m.type !== "bind" || m.unknown) continue;
-        const g = grade3(m.hostPath, m.readOnly);
+        const g = sensitiveHostPath(m.hostPath, m.readOnly);
         if (!g) continue;
         ctx.report({
           at: svc.at(["volumes", m.index]),
@@ -18159,11 +18365,11 @@ var uts_host_default = defineRule({
 
 // rules/compose/weak_default_secret.ts
 var DEFAULTED = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}$]+)\}/g;
-function* strings2(v, path11, depth2 = 0) {
+function* strings2(v, path12, depth2 = 0) {
   if (depth2 > 8) return;
-  if (typeof v === "string") yield [path11, v];
-  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path11, i], depth2 + 1);
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path11, k], depth2 + 1);
+  if (typeof v === "string") yield [path12, v];
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* strings2(v[i], [...path12, i], depth2 + 1);
+  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) yield* strings2(x, [...path12, k], depth2 + 1);
 }
 var weak_default_secret_default = defineRule({
   id: "compose.weak_default_secret",
@@ -18181,16 +18387,16 @@ var weak_default_secret_default = defineRule({
   },
   check(target, ctx) {
     for (const svc of target.services) {
-      for (const [path11, text] of strings2(svc.raw, [])) {
-        const key = String(path11[path11.length - 1] ?? "");
+      for (const [path12, text] of strings2(svc.raw, [])) {
+        const key = String(path12[path12.length - 1] ?? "");
         for (const m of text.matchAll(DEFAULTED)) {
           const name = m[1] ?? "";
           const def = (m[2] ?? "").trim();
           if (def === "" || Object.hasOwn(target.env, name)) continue;
-          if (!isSecretName(name) && !(typeof path11[path11.length - 1] === "string" && isSecretName(key))) continue;
+          if (!isSecretName(name) && !(typeof path12[path12.length - 1] === "string" && isSecretName(key))) continue;
           const weak = isWeakSecret(def);
           ctx.report({
-            at: svc.at(path11),
+            at: svc.at(path12),
             messageId: weak ? "guessable" : "committed",
             data: { service: svc.name, variable: name },
             severity: weak ? "high" : "medium",
@@ -18315,8 +18521,8 @@ var control_ui_insecure_auth_default = defineRule({
 var DOCKER_FLAGS = ["dangerouslyAllowReservedContainerTargets", "dangerouslyAllowExternalBindSources", "dangerouslyAllowContainerNamespaceJoin"];
 function flags(config, era) {
   const out = [];
-  const add = (path11, expected, label = `${path11.join(".")}=${String(expected)}`) => {
-    if (get(config, ...path11) === expected) out.push({ path: path11, label });
+  const add = (path12, expected, label = `${path12.join(".")}=${String(expected)}`) => {
+    if (get(config, ...path12) === expected) out.push({ path: path12, label });
   };
   const ui = ["gateway", "controlUi"];
   if (era !== "current") add([...ui, "allowInsecureAuth"], true);
@@ -18415,8 +18621,8 @@ var schema_invalid_default = defineRule({
     }
   }
 });
-var anchor2 = (path11) => at.path(path11, { part: "key" });
-var dotted = (path11) => path11.map(String).join(".") || "(top level)";
+var anchor2 = (path12) => at.path(path12, { part: "key" });
+var dotted = (path12) => path12.map(String).join(".") || "(top level)";
 function describe(issue) {
   if (issue.kind === "check") return issue.message;
   const key = issue.path[issue.path.length - 1];
@@ -18435,10 +18641,10 @@ function fixText(issue, version) {
   if (issue.retired) return ` OpenClaw's doctor has no migration for it: remove or replace the key by hand.`;
   return "";
 }
-function doctorText(fix, path11, pattern) {
+function doctorText(fix, path12, pattern) {
   const segs = pattern.split(".");
   const star = segs.lastIndexOf("*");
-  const name = star !== -1 && segs.length === path11.length ? String(path11[star]) : void 0;
+  const name = star !== -1 && segs.length === path12.length ? String(path12[star]) : void 0;
   const changes = fix.flatMap((f) => f.changes ?? []).map((c) => (name ? c.replace(/\bexample\b/g, name) : c).replace(/ \([^()]{0,200}\)(?=\.?$)/, ""));
   const ids = [...new Set(fix.map((f) => f.id))].join(", ");
   const removes = fix.every((f) => f.writes.length === 0) ? " It removes the key." : "";
@@ -18506,10 +18712,10 @@ var AUDITED = /* @__PURE__ */ new Set([
 ]);
 function unaudited(config) {
   const out = [];
-  const walk3 = (v, path11, depth2) => {
+  const walk3 = (v, path12, depth2) => {
     if (depth2 > 16 || !isRecord(v)) return;
     for (const [k, x] of Object.entries(v)) {
-      const p = [...path11, k];
+      const p = [...path12, k];
       const dotted2 = p.join(".");
       if (x === true && k.startsWith("dangerously") && !AUDITED.has(dotted2)) {
         const channelAccountLevel = p[0] === "channels" && (p.length === 3 || p.length === 5 && p[2] === "accounts") && k === "dangerouslyAllowNameMatching";
@@ -18689,13 +18895,13 @@ var SUDO_ARG_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r",
 var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "doas", "env", "exec", "nohup", "command", "time", "nice", "ionice", "stdbuf"]);
 function invocation(cmd) {
   const w = cmd.words;
-  const env = [];
+  const env2 = [];
   let k = 0;
   while (k < w.length) {
     const word = w[k];
     if (!word) break;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value)) {
-      env.push(word);
+      env2.push(word);
       k++;
       continue;
     }
@@ -18709,7 +18915,7 @@ function invocation(cmd) {
   }
   const nameWord = w[k];
   if (!nameWord) return void 0;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env };
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), env: env2 };
 }
 function* invocations(target) {
   for (const cmd of commands(target)) {
@@ -19084,8 +19290,8 @@ var CHANNEL_SECRETS = /* @__PURE__ */ new Set([
   "serviceAccount"
 ]);
 var str3 = (s) => typeof s === "string" ? s : void 0;
-function openclawSecretPath(path11) {
-  const p = path11.map((s) => String(s));
+function openclawSecretPath(path12) {
+  const p = path12.map((s) => String(s));
   const j = p.join(".");
   if (j === "gateway.auth.token" || j === "gateway.remote.token") return { what: "gateway token", severity: "critical" };
   if (j === "gateway.auth.password" || j === "gateway.remote.password") return { what: "gateway password", severity: "critical" };
@@ -19099,7 +19305,7 @@ function openclawSecretPath(path11) {
   if (p[0] === "skills" && p[1] === "entries" && p.length === 4 && p[3] === "apiKey" || p[0] === "talk" && p[1] === "providers" && p.length === 4 && p[3] === "apiKey") return { what: `${p[0]} API key (${p[2]})`, severity: "high" };
   if (p[0] === "plugins" && p[1] === "entries" && p[3] === "config" && p.length > 4 && isSecretLikeName(p[p.length - 1] ?? "")) return { what: `plugin credential (${p[2]})`, severity: "high" };
   if (p[0] === "channels" && p.length >= 3) {
-    const leaf = str3(path11[path11.length - 1]);
+    const leaf = str3(path12[path12.length - 1]);
     const direct = p.length === 3;
     const account = p.length === 5 && p[2] === "accounts";
     if (leaf && (direct || account) && CHANNEL_SECRETS.has(leaf)) return { what: `${p[1]} channel ${leaf}`, severity: "high" };
@@ -20947,11 +21153,11 @@ function requireLodash_sortby() {
     function baseForOwn(object, iteratee) {
       return object && baseFor(object, iteratee, keys);
     }
-    function baseGet(object, path11) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var index = 0, length = path11.length;
+    function baseGet(object, path12) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var index = 0, length = path12.length;
       while (object != null && index < length) {
-        object = object[toKey(path11[index++])];
+        object = object[toKey(path12[index++])];
       }
       return index && index == length ? object : void 0;
     }
@@ -21078,13 +21284,13 @@ function requireLodash_sortby() {
         return object === source || baseIsMatch(object, source, matchData);
       };
     }
-    function baseMatchesProperty(path11, srcValue) {
-      if (isKey(path11) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path11), srcValue);
+    function baseMatchesProperty(path12, srcValue) {
+      if (isKey(path12) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path12), srcValue);
       }
       return function(object) {
-        var objValue = get2(object, path11);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path11) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+        var objValue = get3(object, path12);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path12) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
       };
     }
     function baseOrderBy(collection, iteratees, orders) {
@@ -21100,9 +21306,9 @@ function requireLodash_sortby() {
         return compareMultiple(object, other, orders);
       });
     }
-    function basePropertyDeep(path11) {
+    function basePropertyDeep(path12) {
       return function(object) {
-        return baseGet(object, path11);
+        return baseGet(object, path12);
       };
     }
     function baseRest(func, start) {
@@ -21357,11 +21563,11 @@ function requireLodash_sortby() {
         return result;
       };
     }
-    function hasPath(object, path11, hasFunc) {
-      path11 = isKey(path11, object) ? [path11] : castPath(path11);
-      var result, index = -1, length = path11.length;
+    function hasPath(object, path12, hasFunc) {
+      path12 = isKey(path12, object) ? [path12] : castPath(path12);
+      var result, index = -1, length = path12.length;
       while (++index < length) {
-        var key = toKey(path11[index]);
+        var key = toKey(path12[index]);
         if (!(result = object != null && hasFunc(object, key))) {
           break;
         }
@@ -21516,12 +21722,12 @@ function requireLodash_sortby() {
     function toString(value) {
       return value == null ? "" : baseToString(value);
     }
-    function get2(object, path11, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path11);
+    function get3(object, path12, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path12);
       return result === void 0 ? defaultValue : result;
     }
-    function hasIn(object, path11) {
-      return object != null && hasPath(object, path11, baseHasIn);
+    function hasIn(object, path12) {
+      return object != null && hasPath(object, path12, baseHasIn);
     }
     function keys(object) {
       return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
@@ -21529,8 +21735,8 @@ function requireLodash_sortby() {
     function identity(value) {
       return value;
     }
-    function property(path11) {
-      return isKey(path11) ? baseProperty(toKey(path11)) : basePropertyDeep(path11);
+    function property(path12) {
+      return isKey(path12) ? baseProperty(toKey(path12)) : basePropertyDeep(path12);
     }
     module.exports = sortBy;
   })(lodash_sortby, lodash_sortby.exports);
@@ -21962,7 +22168,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
   }
   try {
     const fs = await import("node:fs");
-    const path11 = await import("node:path");
+    const path12 = await import("node:path");
     const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
     const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
     if (!isGcpServiceAccountP12) {
@@ -21970,7 +22176,7 @@ async function reportIfFoundPrivateKeyP12Format({ source, context, t }) {
     }
     context.report({
       message: t("PrivateKeyP12", {
-        FILE_NAME: path11.basename(source.filePath)
+        FILE_NAME: path12.basename(source.filePath)
       }),
       range: [0, source.content.length]
     });
@@ -23889,60 +24095,6 @@ function awsSecretSpan(text, from, length) {
   return void 0;
 }
 
-// src/lib/placeholders.ts
-var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
-var PLACEHOLDER_WORDS = ["example", "sample", "xxxxxx", "aaaaaa", "abcde", "00000", "*****", "redacted", "here", "your", "replace", "changeme", "change-me"];
-var GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
-var PLACEHOLDER_RE = new RegExp(PLACEHOLDER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
-var SEQUENCES = [
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  "01234567890123456789",
-  "0123456789ABCDEF0123456789ABCDEF",
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
-];
-function isSequential(value, minRun = 8) {
-  const up = value.toUpperCase();
-  if (up.length >= 3 && SEQUENCES.some((s) => s.includes(up))) return true;
-  for (let i = 0; i + minRun <= up.length; i++) {
-    const piece = up.slice(i, i + minRun);
-    if (SEQUENCES.some((s) => s.includes(piece))) return true;
-  }
-  let inRuns = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
-    else {
-      if (run >= 3) inRuns += run;
-      run = 1;
-    }
-  }
-  return value.length >= 8 && inRuns / value.length >= 0.6;
-}
-function hasRepeatedRun(value, run = 6) {
-  let n = 1;
-  for (let i = 1; i < value.length; i++) {
-    n = value[i] === value[i - 1] ? n + 1 : 1;
-    if (n >= run) return true;
-  }
-  return false;
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  if (OPENCLAW_PLACEHOLDERS.has(v.toLowerCase())) return true;
-  if (/^(true|false|null|none|nil|undefined|todo|tbd|secret|password|token)$/i.test(v)) return true;
-  if (/^<|^\[[^\]]*\]$|^\{[^}]*\}$/.test(v)) return true;
-  if (v.includes("...") || v.includes("…")) return true;
-  if (v.includes("eyJzdWIiOiIxMjM0NTY3ODkw")) return true;
-  if (PLACEHOLDER_RE.test(v) || v.toLowerCase().replace(/[-_\s]/g, "").includes("changeme")) return true;
-  if ([...v].every((c) => c === v[0])) return true;
-  return hasRepeatedRun(v) || isSequential(v);
-}
-function isLiteralSecretCandidate(value) {
-  return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
-}
-
 // rules/_shared/tokens.ts
 var SPECS = [];
 var keywordRe;
@@ -23971,9 +24123,9 @@ function keywordPass(text) {
   }
   return first;
 }
-var STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join("|"), "i");
 function isExampleToken(secret, spec) {
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.find) return false;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
   if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
@@ -23996,13 +24148,13 @@ function resolveOverlaps(matches2) {
 }
 function scanTokens(text, filePath) {
   const hits = keywordPass(text);
-  if (hits.size === 0) return [];
   const found = [];
   const routes = [];
   for (const [spec, at2] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text, at2, found);
+    if (spec.find || spec.pattern) runSpec(spec, text, at2, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint)).then((results) => {
@@ -24012,6 +24164,43 @@ function scanTokens(text, filePath) {
     }
     return settle();
   });
+}
+function runSpec(spec, text, at2, out) {
+  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text, at2, out);
+}
+var ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+var MAX_DEPTH = 5;
+var MAX_RUN = 2e5;
+var MAX_RUNS = 2e3;
+function decodeRun(run) {
+  const buf = Buffer.from(run, "base64");
+  if (buf.length < 18) return void 0;
+  let printable = 0;
+  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
+  return printable >= buf.length * 0.95 ? { text: buf.toString("latin1"), bytes: buf } : { bytes: buf };
+}
+function findEncoded(text, depth2, out) {
+  if (depth2 > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, "g");
+  let m;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const run = decodeRun(m[0]);
+    if (!run) continue;
+    const decoded = run.text;
+    if (decoded === void 0) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run.bytes);
+        if (secret !== void 0) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
+    const inner = [];
+    for (const [spec, at2] of keywordPass(decoded)) runSpec(spec, decoded, at2, inner);
+    findEncoded(decoded, depth2 + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 async function findTokens(text, filePath = "value.txt") {
   return scanTokens(text, filePath);
@@ -24034,7 +24223,7 @@ function reportTokens(spec, target, ctx) {
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? " (base64-encoded)" : ""} in ${target.file}: ${spec.action}.`,
         secret: m.secret
       });
     }
@@ -24064,10 +24253,10 @@ var committed_default = defineRule({
   },
   async check(target, ctx) {
     if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return;
+    const literal2 = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value) && !e.key.startsWith("DOTENV_PUBLIC_KEY"));
+    if (literal2.length === 0 && target.entries.length > 0) return;
     let holdsValues = false;
-    for (const e of literal) {
+    for (const e of literal2) {
       const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
       if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
         holdsValues = true;
@@ -24077,10 +24266,10 @@ var committed_default = defineRule({
     ctx.report({
       at: at.file(),
       severity: holdsValues ? "high" : "low",
-      messageId: holdsValues ? "secrets" : literal.length > 0 ? "settings" : "empty",
-      data: { file: target.file, literals: `${literal.length} literal value${literal.length === 1 ? "" : "s"}` },
+      messageId: holdsValues ? "secrets" : literal2.length > 0 ? "settings" : "empty",
+      data: { file: target.file, literals: `${literal2.length} literal value${literal2.length === 1 ? "" : "s"}` },
       key: "file",
-      properties: { literalValues: literal.length }
+      properties: { literalValues: literal2.length }
     });
   }
 });
@@ -24100,22 +24289,22 @@ var OPENCLAW_NAME = /openclaw|clawdbot|moltbot|moldbot/i;
 function runsOpenClaw(target) {
   return services(target).some(([name, svc]) => [name, svc.image, svc.container_name].some((v) => typeof v === "string" && OPENCLAW_NAME.test(v)));
 }
-function underStateDir(path11) {
-  return path11.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
+function underStateDir(path12) {
+  return path12.split("/").slice(0, -1).some((s) => STATE_DIR.test(s));
 }
-function agentStorePath(path11) {
-  const s = path11.split("/");
+function agentStorePath(path12) {
+  const s = path12.split("/");
   for (let i = s.length - 4; i >= 0; i--) {
     if (s[i] === "agents" && i + 3 === s.length - 1) return { agent: s[i + 1] ?? "", kind: s[i + 2] ?? "", base: s[i + 3] ?? "" };
   }
   return void 0;
 }
-function underCredentials(path11) {
-  const s = path11.split("/");
+function underCredentials(path12) {
+  const s = path12.split("/");
   const i = s.lastIndexOf("credentials", s.length - 2);
   return i === -1 ? void 0 : s.slice(i + 1).join("/");
 }
-var base = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var base = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
 
 // rules/dotenv/not_ignored.ts
 var not_ignored_default = defineRule({
@@ -24141,10 +24330,10 @@ var not_ignored_default = defineRule({
     const nested = new Set(target.files.filter((f) => f.path.endsWith("/.gitignore")).map((f) => f.path.slice(0, -"/.gitignore".length)));
     const dirs = /* @__PURE__ */ new Set(["", ...deployments.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/"))))]);
     const exposed = [];
-    for (const dir3 of [...dirs].sort()) {
-      if (dir3 !== "" && [...nested].some((n) => dir3 === n || dir3.startsWith(`${n}/`))) continue;
-      const env = dir3 === "" ? ".env" : `${dir3}/.env`;
-      if (!target.ignoredByRootGitignore(env)) exposed.push(env);
+    for (const dir4 of [...dirs].sort()) {
+      if (dir4 !== "" && [...nested].some((n) => dir4 === n || dir4.startsWith(`${n}/`))) continue;
+      const env2 = dir4 === "" ? ".env" : `${dir4}/.env`;
+      if (!target.ignoredByRootGitignore(env2)) exposed.push(env2);
     }
     if (exposed.length === 0) return;
     const hasGitignore = target.gitignore !== void 0;
@@ -24203,9 +24392,9 @@ var synced_dir_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    const env = deployContext(t, ctx.project).env ?? {};
+    const env2 = deployContext(t, ctx.project).env ?? {};
     for (const name of ["OPENCLAW_STATE_DIR", "OPENCLAW_CONFIG_PATH"]) {
-      const v = env[name];
+      const v = env2[name];
       if (v === void 0 || !/icloud|dropbox|google drive|googledrive|onedrive/i.test(v)) continue;
       ctx.report({ at: at.file(), message: `${name} points into a cloud-synced folder.` });
       return;
@@ -25119,6 +25308,310 @@ var token_too_short_default2 = defineRule({
   }
 });
 
+// rules/_shared/kubernetes.ts
+function containers(target) {
+  return target.documents.flatMap((doc) => doc.workload ? doc.workload.containers.map((container) => ({ doc, workload: doc.workload, container })) : []);
+}
+var atPath = (path12) => ({ kind: "path", path: path12 });
+function isUnknown(v) {
+  return typeof v === "string" && v.includes("${");
+}
+function security(c, key) {
+  const own = c.container.value.securityContext;
+  if (isRecord(own) && key in own) return { value: own[key], path: [...c.container.path, "securityContext", key] };
+  const pod = c.workload.pod.securityContext;
+  if (isRecord(pod) && key in pod) return { value: pod[key], path: [...c.workload.podPath, "securityContext", key] };
+  return void 0;
+}
+function commandLine2(c) {
+  const words = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
+  return [...words(c.value.command), ...words(c.value.args)].flatMap((w) => w.split(/\s+/).filter(Boolean));
+}
+function isGatewayContainer(c) {
+  const cmd = commandLine2(c);
+  if (gatewayCommand(cmd)) return true;
+  if (cmd.length && !cmd.includes("gateway")) return false;
+  const image = typeof c.value.image === "string" ? c.value.image : "";
+  return /(^|\/)openclaw(-docker|-gateway)?(:|@|$)/.test(image.replace(/\$\{[^{}]{0,512}\}/g, ""));
+}
+function env(c) {
+  const out = /* @__PURE__ */ new Map();
+  (Array.isArray(c.value.env) ? c.value.env : []).forEach((e, index) => {
+    if (isRecord(e) && typeof e.name === "string") out.set(e.name, { value: e.value === void 0 || e.value === null ? void 0 : String(e.value), index });
+  });
+  return out;
+}
+
+// rules/kubernetes/docker_socket_mount.ts
+var docker_socket_mount_default2 = defineRule({
+  id: "kubernetes.docker_socket_mount",
+  title: "Container-engine socket mounted into a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `hostPath` volume of the node's Docker, containerd, CRI-O or Podman socket (or the folder that holds it, `/var/run`, `/run`) lets the container start privileged containers on the node: root on the node, and from there the cluster. The same judgement as compose's `compose.docker_socket_mount` (one exposure model, lib/exposure.ts); critical for the OpenClaw gateway, whose tools can be driven by prompt injection. `readOnly: true` does not help: it applies to the socket file, not to the API calls.",
+  remediation: "Remove the `hostPath` volume. For sandboxed tool runs use the sandbox's own isolation (a separate pod, gVisor/Kata) or a filtering socket proxy that exposes only the calls needed; never give the gateway the node's socket.",
+  references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath", "https://docs.docker.com/engine/security/#docker-daemon-attack-surface"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "high",
+  messages: {
+    socket: `Container "{{name}}" mounts the node's container-engine socket {{path}}: it can control the node's containers, which is root on the node.`,
+    folder: `Container "{{name}}" mounts {{path}}, the folder holding the node's container-engine socket: it can control the node's containers.`
+  },
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      for (const m of c.container.mounts) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const found = engineSocket(m.hostPath);
+        if (!found) continue;
+        ctx.report({ at: atPath(m.path), messageId: found, data: { name: c.container.name, path: m.source }, ...isGatewayContainer(c.container) ? { severity: "critical" } : {}, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+      }
+    }
+  }
+});
+
+// rules/kubernetes/gateway_exposed.ts
+var AUTH_ANNOTATION = /(^|\/)(auth-url|auth-type|auth-signin|auth-secret|auth-tls-secret|router\.middlewares|oauth|forward-auth|auth)$/i;
+function gatewayPortNames(target) {
+  const names = /* @__PURE__ */ new Set();
+  for (const c of containers(target)) {
+    for (const p of Array.isArray(c.container.value.ports) ? c.container.value.ports : []) {
+      if (isRecord(p) && Number(p.containerPort) === GATEWAY_PORT && typeof p.name === "string") names.add(p.name);
+    }
+  }
+  return names;
+}
+var isGatewayPort = (v, names) => Number(v) === GATEWAY_PORT || typeof v === "string" && names.has(v);
+var gateway_exposed_default = defineRule({
+  id: "kubernetes.gateway_exposed",
+  title: "OpenClaw gateway port exposed outside the cluster",
+  severity: "critical",
+  appliesTo: ["kubernetes"],
+  description: "A Service of type `LoadBalancer` (critical: a public address) or `NodePort` (high: every node's address) whose `port`, `targetPort` or `nodePort` is the gateway's 18789 (or a container port named for it), a container `hostPort: 18789` (high: the node's address), or an Ingress that routes to such a Service with no authentication annotation (medium: the gateway's own auth is then the only gate) puts the gateway, its Control UI and its tool APIs in front of whoever reaches the address. Helm chart values with the conventional `service.type` and `service.port` are read the same way.",
+  remediation: "Keep the gateway Service `ClusterIP` and reach it through `kubectl port-forward`, a tailnet sidecar, or an Ingress with TLS and an authenticating proxy (`nginx.ingress.kubernetes.io/auth-url`, oauth2-proxy), and set gateway auth.",
+  references: ["https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types", "https://docs.openclaw.ai/gateway/security"],
+  tags: ["kubernetes", "network-exposure", "CWE-284"],
+  precision: "high",
+  messages: {
+    service: 'Service "{{name}}" of type {{type}} exposes the OpenClaw gateway port 18789 {{where}}.',
+    host_port: `Container "{{name}}" publishes the OpenClaw gateway on the node's port {{port}} (hostPort).`,
+    ingress: 'Ingress "{{name}}" routes to the OpenClaw gateway with no authentication annotation.',
+    values: "The chart values expose the gateway with service.type {{type}} on port 18789 {{where}}."
+  },
+  check(target, ctx) {
+    const names = gatewayPortNames(target);
+    const gatewayServices = /* @__PURE__ */ new Set();
+    const where = (type) => type === "LoadBalancer" ? "on a load balancer address" : "on every node's address";
+    for (const doc of target.documents) {
+      if (doc.kind !== "Service" || !isRecord(doc.value.spec)) continue;
+      const spec = doc.value.spec;
+      const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
+      const ports2 = Array.isArray(spec.ports) ? spec.ports : [];
+      ports2.forEach((p, i) => {
+        if (!isRecord(p) || !(isGatewayPort(p.port, names) || isGatewayPort(p.targetPort, names) || Number(p.nodePort) === GATEWAY_PORT)) return;
+        gatewayServices.add(doc.name);
+        if (type === "LoadBalancer" || type === "NodePort") ctx.report({ at: atPath([doc.index, "spec", "type"]), messageId: "service", data: { name: doc.name, type, where: where(type) }, severity: type === "LoadBalancer" ? "critical" : "high", key: `Service/${doc.name}:${i}` });
+      });
+    }
+    for (const c of containers(target)) {
+      for (const p of c.container.ports) if (p.published && Number(p.published) === GATEWAY_PORT) ctx.report({ at: atPath([...p.path, "hostPort"]), messageId: "host_port", data: { name: c.container.name, port: p.published }, severity: "high" });
+    }
+    for (const doc of target.documents) {
+      if (doc.kind !== "Ingress" || !isRecord(doc.value.spec)) continue;
+      const meta = isRecord(doc.value.metadata) ? doc.value.metadata : {};
+      const annotations = isRecord(meta.annotations) ? Object.keys(meta.annotations) : [];
+      if (annotations.some((a) => AUTH_ANNOTATION.test(a))) continue;
+      const backends = JSON.stringify(doc.value.spec);
+      const routes = [...gatewayServices].some((s) => backends.includes(`"name":${JSON.stringify(s)}`)) || /"number":18789\b/.test(backends);
+      if (routes) ctx.report({ at: atPath([doc.index, "spec", ..."rules" in doc.value.spec ? ["rules"] : []]), messageId: "ingress", data: { name: doc.name }, severity: "medium" });
+    }
+    const values = target.helm === "values" && isRecord(target.values) ? target.values : void 0;
+    const service2 = values && isRecord(values.service) ? values.service : void 0;
+    if (service2 && (service2.type === "LoadBalancer" || service2.type === "NodePort") && (Number(service2.port) === GATEWAY_PORT || Number(service2.targetPort) === GATEWAY_PORT || Number(service2.nodePort) === GATEWAY_PORT)) {
+      ctx.report({ at: atPath([0, "service", "type"]), messageId: "values", data: { type: service2.type, where: where(service2.type) }, severity: service2.type === "LoadBalancer" ? "critical" : "high" });
+    }
+  }
+});
+
+// rules/kubernetes/gateway_public_bind.ts
+var CREDENTIALS2 = ["OPENCLAW_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_PASSWORD", "CLAWDBOT_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_PASSWORD"];
+var gateway_public_bind_default = defineRule({
+  id: "kubernetes.gateway_public_bind",
+  title: "Gateway started beyond loopback with no auth in a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A container whose `command`/`args` run `openclaw gateway --bind lan` (or `auto`, `0.0.0.0`, an address) listens on the pod's address, which every pod in the cluster reaches unless a NetworkPolicy says otherwise. With no `--token`/`--password` flag, no `--auth` mode and no `OPENCLAW_GATEWAY_TOKEN`/`OPENCLAW_GATEWAY_PASSWORD` in its `env` (a `valueFrom` counts), and no OpenClaw config in the repository that sets gateway auth, nothing but the network stands in front of the agent's tools.",
+  remediation: "Set `OPENCLAW_GATEWAY_TOKEN` from a Secret (`valueFrom.secretKeyRef`), or `gateway.auth` in the config; add a NetworkPolicy that admits only the ingress controller to port 18789.",
+  references: ["https://docs.openclaw.ai/gateway/security", "https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+  tags: ["kubernetes", "network-exposure", "CWE-306"],
+  precision: "medium",
+  check(target, ctx) {
+    const configAuth = ctx.project.targets("openclaw").some((t) => /"(token|password)"|"trusted-proxy"/.test(JSON.stringify(t.value?.gateway?.auth ?? null)));
+    if (configAuth) return;
+    for (const c of containers(target)) {
+      const cmd = gatewayCommand(commandLine2(c.container));
+      if (!cmd?.bind || !isPublicBind(cmd.bind.value) || cmd.token || cmd.password || cmd.auth) continue;
+      const vars = env(c.container);
+      if (CREDENTIALS2.some((n) => vars.has(n)) || c.container.value.envFrom !== void 0) continue;
+      const where = Array.isArray(c.container.value.args) ? "args" : "command";
+      ctx.report({ at: atPath([...c.container.path, where]), message: `Container "${c.container.name}" starts the gateway with --bind ${cmd.bind.value} and no token, password or auth mode: every pod that reaches it can drive the agent.` });
+    }
+  }
+});
+
+// rules/kubernetes/host_namespace.ts
+var KEYS = ["hostNetwork", "hostPID", "hostIPC"];
+var ID = { hostNetwork: "host_network", hostPID: "host_pid", hostIPC: "host_ipc" };
+var host_namespace_default = defineRule({
+  id: "kubernetes.host_namespace",
+  title: "Pod shares the node's network, process or IPC namespace",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "`hostNetwork: true` puts the pod on the node's network: the gateway's port listens on the node's addresses (bypassing Services and NetworkPolicies) and the pod reaches every service bound to the node's loopback. `hostPID: true` lets it see and signal every process on the node; `hostIPC: true` shares the node's shared memory. The same as compose's `network_mode: host` / `pid: host` / `ipc: host`. Read in manifests, Helm templates and a chart's `values.yaml` (top-level `hostNetwork`).",
+  remediation: "Remove the setting. Publish the gateway through a `ClusterIP` Service reached by an authenticated Ingress, a port-forward or a tailnet sidecar.",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "very-high",
+  messages: {
+    host_network: `{{kind}} "{{name}}" runs on the node's network (hostNetwork: true): its ports listen on the node's addresses.`,
+    host_pid: `{{kind}} "{{name}}" shares the node's process namespace (hostPID: true).`,
+    host_ipc: `{{kind}} "{{name}}" shares the node's IPC namespace (hostIPC: true).`
+  },
+  check(target, ctx) {
+    for (const doc of target.documents) {
+      const w = doc.workload;
+      if (!w) continue;
+      for (const key of KEYS) if (w.pod[key] === true) ctx.report({ at: atPath([...w.podPath, key]), messageId: ID[key], data: { kind: doc.kind, name: doc.name } });
+    }
+    if (target.helm === "values" && isRecord(target.values)) {
+      for (const key of KEYS) if (target.values[key] === true) ctx.report({ at: atPath([0, key]), messageId: ID[key], data: { kind: "Chart values", name: key } });
+    }
+  }
+});
+
+// rules/kubernetes/privileged.ts
+var privileged_default2 = defineRule({
+  id: "kubernetes.privileged",
+  title: "Container runs privileged or with dangerous capabilities",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "`securityContext.privileged: true` gives the container every capability and the node's devices: it is root on the node (critical for the OpenClaw gateway, whose tools can be driven by prompt injection). Capabilities in `capabilities.add` are graded as compose's `cap_add` (the same table): `ALL`, `SYS_ADMIN`, `SYS_MODULE` critical, `SYS_PTRACE`, `DAC_READ_SEARCH`, … high, `NET_ADMIN`, … medium. Init containers count: they run with the same node access.",
+  remediation: "Remove `privileged: true`; set `capabilities: { drop: [ALL] }` and add back only what the container needs (usually nothing). An init container that fixes file ownership needs `CHOWN`/`FOWNER` at most, or `fsGroup` on the pod.",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline", "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"],
+  tags: ["kubernetes", "container-escape", "CWE-250"],
+  precision: "very-high",
+  messages: {
+    privileged: '{{what}} "{{name}}" runs privileged: it is root on the node.',
+    capability: '{{what}} "{{name}}" adds {{cap}}.'
+  },
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      const what = c.container.init ? "Init container" : "Container";
+      const sc = c.container.value.securityContext;
+      if (!isRecord(sc)) continue;
+      const gateway = isGatewayContainer(c.container);
+      if (sc.privileged === true) ctx.report({ at: atPath([...c.container.path, "securityContext", "privileged"]), messageId: "privileged", data: { what, name: c.container.name }, ...gateway ? { severity: "critical" } : {} });
+      const add = isRecord(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
+      add.forEach((cap, i) => {
+        const g = typeof cap === "string" ? capabilityGrade(cap) : void 0;
+        if (!g) return;
+        ctx.report({ at: atPath([...c.container.path, "securityContext", "capabilities", "add", i]), messageId: "capability", data: { what, name: c.container.name, cap: g.cap === "ALL" ? "every capability (ALL)" : `CAP_${g.cap}` }, severity: g.severity });
+      });
+    }
+  }
+});
+
+// rules/kubernetes/run_as_root.ts
+var run_as_root_default = defineRule({
+  id: "kubernetes.run_as_root",
+  title: "OpenClaw container may run as root",
+  severity: "low",
+  appliesTo: ["kubernetes"],
+  description: "A gateway container with neither `runAsNonRoot: true` nor a non-zero `runAsUser` (on the container or its pod) runs as the image's user, root for most images; then a tool call that escapes the agent's sandbox, or a mounted volume, acts as root in the container. Only containers that run the OpenClaw gateway are reported. A `securityContext` a Helm template fills in from values is unknown and not reported.",
+  remediation: "Set `securityContext: { runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false }` on the pod or the container (the official image runs as `node`, uid 1000).",
+  references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"],
+  tags: ["kubernetes", "hardening", "CWE-250"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      if (c.container.init || !isGatewayRunner(c.container.value)) continue;
+      if (c.container.value.securityContext === null || c.workload.pod.securityContext === null) continue;
+      const nonRoot = security(c, "runAsNonRoot");
+      const user = security(c, "runAsUser");
+      if (isUnknown(nonRoot?.value) || isUnknown(user?.value)) continue;
+      if (nonRoot?.value === true || user !== void 0 && Number(user.value) > 0) continue;
+      ctx.report({ at: atPath(user?.value === 0 ? user.path : [...c.container.path, "name"]), message: `Container "${c.container.name}" runs the OpenClaw gateway with no runAsNonRoot or non-root runAsUser: it may run as root.` });
+    }
+  }
+});
+function isGatewayRunner(v) {
+  const image = typeof v.image === "string" ? v.image : "";
+  const cmd = JSON.stringify([v.command, v.args]);
+  return /openclaw|clawdbot|moltbot/i.test(image) || cmd.includes("openclaw") && cmd.includes("gateway");
+}
+
+// rules/kubernetes/secret_plaintext.ts
+function decode(v) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v.trim()) || v.trim().length % 4 !== 0) return void 0;
+  const text = Buffer.from(v.trim(), "base64").toString("utf8");
+  return /^[\x20-\x7e]+$/.test(text) ? text : void 0;
+}
+var secret_plaintext_default = defineRule({
+  id: "kubernetes.secret_plaintext",
+  title: "Kubernetes Secret committed with its values",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `Secret` manifest with values in `stringData` (plain text) or `data` (base64, which is an encoding, not encryption: decoded here before judging) commits the credential with the repository. Reported when the key names a secret (`*_TOKEN`, `password`, `api-key`, …) and the value is a literal, not a placeholder (`CHANGE_ME`, `<token>`) or a template value. The token rules also read the file, so a provider key in `stringData` is reported by its own rule too.",
+  remediation: "Rotate the credential. Keep the Secret out of the repository: create it with `kubectl create secret`, or commit it encrypted (Sealed Secrets, SOPS) or as an ExternalSecret that reads a secret manager.",
+  references: ["https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["kubernetes", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const doc of target.documents) {
+      if (doc.kind !== "Secret") continue;
+      for (const field of ["stringData", "data"]) {
+        const map = doc.value[field];
+        if (!isRecord(map)) continue;
+        for (const [key, raw] of Object.entries(map)) {
+          if (typeof raw !== "string" || isUnknown(raw)) continue;
+          const value = field === "data" ? decode(raw) : raw;
+          if (value === void 0 || !isLiteralSecret(key, value)) continue;
+          const r = secretReport(`Secret/${doc.name}:${key}`, value);
+          ctx.report({
+            at: atPath([doc.index, field, key]),
+            message: `Secret "${doc.name}" holds ${key} in ${field === "data" ? "data (base64, not encrypted)" : "stringData (plain text)"}: it is committed with the repository.`,
+            severity: r.severity,
+            // What the file holds is the encoded form: that is what must never be printed.
+            ...r.secret !== void 0 ? { secret: raw } : { key: r.key }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/kubernetes/sensitive_host_mount.ts
+var sensitive_host_mount_default2 = defineRule({
+  id: "kubernetes.sensitive_host_mount",
+  title: "Sensitive node path mounted into a pod",
+  severity: "high",
+  appliesTo: ["kubernetes"],
+  description: "A `hostPath` volume of a node system or credential folder gives the container what the folder holds, graded exactly as compose's `compose.sensitive_host_mount` (one exposure model, lib/exposure.ts): the node's `/` writable is critical; credentials (`/root`, `/etc/kubernetes`, `~/.ssh`, …) high even read-only; whole system folders high writable, medium read-only; `/var/lib/kubelet` and `/var/lib/containerd` hold every pod's secrets. Read-only means `readOnly: true` on the `volumeMount`.",
+  remediation: "Mount only what the container needs: a `configMap`, a `secret` or a `persistentVolumeClaim` instead of a `hostPath`; if a node path is needed, the narrowest one, `readOnly: true`.",
+  references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"],
+  tags: ["kubernetes", "container-escape", "CWE-668"],
+  precision: "high",
+  check(target, ctx) {
+    for (const c of containers(target)) {
+      for (const m of c.container.mounts) {
+        if (m.type !== "bind" || m.unknown) continue;
+        const g = sensitiveHostPath(m.hostPath, m.readOnly);
+        if (!g) continue;
+        ctx.report({ at: atPath(m.path), message: `Container "${c.container.name}" mounts the node's ${m.source}: ${g.why}.`, severity: g.severity, key: `${c.doc.kind}/${c.doc.name}/${c.container.name}:${m.hostPath}` });
+      }
+    }
+  }
+});
+
 // rules/logging/redact_off.ts
 var redact_off_default = defineRule({
   id: "logging.redact_off",
@@ -25163,13 +25656,13 @@ function modelRefs(config) {
     if (a) aliases.set(a.trim().toLowerCase(), id);
   }
   const out = [];
-  const add = (v, path11, image, agent) => {
+  const add = (v, path12, image, agent) => {
     const push = (m, p) => {
       if (typeof m === "string" && m.trim()) out.push({ model: aliases.get(m.trim().toLowerCase()) ?? m.trim(), path: p, image, ...agent ? { agent } : {} });
     };
-    if (typeof v === "string") return push(v, path11);
-    push(get(v, "primary"), [...path11, "primary"]);
-    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path11, "fallbacks", i]));
+    if (typeof v === "string") return push(v, path12);
+    push(get(v, "primary"), [...path12, "primary"]);
+    arr(get(v, "fallbacks")).forEach((f, i) => push(f, [...path12, "fallbacks", i]));
   };
   add(get(config, "agents", "defaults", "model"), ["agents", "defaults", "model"], false);
   add(get(config, "agents", "defaults", "imageModel"), ["agents", "defaults", "imageModel"], true);
@@ -25293,13 +25786,13 @@ function execScopes(config) {
 }
 function openExecSurfaces(config) {
   const out = [];
-  const walk3 = (v, path11, depth2) => {
+  const walk3 = (v, path12, depth2) => {
     if (depth2 > 12) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path11, i], depth2 + 1));
+    if (Array.isArray(v)) return v.forEach((x, i) => walk3(x, [...path12, i], depth2 + 1));
     if (!isRecord(v)) return;
-    if (v.groupPolicy === "open") out.push([...path11, "groupPolicy"]);
-    if (v.dmPolicy === "open") out.push([...path11, "dmPolicy"]);
-    for (const [k, x] of Object.entries(v)) walk3(x, [...path11, k], depth2 + 1);
+    if (v.groupPolicy === "open") out.push([...path12, "groupPolicy"]);
+    if (v.dmPolicy === "open") out.push([...path12, "dmPolicy"]);
+    for (const [k, x] of Object.entries(v)) walk3(x, [...path12, k], depth2 + 1);
   };
   walk3(get(config, "channels"), ["channels"], 0);
   return out;
@@ -25543,9 +26036,9 @@ function gatewayLocationTest(project2, target) {
   return (location) => isGateway(proxyTarget(location, ups), ports2);
 }
 function sensitivePath(location) {
-  const path11 = location.args[location.args.length - 1]?.value ?? "";
-  if (/^\^?\/hooks(\/|$|\b)/.test(path11)) return "hooks";
-  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path11)) return "health";
+  const path12 = location.args[location.args.length - 1]?.value ?? "";
+  if (/^\^?\/hooks(\/|$|\b)/.test(path12)) return "hooks";
+  if (/^\^?\/(health|healthz|ready|readyz)\b/.test(path12)) return "health";
   return void 0;
 }
 function head(d) {
@@ -25793,6 +26286,93 @@ var weak_tls_default = defineRule({
   }
 });
 
+// rules/_shared/paas.ts
+var scalar = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+function fromMap(map, base4) {
+  if (!isRecord(map)) return [];
+  return Object.entries(map).flatMap(([name, v]) => {
+    const value = scalar(v);
+    return value === void 0 ? [] : [{ name, value, path: [...base4, name] }];
+  });
+}
+function plainEnv(target) {
+  const v = target.value;
+  if (!isRecord(v)) return [];
+  switch (target.platform) {
+    case "fly":
+      return fromMap(v.env, ["env"]);
+    case "kamal":
+      return isRecord(v.env) ? [...fromMap(v.env.clear, ["env", "clear"]), ...isRecord(v.env.clear) || isRecord(v.env.secret) || Array.isArray(v.env.secret) ? [] : fromMap(v.env, ["env"])] : [];
+    case "railway":
+      return isRecord(v.deploy) ? fromMap(v.deploy.env ?? v.deploy.variables, ["deploy", v.deploy.env ? "env" : "variables"]) : [];
+    case "render": {
+      const out = [];
+      for (const [k, group] of [
+        ["services", v.services],
+        ["envVarGroups", v.envVarGroups]
+      ]) {
+        if (!Array.isArray(group)) continue;
+        group.forEach((svc, i) => {
+          if (!isRecord(svc) || !Array.isArray(svc.envVars)) return;
+          svc.envVars.forEach((e, j) => {
+            const value = isRecord(e) ? scalar(e.value) : void 0;
+            if (isRecord(e) && typeof e.key === "string" && value !== void 0) out.push({ name: e.key, value, path: [k, i, "envVars", j, "value"] });
+          });
+        });
+      }
+      return out;
+    }
+  }
+}
+
+// rules/paas/gateway_public.ts
+var gateway_public_default = defineRule({
+  id: "paas.gateway_public",
+  title: "Fly.io publishes the OpenClaw gateway to the internet",
+  severity: "medium",
+  appliesTo: ["paas"],
+  description: "Fly.io's `[http_service]` and `[[services]]` with `ports` are public on the app's `fly.dev` address (and any custom domain). When the internal port is the gateway's (18789, or the `PORT`/`OPENCLAW_GATEWAY_PORT` the `[env]` gives a gateway bound beyond loopback with `OPENCLAW_GATEWAY_BIND`), the gateway, its Control UI and its tool APIs are on the internet: only its own auth stands in front of them, and that is set outside the repository (a `fly secrets` token) where a reviewer cannot see it.",
+  remediation: "Keep the gateway private: no `[http_service]` for it, reach it through `fly proxy 18789` or Fly's private network (WireGuard, a tailnet). If it must be public, set a long `OPENCLAW_GATEWAY_TOKEN` with `fly secrets set`, keep device auth on, and set `gateway.controlUi.allowedOrigins`.",
+  references: ["https://fly.io/docs/reference/configuration/#the-http_service-section", "https://docs.openclaw.ai/gateway/security"],
+  tags: ["paas", "network-exposure", "CWE-284"],
+  precision: "medium",
+  check(target, ctx) {
+    if (target.platform !== "fly" || !isRecord(target.value)) return;
+    const env2 = new Map(plainEnv(target).map((v) => [v.name, v.value]));
+    const bind = env2.get("OPENCLAW_GATEWAY_BIND");
+    const gatewayPorts2 = /* @__PURE__ */ new Set([GATEWAY_PORT]);
+    if (bind !== void 0 && isPublicBind(bind)) {
+      for (const k of ["PORT", "OPENCLAW_GATEWAY_PORT"]) if (env2.has(k)) gatewayPorts2.add(Number(env2.get(k)));
+    }
+    const http = target.value.http_service;
+    if (isRecord(http) && gatewayPorts2.has(Number(http.internal_port))) ctx.report({ at: { kind: "path", path: ["http_service", "internal_port"] }, message: `[http_service] publishes internal port ${String(http.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+    const services2 = Array.isArray(target.value.services) ? target.value.services : [];
+    services2.forEach((s, i) => {
+      if (isRecord(s) && Array.isArray(s.ports) && s.ports.length && gatewayPorts2.has(Number(s.internal_port))) ctx.report({ at: { kind: "path", path: ["services", i, "internal_port"] }, message: `[[services]] publishes internal port ${String(s.internal_port)}, the OpenClaw gateway, on the app's public address.` });
+    });
+  }
+});
+
+// rules/paas/plaintext_secret.ts
+var WHERE = { fly: "fly.toml [env]", render: "render.yaml envVars", railway: "railway config", kamal: "Kamal env.clear" };
+var plaintext_secret_default2 = defineRule({
+  id: "paas.plaintext_secret",
+  title: "Secret written in a platform config's plain environment",
+  severity: "high",
+  appliesTo: ["paas"],
+  description: "The plain environment of a platform config (`[env]` in fly.toml, `envVars[].value` in render.yaml, `env.clear` in Kamal's deploy.yml, `deploy.env` in railway.json) is committed with the repository and shown in the platform's dashboard and logs; platforms keep secrets elsewhere for that reason (`fly secrets set`, Render's `sync: false` or `generateValue`, Kamal's `env.secret` from `.kamal/secrets`, Railway variables). A value under a secret's name (`OPENCLAW_GATEWAY_TOKEN`, `*_API_KEY`, `*_PASSWORD`) that is written out, not a placeholder, is reported.",
+  remediation: "Rotate the credential and move it to the platform's secret store: `fly secrets set NAME=…`, `sync: false` in render.yaml (the value set in the dashboard), `env.secret: [NAME]` in Kamal with the value in `.kamal/secrets`, a Railway variable.",
+  references: ["https://fly.io/docs/apps/secrets/", "https://render.com/docs/blueprint-spec#environment-variables", "https://kamal-deploy.org/docs/configuration/environment-variables/"],
+  tags: ["paas", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    for (const v of plainEnv(target)) {
+      if (!isLiteralSecret(v.name, v.value)) continue;
+      ctx.report({ at: { kind: "path", path: v.path }, message: `${v.name} is written in ${WHERE[target.platform]}: a secret committed with the repository and shown in the platform's dashboard.`, ...secretReport(`${target.file}:${v.name}`, v.value) });
+    }
+  }
+});
+
 // rules/plugins/installs_missing_integrity.ts
 var installs_missing_integrity_default2 = defineRule({
   id: "plugins.installs_missing_integrity",
@@ -25850,10 +26430,10 @@ var bind_mount_non_absolute_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
       const src = b.trim().split(":")[0] ?? "";
       if (src.startsWith("/") || /^[a-zA-Z]$/.test(src) && /^[a-zA-Z]:[\\/]/.test(b.trim())) continue;
-      ctx.report({ at: at.path(path11), message: `Sandbox bind source "${src}" is not an absolute path.` });
+      ctx.report({ at: at.path(path12), message: `Sandbox bind source "${src}" is not an absolute path.` });
     }
   }
 });
@@ -25939,9 +26519,9 @@ var dangerous_bind_mount_default = defineRule({
   precision: "high",
   openclawAudit: true,
   check(t, ctx) {
-    for (const { path: path11, bind: b } of sandboxBinds(t.value)) {
+    for (const { path: path12, bind: b } of sandboxBinds(t.value)) {
       const hit = dangerous(bindSource(b.replace(/^~(?=\/|$)/, "/root")));
-      if (hit) ctx.report({ at: at.path(path11), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
+      if (hit) ctx.report({ at: at.path(path12), message: `Sandbox bind mount exposes ${hit} to the sandbox.` });
     }
   }
 });
@@ -26129,13 +26709,128 @@ var aws_access_key_default = defineRule({
   }
 });
 
-// rules/secrets/discord_bot_token.ts
+// rules/secrets/aws_bedrock_api_key.ts
 var SPEC5 = tokenSpec({
+  ruleId: "secrets.aws_bedrock_api_key",
+  describe: "Amazon Bedrock API key",
+  action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
+  keywords: ["ABSK"],
+  minEntropy: 4.5,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g
+});
+var aws_bedrock_api_key_default = defineRule({
+  id: "secrets.aws_bedrock_api_key",
+  title: "Amazon Bedrock API key",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "An Amazon Bedrock long-term API key (`ABSK…`) invokes models on the AWS account and bills it, until it expires or is deleted.",
+  remediation: "Delete the key in the IAM console (the user's service-specific credentials for Bedrock), prefer short-term Bedrock API keys or an IAM role, and pass `AWS_BEARER_TOKEN_BEDROCK` from a secret store or an untracked `.env`.",
+  references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC5, target, ctx);
+  }
+});
+
+// rules/secrets/azure_client_secret.ts
+var SPEC6 = tokenSpec({
+  ruleId: "secrets.azure_client_secret",
+  describe: "Microsoft Entra client secret",
+  action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
+  keywords: ["Q~"],
+  lookbehind: 4,
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g
+});
+var azure_client_secret_default = defineRule({
+  id: "secrets.azure_client_secret",
+  title: "Microsoft Entra client secret",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Microsoft Entra ID client secret (`…8Q~…`, the app password of a Teams bot) signs in as the app registration: with a Teams bot, it can read and send the messages your OpenClaw agent receives; with API permissions, whatever the app is granted.",
+  remediation: "Delete the secret in the Azure portal (App registrations → your app → Certificates & secrets), add a new one, and load it from the environment (`MSTEAMS_APP_PASSWORD` from an untracked `.env`) or Key Vault.",
+  references: ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC6, target, ctx);
+  }
+});
+
+// rules/secrets/cloudflare_tunnel_token.ts
+function isTunnelToken(secret) {
+  try {
+    const v = JSON.parse(Buffer.from(secret, "base64").toString("utf8"));
+    return typeof v.a === "string" && typeof v.t === "string" && typeof v.s === "string" && v.s.length >= 16;
+  } catch {
+    return false;
+  }
+}
+var SPEC7 = tokenSpec({
+  ruleId: "secrets.cloudflare_tunnel_token",
+  describe: "Cloudflare Tunnel token",
+  action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
+  keywords: ["eyJhIjoi"],
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+  accept: isTunnelToken
+});
+var cloudflare_tunnel_token_default = defineRule({
+  id: "secrets.cloudflare_tunnel_token",
+  title: "Cloudflare Tunnel token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Cloudflare Tunnel token runs the tunnel: whoever holds it can start a connector for your tunnel and receive the traffic meant for the service behind it (the OpenClaw gateway, when it is published through the tunnel).",
+  remediation: "Rotate the tunnel's secret in the Cloudflare dashboard (Zero Trust → Networks → Tunnels) or with the API, restart your connectors with the new token, and pass the token from a secret store or an untracked `.env`, never in compose or scripts in git.",
+  references: ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC7, target, ctx);
+  }
+});
+
+// rules/secrets/connection_string_password.ts
+var DEFAULTS = /^(?:pass(?:word|wd)?|postgres|root|admin|guest|secret|test|user|mysql|redis|mongo|mongodb|rabbitmq|default|demo|dev|local|example)$/i;
+function isLiteralPassword(secret) {
+  let pw = secret;
+  try {
+    pw = decodeURIComponent(secret);
+  } catch {
+  }
+  return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes("$") && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
+}
+var SPEC8 = tokenSpec({
+  ruleId: "secrets.connection_string_password",
+  describe: "Password in a connection string",
+  action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
+  keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
+  lookbehind: 20,
+  pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+  accept: isLiteralPassword
+});
+var connection_string_password_default = defineRule({
+  id: "secrets.connection_string_password",
+  title: "Password in a connection string",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A database or broker URL with its password written in (`DATABASE_URL=postgres://app:…@db:5432/app`, `REDIS_URL=redis://:…@redis:6379`): whoever reads the repository can connect as that user wherever the server is reachable, and a `.env` holding one holds a secret.",
+  remediation: "Change the password at the server. Keep the URL's password out of the file: compose `environment: DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app` with `DB_PASSWORD` from an untracked `.env` or a secret store.",
+  references: ["https://cwe.mitre.org/data/definitions/798.html", "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC8, target, ctx);
+  }
+});
+
+// rules/secrets/discord_bot_token.ts
+var SPEC9 = tokenSpec({
   ruleId: "secrets.discord_bot_token",
   describe: "Discord bot token",
   action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
   keywords: [],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1"))
 });
 var discord_bot_token_default = defineRule({
@@ -26149,7 +26844,7 @@ var discord_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC5, target, ctx);
+    return reportTokens(SPEC9, target, ctx);
   }
 });
 
@@ -26180,11 +26875,11 @@ function readValue(text, pos, max = 400) {
   while (end < text.length && end - pos < max && !STOP.test(text[end] ?? "")) end++;
   return { value: text.slice(pos, end), start: pos, end, quoted: false };
 }
-function walkStrings(value, visit, path11 = [], depth2 = 0) {
+function walkStrings(value, visit, path12 = [], depth2 = 0) {
   if (depth2 > 64) return;
-  if (typeof value === "string") visit(path11, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path11, i], depth2 + 1));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path11, k], depth2 + 1);
+  if (typeof value === "string") visit(path12, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, visit, [...path12, i], depth2 + 1));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, visit, [...path12, k], depth2 + 1);
 }
 function lineStartCursor(text) {
   let start = 0;
@@ -26193,6 +26888,48 @@ function lineStartCursor(text) {
     for (; seen < pos; seen++) if (text.charCodeAt(seen) === 10) start = seen + 1;
     return start;
   };
+}
+
+// src/lib/json-strings.ts
+var ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" };
+function joinJsonStrings(json, maxChars = 2e6) {
+  let text = "";
+  const offsets = [];
+  let i = 0;
+  while (i < json.length && text.length < maxChars) {
+    if (json[i] !== '"') {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < json.length && json[i] !== '"') {
+      const c = json[i] ?? "";
+      if (c === "\\" && i + 1 < json.length) {
+        const e = json[i + 1] ?? "";
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(json.slice(i + 2, i + 6))) {
+          text += String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16));
+          offsets.push(i);
+          i += 6;
+          continue;
+        }
+        text += ESCAPES[e] ?? `\\${e}`;
+        offsets.push(i);
+        if (!(e in ESCAPES)) offsets.push(i + 1);
+        i += 2;
+        continue;
+      }
+      text += c;
+      offsets.push(i);
+      i++;
+    }
+    if (!text.endsWith("\n")) {
+      text += "\n";
+      offsets.push(i);
+    }
+    i++;
+  }
+  offsets.push(json.length);
+  return { text, offsets };
 }
 
 // rules/secrets/generic.ts
@@ -26214,7 +26951,8 @@ function isSlug(value) {
   return parts.length >= 3 && parts.every(wordy);
 }
 function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !mentionsTokenKeyword(value);
+  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
+  !mentionsTokenKeyword(value);
 }
 var message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
 var BEFORE_KEY = /[\s\-"'{,([]/;
@@ -26228,7 +26966,12 @@ function startsKey(text, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  return withTokens(target, (tokens2) => checkTextWith(target, ctx, tokens2));
+  return withTokens(target, (tokens2) => {
+    checkTextWith(target, ctx, tokens2);
+    checkCodeDefaults(target, ctx, tokens2);
+    if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
+    if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
+  });
 }
 function checkTextWith(target, ctx, tokens2) {
   const text = target.text;
@@ -26260,12 +27003,73 @@ function checkTextWith(target, ctx, tokens2) {
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
 }
+var CODE_DEFAULTS = [
+  /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+  /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi
+];
+function checkCodeDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  if (!text.includes("getenv") && !text.includes("environ") && !text.includes("process.env") && !/authorization/i.test(text)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m;
+    while (m = re.exec(text)) {
+      const name = m.groups?.name ?? "";
+      const raw = m.groups?.value ?? "";
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      if (name !== "Authorization" && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
+      if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
+  }
+}
+var TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
+var TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
+function checkTerraformDefaults(target, ctx, tokens2) {
+  const text = target.text;
+  TF_VARIABLE.lastIndex = 0;
+  let m;
+  while (m = TF_VARIABLE.exec(text)) {
+    const name = m.groups?.name ?? "";
+    if (!isSecretLikeName(name) || isLikelyIdName(name)) continue;
+    const bodyStart = m.index + m[0].length;
+    const close = text.indexOf("}", bodyStart);
+    const body = text.slice(bodyStart, close < 0 ? bodyStart + 2e3 : Math.min(close, bodyStart + 2e3));
+    const d = TF_DEFAULT.exec(body);
+    const value = d?.groups?.value;
+    if (!d || value === void 0) continue;
+    const start = bodyStart + d.index + d[0].length - value.length - 1;
+    const end = start + value.length;
+    if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+    ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+  }
+}
+function checkNotebook(target, ctx, tokens2) {
+  const joined = joinJsonStrings(target.text, 1e6);
+  const back = (i) => joined.offsets[i] ?? target.text.length;
+  const inner = { ...target, file: target.file.replace(/\.ipynb$/, ".py"), text: joined.text };
+  const mapped2 = {
+    ...ctx,
+    report: (r) => {
+      if (r.at.kind !== "range" || r.message === void 0) return;
+      ctx.report({ at: at.range(back(r.at.start), back(r.at.end)), message: r.message.split(inner.file).join(target.file), ...r.secret === void 0 ? {} : { secret: r.secret } });
+    }
+  };
+  const near = tokens2.map((t) => ({ ...t, start: joined.offsets.findIndex((o) => o >= t.start), end: joined.offsets.findIndex((o) => o >= t.end) }));
+  checkTextWith(inner, mapped2, near);
+  checkCodeDefaults(inner, mapped2, near);
+}
 function checkOpenClaw(target, ctx, tokens2) {
-  walkStrings(target.value, (path11, value) => {
-    const leaf = path11[path11.length - 1];
-    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path11)) return;
+  walkStrings(target.value, (path12, value) => {
+    const leaf = path12[path12.length - 1];
+    if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path12)) return;
     if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
-    ctx.report({ at: at.path(path11, { part: "value" }), message: message(path11.join("."), target.file), secret: value });
+    ctx.report({ at: at.path(path12, { part: "value" }), message: message(path12.join("."), target.file), secret: value });
   });
 }
 var generic_default = defineRule({
@@ -26285,7 +27089,7 @@ var generic_default = defineRule({
 });
 
 // rules/secrets/github_token.ts
-var SPEC6 = tokenSpec({
+var SPEC10 = tokenSpec({
   ruleId: "secrets.github_token",
   describe: "GitHub token",
   action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
@@ -26304,12 +27108,12 @@ var github_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC6, target, ctx);
+    return reportTokens(SPEC10, target, ctx);
   }
 });
 
 // rules/secrets/google_api_key.ts
-var SPEC7 = tokenSpec({
+var SPEC11 = tokenSpec({
   ruleId: "secrets.google_api_key",
   describe: "Google API key",
   action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
@@ -26328,12 +27132,12 @@ var google_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "high",
   check(target, ctx) {
-    return reportTokens(SPEC7, target, ctx);
+    return reportTokens(SPEC11, target, ctx);
   }
 });
 
 // rules/secrets/groq_api_key.ts
-var SPEC8 = tokenSpec({
+var SPEC12 = tokenSpec({
   ruleId: "secrets.groq_api_key",
   describe: "Groq API key",
   action: "delete it at console.groq.com/keys and load it from the environment",
@@ -26352,12 +27156,12 @@ var groq_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC8, target, ctx);
+    return reportTokens(SPEC12, target, ctx);
   }
 });
 
 // rules/secrets/huggingface_token.ts
-var SPEC9 = tokenSpec({
+var SPEC13 = tokenSpec({
   ruleId: "secrets.huggingface_token",
   describe: "Hugging Face token",
   action: "revoke it at huggingface.co/settings/tokens",
@@ -26376,12 +27180,89 @@ var huggingface_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC9, target, ctx);
+    return reportTokens(SPEC13, target, ctx);
+  }
+});
+
+// rules/secrets/meta_access_token.ts
+var SPEC14 = tokenSpec({
+  ruleId: "secrets.meta_access_token",
+  describe: "Meta (WhatsApp / Facebook) access token",
+  action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
+  keywords: ["EAA"],
+  minEntropy: 4,
+  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g
+});
+var meta_access_token_default = defineRule({
+  id: "secrets.meta_access_token",
+  title: "Meta (WhatsApp / Facebook) access token",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Meta Graph API access token (`EAA…`): for the WhatsApp Cloud API it sends and reads messages as your business number; page and system-user tokens act on the pages and assets they were granted.",
+  remediation: "Revoke the token (Meta Business settings → System users, or the app dashboard), create a new one with the fewest permissions, and load it from the environment or a secret store.",
+  references: ["https://developers.facebook.com/docs/whatsapp/cloud-api/get-started", "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "high",
+  check(target, ctx) {
+    return reportTokens(SPEC14, target, ctx);
+  }
+});
+
+// src/lib/checksums.ts
+var CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(s) {
+  let c = 4294967295;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function base62(n, width) {
+  let s = "";
+  do {
+    s = BASE62[n % 62] + s;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return s.padStart(width, "0");
+}
+function hasCrc32Base62(body) {
+  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
+}
+
+// rules/secrets/npm_token.ts
+var SPEC15 = tokenSpec({
+  ruleId: "secrets.npm_token",
+  describe: "npm access token",
+  action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
+  keywords: ["npm_"],
+  minEntropy: 3,
+  pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+  accept: hasCrc32Base62
+});
+var npm_token_default = defineRule({
+  id: "secrets.npm_token",
+  title: "npm access token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "An npm access token (`npm_…`) publishes packages as its owner: whoever holds a publish token can ship malware under your package names to everyone who installs them.",
+  remediation: "Revoke the token at https://www.npmjs.com/settings/~/tokens (or `npm token revoke`), create a granular token with the fewest packages and an expiry, and keep it in the CI secret store (`NODE_AUTH_TOKEN`), never in `.npmrc` in git.",
+  references: ["https://docs.npmjs.com/about-access-tokens", "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC15, target, ctx);
   }
 });
 
 // rules/secrets/openai_api_key.ts
-var SPEC10 = tokenSpec({
+var SPEC16 = tokenSpec({
   ruleId: "secrets.openai_api_key",
   describe: "OpenAI API key",
   action: "revoke it at platform.openai.com/api-keys and load it from the environment",
@@ -26401,7 +27282,7 @@ var openai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC10, target, ctx);
+    return reportTokens(SPEC16, target, ctx);
   }
 });
 
@@ -26483,17 +27364,17 @@ async function checkFlagsAndAssignments(target, ctx) {
 }
 async function checkConfig(target, ctx) {
   const found = [];
-  walkStrings(target.value, (path11, value) => {
-    if (openclawSecretPath(path11) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path11, value });
+  walkStrings(target.value, (path12, value) => {
+    if (openclawSecretPath(path12) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path12, value });
   });
-  for (const { path: path11, value } of found) {
+  for (const { path: path12, value } of found) {
     if (!await isLiteral2(value)) continue;
-    const sp = openclawSecretPath(path11);
+    const sp = openclawSecretPath(path12);
     if (!sp) continue;
     ctx.report({
-      at: at.path(path11, { part: "value" }),
+      at: at.path(path12, { part: "value" }),
       messageId: "config",
-      data: { what: sp.what, path: path11.join("."), file: target.file },
+      data: { what: sp.what, path: path12.join("."), file: target.file },
       severity: sp.severity,
       secret: value
     });
@@ -26519,7 +27400,7 @@ var openclaw_gateway_token_default = defineRule({
 });
 
 // rules/secrets/openrouter_api_key.ts
-var SPEC11 = tokenSpec({
+var SPEC17 = tokenSpec({
   ruleId: "secrets.openrouter_api_key",
   describe: "OpenRouter API key",
   action: "delete it at openrouter.ai/settings/keys and load it from the environment",
@@ -26537,12 +27418,12 @@ var openrouter_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC11, target, ctx);
+    return reportTokens(SPEC17, target, ctx);
   }
 });
 
 // rules/secrets/perplexity_api_key.ts
-var SPEC12 = tokenSpec({
+var SPEC18 = tokenSpec({
   ruleId: "secrets.perplexity_api_key",
   describe: "Perplexity API key",
   action: "revoke it in Perplexity → Settings → API and load it from the environment",
@@ -26561,47 +27442,265 @@ var perplexity_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC12, target, ctx);
+    return reportTokens(SPEC18, target, ctx);
   }
 });
 
-// rules/secrets/private_key.ts
-var BEGIN = /-----BEGIN ([A-Z0-9 ]{0,30}?)PRIVATE KEY( BLOCK)?-----/;
-function isKeyMaterial(block) {
-  const kind = BEGIN.exec(block)?.[1] ?? "";
-  const inner = block.slice(block.indexOf("-----", 10) + 5, block.lastIndexOf("-----END"));
-  const lines = inner.replace(/\\r|\\n/g, "\n").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !/^[A-Za-z-]+:/.test(l));
-  let body = lines.join("");
-  if (kind.startsWith("PGP")) body = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]{64,}={0,2}$/.test(body)) return false;
-  return kind.startsWith("PGP") || body.startsWith("M") || body.startsWith("b3BlbnNzaC1rZXktdjE");
+// src/lib/private-keys.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_BLOCK = 4e4;
+var PEM_BEGIN = /-----BEGIN ([A-Z0-9]{1,12}(?: [A-Z0-9]{1,12}){0,2} )?PRIVATE KEY( BLOCK)?-----/g;
+var SSH2_BEGIN = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----";
+var SSH2_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+var PUTTY = /PuTTY-User-Key-File-([23]): /g;
+var B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
+var LEAD = ` 	"'>#`;
+var TRAIL = ` 	"',\\`;
+function keyLines(raw) {
+  const out = [];
+  for (const piece of unescapeNewlines(raw).split("\n")) {
+    let a = 0;
+    let b = piece.length;
+    while (a < b && LEAD.includes(piece[a] ?? "")) a++;
+    while (b > a && TRAIL.includes(piece[b - 1] ?? "")) b--;
+    if (b > a) out.push(piece.slice(a, b));
+  }
+  return out;
 }
-var SPEC13 = tokenSpec({
+function unescapeNewlines(raw) {
+  if (!raw.includes("\\")) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i] ?? "";
+    if (c !== "\\") {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (raw[j] === "\\") j++;
+    if (raw[j] === "n" || raw[j] === "r") {
+      out += "\n";
+      i = j + 1;
+    } else {
+      out += raw.slice(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+function splitHeaders(lines) {
+  const headers = [];
+  let i = 0;
+  while (i < lines.length && HEADER.test(lines[i] ?? "")) {
+    headers.push(lines[i] ?? "");
+    i++;
+  }
+  return { headers, body: lines.slice(i).join("") };
+}
+function isDerSequence(der, exact = true) {
+  if (der.length < 8 || der[0] !== 48) return false;
+  const first = der[1] ?? 0;
+  let len = first;
+  let header = 2;
+  if (first & 128) {
+    const n = first & 127;
+    if (n < 1 || n > 4) return false;
+    len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + (der[2 + k] ?? 0);
+    header = 2 + n;
+  }
+  return exact ? header + len === der.length : header + len <= der.length;
+}
+var decode64 = (s) => s.length >= 40 && B64.test(s) ? Buffer.from(s, "base64") : void 0;
+function pemFormat(kind, pgp, lines) {
+  const { headers, body: joined } = splitHeaders(lines);
+  let body = joined;
+  if (pgp) {
+    const last3 = lines[lines.length - 1] ?? "";
+    if (/^=[A-Za-z0-9+/]{4}$/.test(last3)) body = body.slice(0, body.length - last3.length);
+    const bytes2 = decode64(body);
+    const tag = bytes2?.[0] ?? 0;
+    if (!bytes2 || !(tag & 128)) return void 0;
+    const type = tag & 64 ? tag & 63 : tag >> 2 & 15;
+    return type === 5 ? "PGP" : void 0;
+  }
+  const bytes = decode64(body);
+  if (!bytes) return void 0;
+  if (kind === "OPENSSH ") return bytes.subarray(0, 15).toString("latin1") === "openssh-key-v1\0" ? "OpenSSH" : void 0;
+  if (headers.some((h) => h.startsWith("DEK-Info:"))) return bytes.length >= 64 && bytes.length % 8 === 0 ? "legacy encrypted PEM (DEK-Info)" : void 0;
+  if (!isDerSequence(bytes)) return void 0;
+  if (kind === "ENCRYPTED ") return "PKCS#8 encrypted";
+  if (kind === "") return "PKCS#8";
+  if (kind === "EC ") return "SEC1";
+  return `PKCS#1 (${kind.trim()})`;
+}
+function findPem(text, out) {
+  PEM_BEGIN.lastIndex = 0;
+  let m;
+  while (m = PEM_BEGIN.exec(text)) {
+    const kind = m[1] ?? "";
+    const endMarker = `-----END ${kind}PRIVATE KEY${m[2] ?? ""}-----`;
+    const bodyStart = m.index + m[0].length;
+    const endAt = text.indexOf(endMarker, bodyStart);
+    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
+    const raw = text.slice(bodyStart, endAt);
+    if (raw.includes("...") || raw.includes("…") || raw.includes("-----BEGIN")) continue;
+    const format = pemFormat(kind, m[2] !== void 0, keyLines(raw));
+    if (format) out.push({ start: m.index, end: endAt + endMarker.length, format });
+    PEM_BEGIN.lastIndex = endAt + endMarker.length;
+  }
+}
+function findSsh2(text, out) {
+  for (let at2 = text.indexOf(SSH2_BEGIN); at2 >= 0; at2 = text.indexOf(SSH2_BEGIN, at2 + 1)) {
+    const endAt = text.indexOf(SSH2_END, at2);
+    if (endAt < 0 || endAt - at2 > MAX_BLOCK) continue;
+    const raw = text.slice(at2 + SSH2_BEGIN.length, endAt);
+    if (raw.includes("...") || raw.includes("…")) continue;
+    const lines = keyLines(raw.replace(/\\\r?\n/g, ""));
+    const bytes = decode64(splitHeaders(lines).body);
+    if (bytes && bytes.readUInt32BE(0) === 1064303083) out.push({ start: at2, end: endAt + SSH2_END.length, format: "ssh.com (SSH2 encrypted)" });
+  }
+}
+function findPutty(text, out) {
+  PUTTY.lastIndex = 0;
+  let m;
+  while (m = PUTTY.exec(text)) {
+    const window2 = text.slice(m.index, m.index + MAX_BLOCK);
+    const lines = keyLines(window2);
+    const pl = lines.findIndex((l) => /^Private-Lines: \d{1,4}$/.test(l));
+    if (pl < 0 || pl > 400) continue;
+    const n = Number(lines[pl]?.slice("Private-Lines: ".length));
+    const priv = lines.slice(pl + 1, pl + 1 + n);
+    if (n < 1 || priv.length < n || priv.some((l) => !B64.test(l))) continue;
+    const bytes = Buffer.from(priv.join(""), "base64");
+    if (bytes.length < 32) continue;
+    const mac = window2.indexOf("Private-MAC: ");
+    let end;
+    if (mac >= 0) {
+      end = mac + "Private-MAC: ".length;
+      while (end < window2.length && /[0-9a-f]/.test(window2[end] ?? "")) end++;
+    } else {
+      const lastLine = priv[priv.length - 1] ?? "";
+      end = window2.indexOf(lastLine, window2.indexOf("Private-Lines: ")) + lastLine.length;
+    }
+    out.push({ start: m.index, end: m.index + end, format: `PuTTY v${m[1]}` });
+    PUTTY.lastIndex = m.index + end;
+  }
+}
+function findPrivateKeys(text) {
+  const out = [];
+  if (text.startsWith(BINARY_KEY_MARK)) {
+    const end = text.indexOf("\n");
+    return [{ start: 0, end, format: text.slice(BINARY_KEY_MARK.length, text.indexOf(":sha256-")) }];
+  }
+  if (text.includes("PRIVATE KEY")) findPem(text, out);
+  if (text.includes(SSH2_BEGIN)) findSsh2(text, out);
+  if (text.includes("PuTTY-User-Key-File-")) findPutty(text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+var PRIVATE_KEY_KEYWORDS = ["gatewarden:binary-key-container:", "PRIVATE KEY-----", "PRIVATE KEY BLOCK-----", SSH2_BEGIN, "PuTTY-User-Key-File-"];
+var PKCS7_DATA = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function jksHoldsPrivateKey(buf) {
+  const magic = buf.readUInt32BE(0);
+  if (magic !== 4277010157 && magic !== 3469659854) return false;
+  const count = buf.readUInt32BE(8);
+  let p = 12;
+  const need = (n) => p + n <= buf.length;
+  const skipUtf = () => {
+    if (!need(2)) return false;
+    p += 2 + buf.readUInt16BE(p);
+    return true;
+  };
+  const skipBlob = () => {
+    if (!need(4)) return false;
+    p += 4 + buf.readUInt32BE(p);
+    return true;
+  };
+  for (let e = 0; e < Math.min(count, 1e3); e++) {
+    if (!need(4)) return false;
+    const tag = buf.readUInt32BE(p);
+    p += 4;
+    if (tag === 1) return true;
+    if (tag !== 2 && tag !== 3) return false;
+    if (!skipUtf() || !need(8)) return false;
+    p += 8;
+    if (tag === 3) return true;
+    if (!skipUtf() || !skipBlob()) return false;
+  }
+  return false;
+}
+function binaryKeyContainer(buf) {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < 16) return void 0;
+  if (b.readUInt32BE(0) === 4277010157 || b.readUInt32BE(0) === 3469659854) return jksHoldsPrivateKey(b) ? "Java KeyStore" : void 0;
+  if (!isDerSequence(b, false)) return void 0;
+  const head2 = b.subarray(0, 40);
+  const v = head2.indexOf(Buffer.from([2, 1, 3, 48]));
+  if (v < 2 || v > 6) return void 0;
+  return head2.indexOf(PKCS7_DATA.subarray(0, 10)) > v ? "PKCS#12" : void 0;
+}
+var BINARY_KEY_MARK = "\0gatewarden:binary-key-container:";
+function binaryKeyText(format, buf) {
+  return `${BINARY_KEY_MARK}${format}:sha256-${createHash2("sha256").update(buf).digest("hex")}
+`;
+}
+
+// rules/secrets/private_key.ts
+var SPEC19 = tokenSpec({
   ruleId: "secrets.private_key",
   describe: "Private key",
   action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
-  keywords: ["PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"],
-  lookbehind: 50,
-  pattern: /(?<secret>-----BEGIN [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,12000}?-----END [A-Z0-9 ]{0,30}?PRIVATE KEY(?: BLOCK)?-----)/g,
-  accept: isKeyMaterial
+  keywords: PRIVATE_KEY_KEYWORDS,
+  find: findPrivateKeys,
+  findInBinary: (bytes) => {
+    const format = binaryKeyContainer(bytes);
+    return format ? binaryKeyText(format, bytes) : void 0;
+  }
 });
 var private_key_default = defineRule({
   id: "secrets.private_key",
   title: "Private key",
   severity: "critical",
   appliesTo: ["text"],
-  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----`, OpenSSH or PGP) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
+  description: "A private key (PEM `-----BEGIN … PRIVATE KEY-----` in any of its forms, OpenSSH, PGP, PuTTY `.ppk`, ssh.com, or a PKCS#12 / Java KeyStore file) in the repository: whoever reads it can log in where its public key is authorised, impersonate the TLS server, sign as you, or decrypt what was encrypted to it.",
   remediation: "Treat the key as compromised: generate a new key pair, install the new public key or certificate, and remove the old one everywhere (`authorized_keys`, deploy keys, the certificate authority's revocation). Mount keys at run time (a compose `secrets:` file, a volume outside the repository) instead of committing them.",
   references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
   tags: ["secrets", "CWE-798", "CWE-321"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC13, target, ctx);
+    return reportTokens(SPEC19, target, ctx);
+  }
+});
+
+// rules/secrets/pypi_token.ts
+var SPEC20 = tokenSpec({
+  ruleId: "secrets.pypi_token",
+  describe: "PyPI API token",
+  action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
+  keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+  minEntropy: 3.5
+});
+var pypi_token_default = defineRule({
+  id: "secrets.pypi_token",
+  title: "PyPI API token",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`) uploads releases of its projects (or of every project of the account): whoever holds it can publish malicious versions.",
+  remediation: "Remove the token at https://pypi.org/manage/account/ (API tokens), review the project's recent releases, and publish from CI with trusted publishing (OIDC) so no token is stored at all.",
+  references: ["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC20, target, ctx);
   }
 });
 
 // rules/secrets/slack_token.ts
-var SPEC14 = tokenSpec({
+var SPEC21 = tokenSpec({
   ruleId: "secrets.slack_token",
   describe: "Slack token",
   action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
@@ -26620,12 +27719,12 @@ var slack_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC14, target, ctx);
+    return reportTokens(SPEC21, target, ctx);
   }
 });
 
 // rules/secrets/slack_webhook_url.ts
-var SPEC15 = tokenSpec({
+var SPEC22 = tokenSpec({
   ruleId: "secrets.slack_webhook_url",
   describe: "Slack webhook URL",
   action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
@@ -26645,12 +27744,36 @@ var slack_webhook_url_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC15, target, ctx);
+    return reportTokens(SPEC22, target, ctx);
+  }
+});
+
+// rules/secrets/stripe_key.ts
+var SPEC23 = tokenSpec({
+  ruleId: "secrets.stripe_key",
+  describe: "Stripe live secret key",
+  action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
+  keywords: ["sk_live_", "rk_live_"],
+  minEntropy: 3.5,
+  pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g
+});
+var stripe_key_default = defineRule({
+  id: "secrets.stripe_key",
+  title: "Stripe live secret key",
+  severity: "critical",
+  appliesTo: ["text"],
+  description: "A Stripe live secret key (`sk_live_…`) or restricted key (`rk_live_…`) acts on the account's real payments: charges, refunds, payouts and customer data, within the key's permissions.",
+  remediation: "Roll the key in the Stripe Dashboard (https://dashboard.stripe.com/apikeys), check the account's logs for its use, and load the new key from the environment or a secret manager.",
+  references: ["https://docs.stripe.com/keys", "https://docs.stripe.com/keys-best-practices"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  check(target, ctx) {
+    return reportTokens(SPEC23, target, ctx);
   }
 });
 
 // rules/secrets/telegram_bot_token.ts
-var SPEC16 = tokenSpec({
+var SPEC24 = tokenSpec({
   ruleId: "secrets.telegram_bot_token",
   describe: "Telegram bot token",
   action: "revoke it with @BotFather (/revoke) and load it from the environment",
@@ -26670,12 +27793,12 @@ var telegram_bot_token_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC16, target, ctx);
+    return reportTokens(SPEC24, target, ctx);
   }
 });
 
 // rules/secrets/xai_api_key.ts
-var SPEC17 = tokenSpec({
+var SPEC25 = tokenSpec({
   ruleId: "secrets.xai_api_key",
   describe: "xAI API key",
   action: "revoke it in the xAI console (API Keys) and load it from the environment",
@@ -26694,7 +27817,7 @@ var xai_api_key_default = defineRule({
   tags: ["secrets", "CWE-798"],
   precision: "very-high",
   check(target, ctx) {
-    return reportTokens(SPEC17, target, ctx);
+    return reportTokens(SPEC25, target, ctx);
   }
 });
 
@@ -27034,8 +28157,8 @@ var firewall_opens_gateway_default = defineRule({
         const jump = flagValue(inv.args, "-j", "--jump");
         const source = flagValue(inv.args, "-s", "--source", "--src-range");
         const iface = flagValue(inv.args, "-i", "--in-interface");
-        const open = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
-        if (dport && open) opened = coversGatewayPort(dport.value, ports2);
+        const open2 = jump?.value === "ACCEPT" && (!source || /^(0\.0\.0\.0\/0|::\/0)$/.test(source.value)) && !(iface && PRIVATE_IF.test(iface.value));
+        if (dport && open2) opened = coversGatewayPort(dport.value, ports2);
       } else if (inv.name === "firewall-cmd") {
         opened = args.map((a) => a.startsWith("--add-port=") ? coversGatewayPort(a.slice("--add-port=".length), ports2) : void 0).find((p) => p !== void 0);
       }
@@ -27045,7 +28168,7 @@ var firewall_opens_gateway_default = defineRule({
 });
 
 // rules/shell/gateway_public_bind.ts
-var gateway_public_bind_default = defineRule({
+var gateway_public_bind_default2 = defineRule({
   id: "shell.gateway_public_bind",
   title: "Gateway started on all interfaces without auth",
   severity: "high",
@@ -27431,10 +28554,10 @@ var auth_profiles_default = defineRule({
 });
 
 // rules/state/whatsapp_session.ts
-function isWhatsAppSession(path11, openclawRepo2) {
-  if (base(path11) !== "creds.json") return false;
-  if (path11.split("/").some((s) => /whatsapp/i.test(s))) return true;
-  return underCredentials(path11) !== void 0 && (openclawRepo2 || underStateDir(path11));
+function isWhatsAppSession(path12, openclawRepo2) {
+  if (base(path12) !== "creds.json") return false;
+  if (path12.split("/").some((s) => /whatsapp/i.test(s))) return true;
+  return underCredentials(path12) !== void 0 && (openclawRepo2 || underStateDir(path12));
 }
 var whatsapp_session_default = defineRule({
   id: "state.whatsapp_session",
@@ -27650,7 +28773,7 @@ var gateway_hardening_missing_default = defineRule({
 });
 
 // rules/systemd/gateway_public_bind.ts
-var gateway_public_bind_default2 = defineRule({
+var gateway_public_bind_default3 = defineRule({
   id: "systemd.gateway_public_bind",
   title: "Gateway service listens on all interfaces",
   severity: "high",
@@ -27749,6 +28872,248 @@ var gateway_token_on_command_line_default = defineRule({
   }
 });
 
+// rules/_shared/terraform.ts
+import path4 from "node:path";
+var dir3 = (file) => path4.posix.dirname(file);
+var Module = class {
+  defaults = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  constructor(project2, folder) {
+    for (const t of project2.targets("terraform")) {
+      if (dir3(t.file) !== folder) continue;
+      if (t.tfvars) for (const a of t.body.attributes) this.values.set(a.name, [...this.values.get(a.name) ?? [], { expr: a.expr, file: t.file }]);
+      for (const b of t.body.blocks) {
+        const name = b.labels[0]?.value;
+        const d = b.type === "variable" && name ? b.body.attributes.find((a) => a.name === "default") : void 0;
+        if (d && name) this.defaults.set(name, { expr: d.expr, file: t.file });
+      }
+    }
+  }
+  /**
+   * The literal strings an expression stands for (a tuple's items flattened), each with its place. A variable gives
+   * its default and every tfvars value (each is a way the module may be applied). Unknown parts are left out.
+   */
+  strings(expr, file, depth2 = 0) {
+    switch (expr.kind) {
+      case "string":
+        return expr.template ? [] : [{ value: expr.value, file, start: expr.start, end: expr.end }];
+      case "number":
+        return [{ value: String(expr.value), file, start: expr.start, end: expr.end }];
+      case "tuple":
+        return expr.items.flatMap((i) => this.strings(i, file, depth2));
+      case "ref": {
+        const m = /^var\.([A-Za-z_][\w-]*)$/.exec(expr.text);
+        if (!m || depth2 > 3) return [];
+        const name = m[1];
+        const d = this.defaults.get(name);
+        const fromDefault = d ? this.strings(d.expr, d.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (default)` })) : [];
+        const fromValues = (this.values.get(name) ?? []).flatMap((v) => this.strings(v.expr, v.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (${path4.posix.basename(v.file)})` })));
+        return [...fromDefault, ...fromValues];
+      }
+      default:
+        return [];
+    }
+  }
+};
+function moduleOf(project2, target) {
+  return new Module(project2, dir3(target.file));
+}
+function attr(body, name) {
+  return body.attributes.find((a) => a.name === name)?.expr;
+}
+function literal(body, name) {
+  const e = attr(body, name);
+  return e && (e.kind === "string" ? e.template ? void 0 : e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : void 0)?.toLowerCase();
+}
+function blocks(body, type) {
+  const out = [];
+  for (const b of body.blocks) {
+    if (b.type === type) out.push(b);
+    else if (b.type === "dynamic" && b.labels[0]?.value === type) out.push(...b.body.blocks.filter((c) => c.type === "content"));
+  }
+  return out;
+}
+function portRange(v) {
+  if (v === void 0) return "unknown";
+  const s = v.trim().toLowerCase();
+  if (s === "*" || s === "any" || s === "" || s === "all") return "all";
+  const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(s);
+  if (!m) return "unknown";
+  return [[Number(m[1]), Number(m[2] ?? m[1])]];
+}
+function fromTo(body) {
+  const protocol = literal(body, "protocol") ?? literal(body, "ip_protocol");
+  const from = literal(body, "from_port");
+  const to = literal(body, "to_port");
+  if (protocol === "-1" || protocol === "all") return "all";
+  if (from === void 0 || to === void 0) return from === void 0 && to === void 0 && protocol !== void 0 ? "unknown" : "unknown";
+  if (from === "0" && (to === "0" || to === "65535")) return "all";
+  return [[Number(from), Number(to)]];
+}
+function ranges(list) {
+  if (!list.length) return "unknown";
+  const out = [];
+  for (const v of list) {
+    const r = portRange(v);
+    if (r === "all") return "all";
+    if (r !== "unknown") out.push(...r);
+  }
+  return out.length ? out : "unknown";
+}
+var stringsOf = (e) => e?.kind === "tuple" ? e.items.flatMap((i) => i.kind === "string" && !i.template ? [i.value] : i.kind === "number" ? [String(i.value)] : []) : e?.kind === "string" && !e.template ? [e.value] : [];
+function ingressRules(type, body, start, end) {
+  const out = [];
+  const push = (b, ports2, sources, s, e) => out.push({ resource: type, ports: ports2, sources: sources.filter((x) => x !== void 0), start: s, end: e });
+  switch (type) {
+    case "aws_security_group":
+      for (const b of blocks(body, "ingress")) push(b.body, fromTo(b.body), [attr(b.body, "cidr_blocks"), attr(b.body, "ipv6_cidr_blocks")], b.start, b.end);
+      break;
+    case "aws_security_group_rule":
+      if (literal(body, "type") === "ingress") push(body, fromTo(body), [attr(body, "cidr_blocks"), attr(body, "ipv6_cidr_blocks")], start, end);
+      break;
+    case "aws_vpc_security_group_ingress_rule":
+      push(body, fromTo(body), [attr(body, "cidr_ipv4"), attr(body, "cidr_ipv6")], start, end);
+      break;
+    case "hcloud_firewall":
+      for (const b of blocks(body, "rule")) if ((literal(b.body, "direction") ?? "in") === "in") push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port")), [attr(b.body, "source_ips")], b.start, b.end);
+      break;
+    case "digitalocean_firewall":
+      for (const b of blocks(body, "inbound_rule")) push(b.body, literal(b.body, "protocol") === "icmp" ? [] : portRange(literal(b.body, "port_range") ?? "all"), [attr(b.body, "source_addresses")], b.start, b.end);
+      break;
+    case "google_compute_firewall":
+      if ((literal(body, "direction") ?? "ingress") === "ingress")
+        for (const b of blocks(body, "allow")) {
+          const ports2 = stringsOf(attr(b.body, "ports"));
+          push(b.body, attr(b.body, "ports") ? ranges(ports2) : "all", [attr(body, "source_ranges")], start, end);
+        }
+      break;
+    case "azurerm_network_security_rule":
+    case "azurerm_network_security_group": {
+      const rules2 = type === "azurerm_network_security_rule" ? [{ body, start, end }] : blocks(body, "security_rule");
+      for (const r of rules2) {
+        if ((literal(r.body, "direction") ?? "") !== "inbound" || (literal(r.body, "access") ?? "") !== "allow") continue;
+        const single = literal(r.body, "destination_port_range");
+        push(r.body, single !== void 0 ? portRange(single) : ranges(stringsOf(attr(r.body, "destination_port_ranges"))), [attr(r.body, "source_address_prefix"), attr(r.body, "source_address_prefixes")], r.start, r.end);
+      }
+      break;
+    }
+    case "oci_core_security_list":
+      for (const b of blocks(body, "ingress_security_rules")) {
+        const tcp = blocks(b.body, "tcp_options")[0] ?? blocks(b.body, "udp_options")[0];
+        const min = tcp && literal(tcp.body, "min");
+        const max = tcp && literal(tcp.body, "max");
+        push(b.body, !tcp ? "all" : min && max ? [[Number(min), Number(max)]] : "unknown", [attr(b.body, "source")], b.start, b.end);
+      }
+      break;
+  }
+  return out;
+}
+function isWorld(source) {
+  const s = source.trim().toLowerCase();
+  return s === "0.0.0.0/0" || s === "::/0" || s === "*" || s === "internet" || s === "any" || s === "0.0.0.0";
+}
+function opens(ports2, port) {
+  return ports2 === "all" || ports2 !== "unknown" && ports2.some(([a, b]) => a <= port && port <= b);
+}
+
+// rules/terraform/firewall_open_to_world.ts
+var PORTS = [
+  { port: GATEWAY_PORT, messageId: "gateway", severity: "critical" },
+  { port: 22, messageId: "ssh", severity: "medium" }
+];
+var firewall_open_to_world_default = defineRule({
+  id: "terraform.firewall_open_to_world",
+  title: "Firewall opens the gateway port or SSH to the whole internet",
+  severity: "critical",
+  appliesTo: ["terraform"],
+  description: 'A cloud firewall rule that admits `0.0.0.0/0` or `::/0` on the OpenClaw gateway port (18789) puts the gateway, its Control UI and its tool APIs on the internet, where scanners find it within hours: critical. SSH (22) open to the world is the usual first foothold on a host that runs an agent with shell tools: medium. Read from `aws_security_group` (inline `ingress`, `dynamic "ingress"`), `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, `hcloud_firewall`, `google_compute_firewall`, `azurerm_network_security_rule` / `security_rule`, `digitalocean_firewall` and `oci_core_security_list`; a source given by a variable is judged by its literal default and the `*.tfvars` values of the same folder, and reported where the open range is written.',
+  remediation: "Keep 18789 closed: reach the gateway through an SSH tunnel, Tailscale or a reverse proxy with TLS and auth on 443. Restrict SSH to your address ranges (`cidr_blocks = [var.admin_cidr]` with a real default), or use the provider's session manager / Tailscale SSH and close 22.",
+  references: ["https://docs.openclaw.ai/gateway/security", "https://developer.hashicorp.com/terraform/language/values/variables"],
+  tags: ["terraform", "network-exposure", "CWE-284"],
+  precision: "high",
+  messages: {
+    gateway: "{{resource}} admits {{source}}{{via}} on port 18789: the OpenClaw gateway is reachable from the whole internet.",
+    ssh: "{{resource}} admits {{source}}{{via}} on SSH (port 22): anyone on the internet can try to log in to the host."
+  },
+  check(target, ctx) {
+    if (target.tfvars) return;
+    const mod = moduleOf(ctx.project, target);
+    for (const b of target.body.blocks) {
+      if (b.type !== "resource" || !b.labels[0]) continue;
+      const type = b.labels[0].value;
+      const name = b.labels[1]?.value ?? "";
+      const seen = /* @__PURE__ */ new Set();
+      for (const rule of ingressRules(type, b.body, b.start, b.end)) {
+        const p = PORTS.find((x) => opens(rule.ports, x.port));
+        if (!p) continue;
+        const groups = /* @__PURE__ */ new Map();
+        rule.sources.forEach((e, n) => {
+          for (const src of mod.strings(e, target.file)) {
+            if (!isWorld(src.value)) continue;
+            const k = `${n}
+${src.file}
+${src.via ?? ""}`;
+            groups.set(k, [...groups.get(k) ?? [], src]);
+          }
+        });
+        for (const list of groups.values()) {
+          const first = list[0];
+          const last3 = list[list.length - 1];
+          const where = `${first.file}:${first.start}:${p.port}`;
+          if (seen.has(where)) continue;
+          seen.add(where);
+          const values = [...new Set(list.map((x) => x.value))];
+          ctx.report({
+            at: { kind: "range", start: first.start, end: last3.end, ...first.file === target.file ? {} : { file: first.file } },
+            messageId: p.messageId,
+            data: { resource: `${type}.${name}`, source: values.join(" and "), via: first.via ? ` (from ${first.via})` : "" },
+            severity: p.severity,
+            key: `${type}.${name}:${p.port}:${first.file}:${values.join(",")}`,
+            properties: { resource: `${type}.${name}`, port: p.port }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/terraform/literal_secret.ts
+var literal_secret_default = defineRule({
+  id: "terraform.literal_secret",
+  title: "Secret written as a literal in Terraform",
+  severity: "high",
+  appliesTo: ["terraform"],
+  description: "A token, password or API key written as the `default` of a `variable`, as a value in a `*.tfvars` file, or as an attribute of a `provider` block is committed with the repository and copied into every plan and state file. Only values are reported, never references (`var.x`, `data.aws_secretsmanager_secret_version…`, `${…}`); placeholders (`YOUR_TOKEN`, `<token>`, `change-me`) are left out. Values that look generated are high, typed ones medium.",
+  remediation: "Rotate the credential. Declare the variable without a default and `sensitive = true`, and pass the value at apply time (`TF_VAR_name` from the CI secret store, an uncommitted `*.auto.tfvars`), or read it from a secret manager data source.",
+  references: ["https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output", "https://cwe.mitre.org/data/definitions/798.html"],
+  tags: ["terraform", "secrets", "CWE-798"],
+  precision: "medium",
+  check(target, ctx) {
+    const report = (name, e, where) => {
+      if (e.kind === "object") {
+        for (const item of e.items) report(item.key, item.value, `${where}.${item.key}`);
+        return;
+      }
+      if ((e.kind !== "string" || e.template) && e.kind !== "heredoc") return;
+      if (!isLiteralSecret(name, e.value)) return;
+      ctx.report({
+        at: { kind: "range", start: e.start, end: e.end },
+        message: `${where} is a literal secret; it is committed with the repository and copied into every plan and state file.`,
+        ...secretReport(`${target.file}:${where}`, e.value),
+        properties: { name }
+      });
+    };
+    if (target.tfvars) for (const a of target.body.attributes) report(a.name, a.expr, a.name);
+    for (const b of target.body.blocks) {
+      const label = b.labels[0]?.value ?? "";
+      if (b.type === "variable") {
+        const d = b.body.attributes.find((a) => a.name === "default");
+        if (d) report(label, d.expr, `var.${label} (default)`);
+      } else if (b.type === "provider") for (const a of b.body.attributes) report(a.name, a.expr, `provider "${label}" ${a.name}`);
+    }
+  }
+});
+
 // rules/tools/elevated.allowFrom.large.ts
 var elevated_allowFrom_large_default = defineRule({
   id: "tools.elevated.allowFrom.large",
@@ -27812,10 +29177,10 @@ var exec_agent_skill_mcp_boundary_drift_default = defineRule({
     const scopes = [{ path: ["agents", "defaults", "skills"], skills: get(t.value, "agents", "defaults", "skills"), tools: get(t.value, "tools"), agent: void 0 }, ...agentEntries(t.value).map((a) => ({ path: [...a.path, "skills"], skills: a.value.skills, tools: a.value.tools, agent: a.value }))];
     for (const s of scopes) {
       if (!Array.isArray(s.skills)) continue;
-      const security = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
+      const security2 = execSecurity(s.tools) ?? execSecurity(get(t.value, "tools"));
       const host = str(get(s.tools, "exec", "host")) ?? str(get(t.value, "tools", "exec", "host"));
-      if (security === void 0 || security === "deny" || host === "sandbox") continue;
-      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
+      if (security2 === void 0 || security2 === "deny" || host === "sandbox") continue;
+      ctx.report({ at: at.path(s.path), message: `A skill allowlist is set while host exec (${security2}) and MCP servers (${servers2.map(([n]) => n).join(", ")}) are reachable.` });
       return;
     }
   }
@@ -27980,10 +29345,10 @@ var exec_security_full_configured_default = defineRule({
     if (!currentApplies(t, ctx.project)) return;
     const full = execScopes(t.value).filter((s) => s.security === "full");
     if (full.length === 0) return;
-    const open = openExecSurfaces(t.value).length > 0;
+    const open2 = openExecSurfaces(t.value).length > 0;
     const first = full[0];
     const key = get(t.value, ...first.path, "mode") !== void 0 ? "mode" : "security";
-    ctx.report({ at: at.path([...first.path, key]), severity: open ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open ? " and a channel policy is open" : ""}.` });
+    ctx.report({ at: at.path([...first.path, key]), severity: open2 ? CRITICAL : WARN, message: `Exec security is "full" for ${full.map((s) => s.label).join(", ")}${open2 ? " and a channel policy is open" : ""}.` });
   }
 });
 
@@ -28030,8 +29395,8 @@ function composeServices(value) {
   });
 }
 function staticFlag(svc, flag2) {
-  const env = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
-  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env && /^true$/i.test(e.value));
+  const env2 = `TRAEFIK_${flag2.replace(/\./g, "_").toUpperCase()}`;
+  return svc.args.find((a) => a.value === `--${flag2}` || new RegExp(`^--${flag2.replace(/\./g, "\\.")}=(true|"true")$`, "i").test(a.value)) ?? svc.env.find((e) => e.key === env2 && /^true$/i.test(e.value));
 }
 function publishesPublicly(svc, port) {
   return svc.ports.some((p) => {
@@ -28122,6 +29487,7 @@ var insecure_api_default = defineRule({
 
 // rules/index.ts
 var RULES = [
+  plaintext_secret_default,
   control_invalid_config_default,
   control_no_auth_default,
   remote_cdp_http_default,
@@ -28151,6 +29517,7 @@ var RULES = [
   telegram_groups_open_default,
   warning_default,
   whatsapp_groups_open_default,
+  ssh_login_weakened_default,
   cap_add_dangerous_default,
   cap_drop_missing_default,
   devices_default,
@@ -28236,6 +29603,14 @@ var RULES = [
   request_session_key_prefixes_missing_default,
   token_reuse_gateway_token_default,
   token_too_short_default2,
+  docker_socket_mount_default2,
+  gateway_exposed_default,
+  gateway_public_bind_default,
+  host_namespace_default,
+  privileged_default2,
+  run_as_root_default,
+  secret_plaintext_default,
+  sensitive_host_mount_default2,
   redact_off_default,
   apps_enabled_default,
   legacy_default,
@@ -28249,6 +29624,8 @@ var RULES = [
   sensitive_location_open_default,
   server_tokens_default,
   weak_tls_default,
+  gateway_public_default,
+  plaintext_secret_default2,
   installs_missing_integrity_default2,
   installs_unpinned_npm_specs_default2,
   bind_mount_non_absolute_default,
@@ -28263,19 +29640,27 @@ var RULES = [
   anthropic_api_key_default,
   anthropic_oauth_token_default,
   aws_access_key_default,
+  aws_bedrock_api_key_default,
+  azure_client_secret_default,
+  cloudflare_tunnel_token_default,
+  connection_string_password_default,
   discord_bot_token_default,
   generic_default,
   github_token_default,
   google_api_key_default,
   groq_api_key_default,
   huggingface_token_default,
+  meta_access_token_default,
+  npm_token_default,
   openai_api_key_default,
   openclaw_gateway_token_default,
   openrouter_api_key_default,
   perplexity_api_key_default,
   private_key_default,
+  pypi_token_default,
   slack_token_default,
   slack_webhook_url_default,
+  stripe_key_default,
   telegram_bot_token_default,
   xai_api_key_default,
   audit_suppressions_active_default,
@@ -28290,7 +29675,7 @@ var RULES = [
   curl_pipe_shell_default2,
   devices_approve_all_default,
   firewall_opens_gateway_default,
-  gateway_public_bind_default,
+  gateway_public_bind_default2,
   gateway_relay_public_default,
   tailscale_funnel_default2,
   unpinned_openclaw_install_default,
@@ -28309,9 +29694,11 @@ var RULES = [
   dockerd_tcp_without_tls_default,
   environment_secret_default,
   gateway_hardening_missing_default,
-  gateway_public_bind_default2,
+  gateway_public_bind_default3,
   gateway_runs_as_root_default,
   gateway_token_on_command_line_default,
+  firewall_open_to_world_default,
+  literal_secret_default,
   elevated_allowFrom_large_default,
   elevated_allowFrom_wildcard_default,
   exec_agent_skill_mcp_boundary_drift_default,
@@ -28331,7 +29718,7 @@ var RULES = [
 var import_dockerfile_ast = __toESM(require_main(), 1);
 
 // src/engine/read/template.ts
-var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template)$/i;
+var TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template|tftpl)$/i;
 function renderedName(base4) {
   const m = TEMPLATE_SUFFIX.exec(base4);
   if (!m) return void 0;
@@ -28387,11 +29774,11 @@ function neutralise(template, host) {
   }
   return out.join("");
 }
-var GO_STATEMENT = /^\{\{-?\s*(if|else|end|range|with|define|block|template|include|toYaml|tpl|\/\*)\b/;
+var GO_STATEMENT = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|toYaml|tpl|fail|\/\*)\b|\$\w*\s*:?=)/;
 var TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
 function firstBranches(text) {
   const stack = [];
-  const ranges = [];
+  const ranges2 = [];
   for (const m of text.matchAll(TAG)) {
     const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
     const at2 = m.index ?? 0;
@@ -28402,13 +29789,13 @@ function firstBranches(text) {
       if (top?.conditional && top.skipFrom === void 0) top.skipFrom = at2;
     } else if (word === "end" || word.startsWith("end")) {
       const top = stack.pop();
-      if (top?.skipFrom !== void 0) ranges.push([top.skipFrom, at2]);
+      if (top?.skipFrom !== void 0) ranges2.push([top.skipFrom, at2]);
     }
   }
-  if (!ranges.length) return text;
+  if (!ranges2.length) return text;
   let out = "";
   let from = 0;
-  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+  for (const [a, b] of ranges2.sort((x, y) => x[0] - y[0])) {
     if (a < from) continue;
     out += text.slice(from, a) + blank(text.slice(a, b));
     from = b;
@@ -28442,18 +29829,18 @@ function blankTemplateSyntax(line) {
   let i = 0;
   const unclosed = /* @__PURE__ */ new Set();
   for (; ; ) {
-    const open = line.indexOf("{", i);
-    const kind = open === -1 ? void 0 : line[open + 1];
-    if (open === -1) return out + line.slice(i);
+    const open2 = line.indexOf("{", i);
+    const kind = open2 === -1 ? void 0 : line[open2 + 1];
+    if (open2 === -1) return out + line.slice(i);
     const close = kind === "{" ? "}}" : kind === "%" || kind === "#" ? `${kind}}` : void 0;
-    const end = close === void 0 || unclosed.has(close) ? -1 : line.indexOf(close, open + 2);
+    const end = close === void 0 || unclosed.has(close) ? -1 : line.indexOf(close, open2 + 2);
     if (end === -1 && close !== void 0) unclosed.add(close);
     if (end === -1) {
-      out += line.slice(i, open + 1);
-      i = open + 1;
+      out += line.slice(i, open2 + 1);
+      i = open2 + 1;
       continue;
     }
-    out += line.slice(i, open) + blank(line.slice(open, end + 2));
+    out += line.slice(i, open2) + blank(line.slice(open2, end + 2));
     i = end + 2;
   }
 }
@@ -28507,353 +29894,6 @@ function quotedReference(raw) {
   if (raw.length < 5) return `"$${name.slice(0, raw.length - 3).padEnd(raw.length - 3, "_")}"`;
   const inner = raw.length - 5;
   return `"\${${name.slice(0, inner).padEnd(inner, "_")}}"`;
-}
-
-// src/engine/read/classify.ts
-var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
-var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
-var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
-var CONVENTIONS = [
-  {
-    kind: "compose",
-    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-    test: (base4) => COMPOSE_BASE.test(base4)
-  },
-  {
-    kind: "openclaw",
-    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-    test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
-  },
-  {
-    kind: "dotenv",
-    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-    test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
-  },
-  {
-    kind: "workflow",
-    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-    test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
-  },
-  {
-    kind: "sshd",
-    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-    test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
-  },
-  {
-    kind: "systemd",
-    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-    test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
-  },
-  {
-    kind: "nginx",
-    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-    test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
-  },
-  {
-    kind: "caddy",
-    describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
-    test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
-  },
-  {
-    kind: "docker_daemon",
-    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-    test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
-  },
-  {
-    kind: "shell",
-    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-    test: (base4) => /\.(sh|bash)$/.test(base4)
-  },
-  {
-    kind: "makefile",
-    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-    test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
-  },
-  {
-    kind: "dockerfile",
-    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-    test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
-  }
-];
-function isOpenClawConfigInStateDir(segments) {
-  const base4 = segments[segments.length - 1] ?? "";
-  const parent = segments[segments.length - 2] ?? "";
-  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
-}
-function isOpenClawConfigName(p) {
-  const base4 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
-}
-function classify(relPath) {
-  const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
-  const rendered = renderedName(base4);
-  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
-  return "text";
-}
-function isDotenvTemplate(relPath) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base4);
-}
-function looksLikeCompose(relPath, text) {
-  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
-}
-function looksLikeShell(relPath, text) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
-}
-var OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
-  "gateway",
-  "channels",
-  "agents",
-  "agent",
-  "tools",
-  "models",
-  "meta",
-  "hooks",
-  "plugins",
-  "skills",
-  "session",
-  "messages",
-  "commands",
-  "browser",
-  "wizard",
-  "canvasHost",
-  "cron",
-  "logging",
-  "auth",
-  "env",
-  "bindings",
-  "discovery",
-  "ui",
-  "update",
-  "approvals",
-  "memory",
-  "talk",
-  "diagnostics",
-  "nodeHost",
-  "secrets",
-  "broadcast",
-  "web",
-  "media",
-  "audio",
-  "acp",
-  "mcp",
-  "security",
-  "sandbox",
-  "$include",
-  "$schema"
-]);
-var OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
-var FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
-var SNIFF_BYTES = 16 * 1024;
-var CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
-function looksLikeOpenClawConfig(relPath, text) {
-  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
-  const name = renderedName(base4) ?? base4;
-  if (!CONFIG_CANDIDATE.test(name)) return false;
-  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
-  const keys = topLevelKeys(head2);
-  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
-  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
-  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
-  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
-}
-function topLevelKeys(text) {
-  const keys = [];
-  let depth2 = 0;
-  let i = 0;
-  let expectKey = false;
-  const n = text.length;
-  const skipString = (q) => {
-    let j = i + 1;
-    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
-    return j;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === "/" && text[i + 1] === "/") {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 2;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (depth2 === 0) {
-      if (c !== "{") return void 0;
-      depth2 = 1;
-      expectKey = true;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const end = skipString(c);
-      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
-      expectKey = false;
-      i = end + 1;
-      continue;
-    }
-    if (c === "{" || c === "[") depth2++;
-    else if (c === "}" || c === "]") {
-      depth2--;
-      if (depth2 === 0) return keys;
-    } else if (c === "," && depth2 === 1) expectKey = true;
-    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
-      let j = i;
-      while (j < n && /[\w$]/.test(text[j])) j++;
-      keys.push(text.slice(i, j));
-      expectKey = false;
-      i = j;
-      continue;
-    }
-    i++;
-  }
-  return keys;
-}
-function looksLikeNginx(relPath, text) {
-  if (!/\.conf$/i.test(relPath)) return false;
-  const head2 = text.slice(0, 64 * 1024);
-  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
-}
-
-// src/engine/parse/dotenv.ts
-var LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
-function parseDotenv(text) {
-  const entries = [];
-  LINE.lastIndex = 0;
-  let m;
-  let line = 1;
-  let lineCountedTo = 0;
-  while (m = LINE.exec(text)) {
-    const key = m[1] ?? "";
-    const keyStart = m.index + m[0].indexOf(key);
-    let pos = m.index + m[0].length;
-    for (let i = lineCountedTo; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
-    lineCountedTo = m.index;
-    const q = text[pos];
-    let value;
-    let valueStart;
-    let valueEnd;
-    let quote = "";
-    if (q === '"' || q === "'") {
-      quote = q;
-      valueStart = pos + 1;
-      let end = valueStart;
-      while (end < text.length && text[end] !== q) end += text[end] === "\\" && q === '"' ? 2 : 1;
-      if (end >= text.length) {
-        const nl = text.indexOf("\n", valueStart);
-        end = nl === -1 ? text.length : nl;
-      }
-      valueEnd = end;
-      const raw = text.slice(valueStart, valueEnd);
-      value = q === '"' ? raw.replace(/\\([nrt"\\$])/g, (_, c) => ({ n: "\n", r: "\r", t: "	" })[c] ?? c) : raw;
-      pos = end + 1;
-    } else {
-      valueStart = pos;
-      const nl = text.indexOf("\n", pos);
-      let end = nl === -1 ? text.length : nl;
-      const comment = text.slice(pos, end).search(/[ \t]#/);
-      if (comment !== -1) end = pos + comment;
-      while (end > pos && /[ \t\r]/.test(text[end - 1] ?? "")) end--;
-      valueEnd = end;
-      value = text.slice(valueStart, valueEnd);
-      pos = end;
-    }
-    entries.push({ key, value, quote, line, keyStart, valueStart, valueEnd });
-    LINE.lastIndex = Math.max(pos, LINE.lastIndex);
-  }
-  return entries;
-}
-
-// src/engine/parse/systemd.ts
-function parseSystemd(text) {
-  const sections = [];
-  const directives = [];
-  const lines = [];
-  for (let pos = 0; pos <= text.length; ) {
-    let e = text.indexOf("\n", pos);
-    if (e === -1) e = text.length;
-    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
-    pos = e + 1;
-  }
-  let section = "";
-  for (let k = 0; k < lines.length; k++) {
-    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
-    const trimmed = line.trim();
-    const lead = line.length - line.trimStart().length;
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      section = trimmed.slice(1, -1).trim();
-      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
-      continue;
-    }
-    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
-    const eq = line.indexOf("=");
-    const key = line.slice(0, eq).trim();
-    let vs = eq + 1;
-    while (line[vs] === " " || line[vs] === "	") vs++;
-    let value = "";
-    const offsets = [];
-    let piece = line.slice(vs).trimEnd();
-    let pieceStart = start + vs;
-    let end = start + line.trimEnd().length;
-    for (; ; ) {
-      const cont = piece.endsWith("\\");
-      if (cont) piece = piece.slice(0, -1);
-      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
-      value += piece;
-      if (!cont || k + 1 >= lines.length) break;
-      do
-        k++;
-      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
-      const next = lines[k] ?? { text: "", start: 0 };
-      const nlead = next.text.length - next.text.trimStart().length;
-      value += " ";
-      offsets.push(pieceStart + piece.length);
-      piece = next.text.trim();
-      pieceStart = next.start + nlead;
-      end = next.start + next.text.trimEnd().length;
-    }
-    if (!key) continue;
-    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
-  }
-  return { sections, directives };
-}
-function splitWords2(value, offsets, end) {
-  const at2 = (i2) => offsets[i2] ?? end;
-  const words = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
-    if (i >= value.length) break;
-    const s = i;
-    let w = "";
-    while (i < value.length && !/\s/.test(value[i] ?? "")) {
-      const c = value[i] ?? "";
-      if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
-        const stop = close === -1 ? value.length : close;
-        w += value.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c === "\\" && i + 1 < value.length) {
-        w += value[i + 1];
-        i += 2;
-      } else {
-        w += c;
-        i++;
-      }
-    }
-    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
-  }
-  return words;
 }
 
 // ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
@@ -30402,10 +31442,10 @@ function memberName(name) {
   return void 0;
 }
 function json5Resolver(ast) {
-  return (path11, part) => {
+  return (path12, part) => {
     let node = ast.body;
     let key;
-    for (const seg of path11) {
+    for (const seg of path12) {
       key = void 0;
       if (node.type === "Object") {
         let found;
@@ -30425,8 +31465,8 @@ function json5Resolver(ast) {
     if (!key) return r(node);
     if (part === "key") return r(key);
     if (part === "value") return r(node);
-    const scalar = node.type !== "Object" && node.type !== "Array";
-    return scalar ? [r(key)[0], r(node)[1]] : r(key);
+    const scalar2 = node.type !== "Object" && node.type !== "Array";
+    return scalar2 ? [r(key)[0], r(node)[1]] : r(key);
   };
 }
 
@@ -30483,6 +31523,708 @@ var LineIndex = class {
   }
 };
 
+// src/engine/parse/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+var MAX_YAML_DEPTH = 200;
+function parseYaml(text) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
+    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
+  }
+  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
+  return { ok: true, doc, value };
+}
+function flowDepth(text, limit) {
+  let depth2 = 0;
+  let max = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
+      if (depth2 > max) max = depth2;
+    } else if (c === 93 || c === 125) {
+      if (depth2 > 0) depth2--;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
+      const nl = text.indexOf("\n", i);
+      if (nl === -1) break;
+      i = nl - 1;
+    }
+  }
+  return { depth: max, line, column: 1 };
+}
+function firstLine(s) {
+  return s.split("\n")[0]?.trim() ?? s;
+}
+function depth(v, d, seen = /* @__PURE__ */ new Set()) {
+  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
+  seen.add(v);
+  let max = d;
+  for (const child2 of Object.values(v)) {
+    max = Math.max(max, depth(child2, d + 1, seen));
+    if (max > MAX_YAML_DEPTH) break;
+  }
+  return max;
+}
+function keyMatches(pair, seg) {
+  const k = pair.key;
+  if ((0, import_yaml.isScalar)(k)) return String(k.value) === String(seg);
+  return false;
+}
+function isMergePair(pair) {
+  return (0, import_yaml.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
+}
+function findPair(doc, node, seg, depthLeft = 20) {
+  if (!(0, import_yaml.isMap)(node)) return void 0;
+  for (const item of node.items) if ((0, import_yaml.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
+  if (depthLeft <= 0) return void 0;
+  for (const item of node.items) {
+    if (!(0, import_yaml.isPair)(item) || !isMergePair(item)) continue;
+    const sources = (0, import_yaml.isSeq)(item.value) ? item.value.items : [item.value];
+    for (const src of sources) {
+      const resolved = (0, import_yaml.isAlias)(src) ? src.resolve(doc) : src;
+      const found = findPair(doc, resolved, seg, depthLeft - 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function yamlResolver(doc) {
+  return (path12, part) => {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path12) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
+        node = node.items[seg];
+        pair = void 0;
+        if (node === void 0) return void 0;
+      } else {
+        pair = findPair(doc, node, seg);
+        if (!pair) return void 0;
+        node = pair.value;
+      }
+    }
+    const rangeOf = (n) => {
+      const r = n?.range;
+      return r ? [r[0], r[1]] : void 0;
+    };
+    if (!pair) return rangeOf(node);
+    const keyR = rangeOf(pair.key);
+    const valR = rangeOf(pair.value);
+    if (part === "key") return keyR ?? valR;
+    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
+    return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+  };
+}
+
+// src/engine/parse/paas.ts
+function paasPlatform(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (/^fly(\.[\w-]+)?\.toml$/.test(base4)) return "fly";
+  if (/^render\.ya?ml$/.test(base4)) return "render";
+  if (/^railway\.(toml|json)$/.test(base4)) return "railway";
+  if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base4) && segments[segments.length - 2] === "config") return "kamal";
+  return void 0;
+}
+function parsePaas(file, text) {
+  const platform = paasPlatform(file) ?? "fly";
+  if (/\.ya?ml$/.test(file)) {
+    const r = parseYaml(text);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text, platform, value: r.value }, resolver: yamlResolver(r.doc) };
+  }
+  if (/\.json$/.test(file)) {
+    const r = parseJson5(text);
+    if (!r.ok) return r;
+    return { ok: true, target: { kind: "paas", file, text, platform, value: r.value }, resolver: json5Resolver(r.ast) };
+  }
+  try {
+    const { value, ranges: ranges2 } = readToml(text);
+    const resolver = (path12) => ranges2.get(JSON.stringify(path12));
+    return { ok: true, target: { kind: "paas", file, text, platform, value }, resolver };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const pos = new LineIndex(text).position(e.offset);
+    return { ok: false, message: e.message, line: pos.line, column: pos.column };
+  }
+}
+var TomlError = class extends Error {
+  constructor(message2, offset) {
+    super(message2);
+    this.offset = offset;
+  }
+  offset;
+};
+var MAX_TOML_DEPTH = 50;
+function readToml(s) {
+  const root = {};
+  const ranges2 = /* @__PURE__ */ new Map();
+  let table = root;
+  let tablePath = [];
+  let i = 0;
+  const space = () => {
+    while (s[i] === " " || s[i] === "	") i++;
+  };
+  const spaceAll = () => {
+    for (; ; ) {
+      while (s[i] === " " || s[i] === "	" || s[i] === "\n" || s[i] === "\r") i++;
+      if (s[i] !== "#") return;
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+  };
+  const key = () => {
+    const parts = [];
+    for (; ; ) {
+      space();
+      if (s[i] === '"' || s[i] === "'") parts.push(String(str4()));
+      else {
+        const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i, i + 256));
+        if (!m) throw new TomlError("key expected", i);
+        parts.push(m[0]);
+        i += m[0].length;
+      }
+      space();
+      if (s[i] !== ".") return parts;
+      i++;
+    }
+  };
+  const str4 = () => {
+    const q = s[i];
+    if (s.startsWith(q.repeat(3), i)) {
+      const end = s.indexOf(q.repeat(3), i + 3);
+      if (end === -1) throw new TomlError("string not closed", i);
+      const v = s.slice(i + 3, end).replace(/^\r?\n/, "");
+      i = end + 3;
+      return v;
+    }
+    i++;
+    let out = "";
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0 || c === "\n") throw new TomlError("string not closed", i);
+      i++;
+      if (c === q) return out;
+      if (c === "\\" && q === '"') {
+        const n = s[i++] ?? "";
+        out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+      } else out += c;
+    }
+  };
+  const value = (path12, depth2) => {
+    if (depth2 > MAX_TOML_DEPTH) throw new TomlError(`nested deeper than ${MAX_TOML_DEPTH} levels`, i);
+    const start = i;
+    const c = s[i];
+    let v;
+    if (c === '"' || c === "'") v = str4();
+    else if (c === "[") {
+      i++;
+      const arr2 = [];
+      for (; ; ) {
+        spaceAll();
+        if (s[i] === "]") break;
+        if (i >= s.length) throw new TomlError("array not closed", start);
+        arr2.push(value([...path12, arr2.length], depth2 + 1));
+        spaceAll();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = arr2;
+    } else if (c === "{") {
+      i++;
+      const obj2 = {};
+      for (; ; ) {
+        space();
+        if (s[i] === "}") break;
+        if (i >= s.length || s[i] === "\n") throw new TomlError("inline table not closed", start);
+        assign(obj2, path12, depth2 + 1);
+        space();
+        if (s[i] === ",") i++;
+      }
+      i++;
+      v = obj2;
+    } else {
+      const m = /^[^\s,\]}#]+/.exec(s.slice(i, i + 256));
+      if (!m) throw new TomlError("value expected", i);
+      i += m[0].length;
+      v = m[0] === "true" ? true : m[0] === "false" ? false : /^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(m[0]) ? Number(m[0].replace(/_/g, "")) : m[0];
+    }
+    ranges2.set(JSON.stringify(path12), [ranges2.get(JSON.stringify(path12))?.[0] ?? start, i]);
+    return v;
+  };
+  const assign = (obj2, base4, depth2) => {
+    const keyStart = i;
+    const k = key();
+    if (s[i] !== "=") throw new TomlError('"=" expected', i);
+    i++;
+    space();
+    let target = obj2;
+    for (const part of k.slice(0, -1)) {
+      if (!isRecord(target[part])) target[part] = {};
+      target = target[part];
+    }
+    const path12 = [...base4, ...k];
+    ranges2.set(JSON.stringify(path12), [keyStart, keyStart]);
+    target[k[k.length - 1]] = value(path12, depth2);
+  };
+  for (; ; ) {
+    spaceAll();
+    if (i >= s.length) break;
+    if (s[i] === "[") {
+      const start = i;
+      const array = s[i + 1] === "[";
+      i += array ? 2 : 1;
+      const k = key();
+      if (s[i] !== "]" || array && s[i + 1] !== "]") throw new TomlError('"]" expected', i);
+      i += array ? 2 : 1;
+      let t = root;
+      const path12 = [];
+      for (const [n, part] of k.entries()) {
+        const last3 = n === k.length - 1;
+        if (last3 && array) {
+          const list = Array.isArray(t[part]) ? t[part] : [];
+          t[part] = list;
+          const next = {};
+          list.push(next);
+          path12.push(part, list.length - 1);
+          t = next;
+        } else {
+          const cur = t[part];
+          if (Array.isArray(cur)) {
+            path12.push(part, cur.length - 1);
+            t = cur[cur.length - 1];
+          } else {
+            if (!isRecord(cur)) t[part] = {};
+            path12.push(part);
+            t = t[part];
+          }
+        }
+      }
+      ranges2.set(JSON.stringify(path12), [start, i]);
+      table = t;
+      tablePath = path12;
+      continue;
+    }
+    assign(table, tablePath, 0);
+    space();
+    if (s[i] === "#") {
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? s.length : nl;
+    }
+    if (i < s.length && s[i] !== "\n" && s[i] !== "\r") throw new TomlError("line break expected", i);
+  }
+  return { value: root, ranges: ranges2 };
+}
+
+// src/engine/read/classify.ts
+var COMPOSE_BASE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+var OPENCLAW_NAMES = /* @__PURE__ */ new Set(["openclaw.json", "openclaw.json5", "clawdbot.json", "moltbot.json", "moldbot.json"]);
+var ENV_TEMPLATE = /\.(example|sample|template|dist|defaults|tpl|schema)$/i;
+var CONVENTIONS = [
+  {
+    kind: "compose",
+    describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
+    test: (base4) => COMPOSE_BASE.test(base4)
+  },
+  {
+    kind: "openclaw",
+    describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
+    test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+  },
+  {
+    kind: "dotenv",
+    describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
+    test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
+  },
+  {
+    kind: "workflow",
+    describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
+    test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+  },
+  {
+    kind: "sshd",
+    describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
+    test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
+  },
+  {
+    kind: "systemd",
+    describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
+    test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+  },
+  {
+    kind: "nginx",
+    describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
+    test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+  },
+  {
+    kind: "caddy",
+    describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
+    test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
+  },
+  {
+    kind: "docker_daemon",
+    describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
+    test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+  },
+  {
+    kind: "shell",
+    describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
+    test: (base4) => /\.(sh|bash)$/.test(base4)
+  },
+  {
+    kind: "makefile",
+    describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
+    test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
+  },
+  {
+    kind: "terraform",
+    describe: "Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)",
+    test: (base4) => /\.tf$/.test(base4) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base4)
+  },
+  {
+    kind: "paas",
+    describe: "platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)",
+    test: (base4, segments) => paasPlatform(segments.join("/")) !== void 0
+  },
+  {
+    kind: "cloud_init",
+    describe: "cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`",
+    test: (base4) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base4)
+  },
+  {
+    kind: "kubernetes",
+    describe: "Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)",
+    test: (base4) => /^values([.-][\w-]+)?\.ya?ml$/.test(base4)
+  },
+  {
+    kind: "ansible",
+    describe: "Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)",
+    test: (base4, segments) => ansibleRole(segments.join("/")) !== void 0
+  },
+  {
+    kind: "dockerfile",
+    describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
+    test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
+  }
+];
+function isOpenClawConfigInStateDir(segments) {
+  const base4 = segments[segments.length - 1] ?? "";
+  const parent = segments[segments.length - 2] ?? "";
+  if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
+}
+function isOpenClawConfigName(p) {
+  const base4 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
+}
+function classify(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
+  const rendered = renderedName(base4);
+  if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
+  return "text";
+}
+function isDotenvTemplate(relPath) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base4);
+}
+function looksLikeCompose(relPath, text) {
+  return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
+}
+function looksLikeKubernetes(relPath, text) {
+  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+function looksLikeCloudInit(relPath, text) {
+  return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split("/").pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, text.indexOf("\n") + 1 || text.length));
+}
+function looksLikeShell(relPath, text) {
+  const base4 = relPath.split("/").pop() ?? relPath;
+  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+}
+var OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
+  "gateway",
+  "channels",
+  "agents",
+  "agent",
+  "tools",
+  "models",
+  "meta",
+  "hooks",
+  "plugins",
+  "skills",
+  "session",
+  "messages",
+  "commands",
+  "browser",
+  "wizard",
+  "canvasHost",
+  "cron",
+  "logging",
+  "auth",
+  "env",
+  "bindings",
+  "discovery",
+  "ui",
+  "update",
+  "approvals",
+  "memory",
+  "talk",
+  "diagnostics",
+  "nodeHost",
+  "secrets",
+  "broadcast",
+  "web",
+  "media",
+  "audio",
+  "acp",
+  "mcp",
+  "security",
+  "sandbox",
+  "$include",
+  "$schema"
+]);
+var OPENCLAW_ANCHOR_KEYS = /* @__PURE__ */ new Set(["gateway", "channels", "agents", "agent"]);
+var FOREIGN_TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "dependencies", "devDependencies", "scripts", "compilerOptions", "extends", "main", "private", "require", "apiVersion", "kind", "services", "Resources"]);
+var SNIFF_BYTES = 16 * 1024;
+var CONFIG_CANDIDATE = /\.json5?(\.(example|sample|dist|default|defaults|envsubst|orig|in))?$/i;
+function looksLikeOpenClawConfig(relPath, text) {
+  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base4) ?? base4;
+  if (!CONFIG_CANDIDATE.test(name)) return false;
+  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
+  const keys = topLevelKeys(head2);
+  if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
+  const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
+  if (keys.includes("meta") && head2.includes("lastTouchedVersion")) return true;
+  return known.length >= 2 && known.length * 2 >= keys.length && known.some((k) => OPENCLAW_ANCHOR_KEYS.has(k));
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth2 = 0;
+  let i = 0;
+  let expectKey = false;
+  const n = text.length;
+  const skipString = (q) => {
+    let j = i + 1;
+    while (j < n && text[j] !== q) j += text[j] === "\\" ? 2 : 1;
+    return j;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "/") {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (depth2 === 0) {
+      if (c !== "{") return void 0;
+      depth2 = 1;
+      expectKey = true;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(c);
+      if (depth2 === 1 && expectKey) keys.push(text.slice(i + 1, end));
+      expectKey = false;
+      i = end + 1;
+      continue;
+    }
+    if (c === "{" || c === "[") depth2++;
+    else if (c === "}" || c === "]") {
+      depth2--;
+      if (depth2 === 0) return keys;
+    } else if (c === "," && depth2 === 1) expectKey = true;
+    else if (depth2 === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$]/.test(text[j])) j++;
+      keys.push(text.slice(i, j));
+      expectKey = false;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return keys;
+}
+function looksLikeNginx(relPath, text) {
+  if (!/\.conf$/i.test(relPath)) return false;
+  const head2 = text.slice(0, 64 * 1024);
+  return /^[ \t]*server[ \t]*\{/m.test(head2) && /^[ \t]*proxy_pass[ \t]/m.test(head2);
+}
+function ansibleRole(relPath) {
+  const segments = relPath.split("/");
+  const base4 = segments[segments.length - 1] ?? "";
+  if (!/\.ya?ml$/i.test(base4)) return void 0;
+  const dirs = segments.slice(0, -1);
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base4) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
+  const inAnsible = roleRoot || dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
+  if (!inAnsible) return void 0;
+  if (dirs.some((d) => ["defaults", "vars", "group_vars", "host_vars"].includes(d))) return "vars";
+  if (dirs.some((d) => ["tasks", "handlers", "playbooks"].includes(d)) || /ansible/i.test(dirs[dirs.length - 1] ?? "")) return "tasks";
+  return void 0;
+}
+
+// src/engine/parse/dotenv.ts
+var LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*/gm;
+function parseDotenv(text) {
+  const entries = [];
+  LINE.lastIndex = 0;
+  let m;
+  let line = 1;
+  let lineCountedTo = 0;
+  while (m = LINE.exec(text)) {
+    const key = m[1] ?? "";
+    const keyStart = m.index + m[0].indexOf(key);
+    let pos = m.index + m[0].length;
+    for (let i = lineCountedTo; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
+    lineCountedTo = m.index;
+    const q = text[pos];
+    let value;
+    let valueStart;
+    let valueEnd;
+    let quote = "";
+    if (q === '"' || q === "'") {
+      quote = q;
+      valueStart = pos + 1;
+      let end = valueStart;
+      while (end < text.length && text[end] !== q) end += text[end] === "\\" && q === '"' ? 2 : 1;
+      if (end >= text.length) {
+        const nl = text.indexOf("\n", valueStart);
+        end = nl === -1 ? text.length : nl;
+      }
+      valueEnd = end;
+      const raw = text.slice(valueStart, valueEnd);
+      value = q === '"' ? raw.replace(/\\([nrt"\\$])/g, (_, c) => ({ n: "\n", r: "\r", t: "	" })[c] ?? c) : raw;
+      pos = end + 1;
+    } else {
+      valueStart = pos;
+      const nl = text.indexOf("\n", pos);
+      let end = nl === -1 ? text.length : nl;
+      const comment = text.slice(pos, end).search(/[ \t]#/);
+      if (comment !== -1) end = pos + comment;
+      while (end > pos && /[ \t\r]/.test(text[end - 1] ?? "")) end--;
+      valueEnd = end;
+      value = text.slice(valueStart, valueEnd);
+      pos = end;
+    }
+    entries.push({ key, value, quote, line, keyStart, valueStart, valueEnd });
+    LINE.lastIndex = Math.max(pos, LINE.lastIndex);
+  }
+  return entries;
+}
+
+// src/engine/parse/systemd.ts
+function parseSystemd(text) {
+  const sections = [];
+  const directives = [];
+  const lines = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let e = text.indexOf("\n", pos);
+    if (e === -1) e = text.length;
+    lines.push({ text: text.slice(pos, e).replace(/\r$/, ""), start: pos });
+    pos = e + 1;
+  }
+  let section = "";
+  for (let k = 0; k < lines.length; k++) {
+    const { text: line, start } = lines[k] ?? { text: "", start: 0 };
+    const trimmed = line.trim();
+    const lead = line.length - line.trimStart().length;
+    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+      section = trimmed.slice(1, -1).trim();
+      sections.push({ value: section, start: start + lead, end: start + lead + trimmed.length });
+      continue;
+    }
+    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";") || !trimmed.includes("=")) continue;
+    const eq = line.indexOf("=");
+    const key = line.slice(0, eq).trim();
+    let vs = eq + 1;
+    while (line[vs] === " " || line[vs] === "	") vs++;
+    let value = "";
+    const offsets = [];
+    let piece = line.slice(vs).trimEnd();
+    let pieceStart = start + vs;
+    let end = start + line.trimEnd().length;
+    for (; ; ) {
+      const cont = piece.endsWith("\\");
+      if (cont) piece = piece.slice(0, -1);
+      for (let c = 0; c < piece.length; c++) offsets.push(pieceStart + c);
+      value += piece;
+      if (!cont || k + 1 >= lines.length) break;
+      do
+        k++;
+      while (k + 1 < lines.length && /^\s*[#;]/.test(lines[k]?.text ?? ""));
+      const next = lines[k] ?? { text: "", start: 0 };
+      const nlead = next.text.length - next.text.trimStart().length;
+      value += " ";
+      offsets.push(pieceStart + piece.length);
+      piece = next.text.trim();
+      pieceStart = next.start + nlead;
+      end = next.start + next.text.trimEnd().length;
+    }
+    if (!key) continue;
+    directives.push({ section, key, value: value.trim(), start: start + lead, end, valueStart: start + vs, valueEnd: Math.max(start + vs, end), words: splitWords2(value, offsets, end) });
+  }
+  return { sections, directives };
+}
+function splitWords2(value, offsets, end) {
+  const at2 = (i2) => offsets[i2] ?? end;
+  const words = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    if (i >= value.length) break;
+    const s = i;
+    let w = "";
+    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+      const c = value[i] ?? "";
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const stop = close === -1 ? value.length : close;
+        w += value.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === "\\" && i + 1 < value.length) {
+        w += value[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    words.push({ value: w, start: at2(s), end: at2(Math.min(i, value.length) - 1) + 1 });
+  }
+  return words;
+}
+
 // src/engine/parse/embedded.ts
 var WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
 var isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
@@ -30501,8 +32243,8 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
     for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
       const next = p.commands[k + 1];
-      const written = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
-      if (heredoc && written) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written, { start: cmd.start, end: cmd.end }));
+      const written2 = heredoc && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
+      if (heredoc && written2) out.push(embedHeredoc(file, fileText, heredoc, offsets.get(heredoc) ?? [], written2, { start: cmd.start, end: cmd.end }));
       const echoed = !heredoc ? echoedConfig(cmd) : void 0;
       const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
@@ -30530,13 +32272,13 @@ function writtenTo(cmd, wanted) {
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
   return void 0;
 }
-function embedUnit(file, fileText, heredoc, map, written) {
+function embedUnit(file, fileText, heredoc, map, written2) {
   const parsed = parseSystemd(heredoc.body);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const end = (k) => k > 0 ? at2(k - 1) + 1 : at2(0);
   const span = (x) => ({ ...x, start: at2(x.start), end: end(x.end) });
   const directive = (d) => ({ ...d, start: at2(d.start), end: end(d.end), valueStart: at2(d.valueStart), valueEnd: end(d.valueEnd), words: d.words.map(span) });
-  const target = { kind: "systemd", file, text: fileText, writtenTo: written, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
+  const target = { kind: "systemd", file, text: fileText, writtenTo: written2, sections: parsed.sections.map(span), directives: parsed.directives.map(directive) };
   return { target, reframe: (input) => input };
 }
 function echoedConfig(cmd) {
@@ -30547,12 +32289,12 @@ function echoedConfig(cmd) {
   const word = args.length === 1 ? args[0] : void 0;
   return word && word.value.trimStart().startsWith("{") ? word : void 0;
 }
-function embedWord(file, fileText, word, written, command) {
+function embedWord(file, fileText, word, written2, command) {
   const contiguous = word.raw.length === word.value.length + 2 && (word.raw.startsWith("'") || word.raw.startsWith('"') && !/[\\$`]/.test(word.raw));
   const offsets = contiguous ? [...word.value].map((_, k) => word.start + 1 + k) : [];
   offsets.push(word.end - (contiguous ? 1 : 0));
   const heredoc = { delimiter: "", quoted: true, stripTabs: false, body: contiguous ? word.value : "{}", start: word.start, end: word.end };
-  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written, command);
+  const embedded = embedHeredoc(file, fileText, heredoc, offsets, written2, command);
   if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
   return embedded;
 }
@@ -30568,10 +32310,10 @@ function configSets(file, fileText, pipelines) {
       const operands = w.slice(cli + 3).filter((x) => !x.startsWith("--"));
       const [key, raw] = operands;
       if (!key || raw === void 0 || key.includes("$")) continue;
-      const path11 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
-      if (!path11.length || path11.length > 32) continue;
-      setPath(value, path11, cliValue(raw));
-      sets.push({ path: path11, start: cmd.start, end: cmd.end });
+      const path12 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
+      if (!path12.length || path12.length > 32) continue;
+      setPath(value, path12, cliValue(raw));
+      sets.push({ path: path12, start: cmd.start, end: cmd.end });
     }
   }
   const first = sets[0];
@@ -30579,14 +32321,14 @@ function configSets(file, fileText, pipelines) {
   const line = new LineIndex(fileText).position(first.start).line;
   const text = JSON.stringify(value, null, 2);
   const target = { kind: "openclaw", file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line } };
-  const setter = (path11) => {
+  const setter = (path12) => {
     let best;
     let bestLen = -1;
     for (const s of sets) {
-      const n = Math.min(s.path.length, path11.length);
+      const n = Math.min(s.path.length, path12.length);
       let k = 0;
-      while (k < n && String(s.path[k]) === String(path11[k])) k++;
-      if (k === n && (k === s.path.length || s.path.length === path11.length + 1) && n > bestLen) {
+      while (k < n && String(s.path[k]) === String(path12[k])) k++;
+      if (k === n && (k === s.path.length || s.path.length === path12.length + 1) && n > bestLen) {
         best = s;
         bestLen = n;
       }
@@ -30612,22 +32354,22 @@ function cliValue(raw) {
   }
   return raw;
 }
-function setPath(obj2, path11, v) {
+function setPath(obj2, path12, v) {
   let cur = obj2;
-  for (const [k, seg] of path11.entries()) {
+  for (const [k, seg] of path12.entries()) {
     const key = String(seg);
     if (key === "__proto__" || key === "constructor" || key === "prototype") return;
-    if (k === path11.length - 1) {
+    if (k === path12.length - 1) {
       cur[key] = v;
       return;
     }
-    const nextIsIndex = typeof path11[k + 1] === "number";
+    const nextIsIndex = typeof path12[k + 1] === "number";
     const child2 = cur[key];
     if (typeof child2 !== "object" || child2 === null) cur[key] = nextIsIndex ? [] : {};
     cur = cur[key];
   }
 }
-function embedHeredoc(file, fileText, heredoc, map, written, command) {
+function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "heredoc writing") {
   const fileLines = new LineIndex(fileText);
   const at2 = (k) => map[Math.max(0, Math.min(k, map.length - 1))] ?? heredoc.start;
   const bodyLines = new LineIndex(heredoc.body);
@@ -30638,7 +32380,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
     const bodyOff = parsed.line ? bodyLines.lineStart(parsed.line) + (parsed.column ?? 1) - 1 : 0;
     const pos = fileLines.position(at2(bodyOff));
     return {
-      target: { kind: "parse_error", file, fileKind: "openclaw", message: `heredoc writing ${written}: ${parsed.message}`, line: pos.line, column: pos.column },
+      target: { kind: "parse_error", file, fileKind: "openclaw", message: `${what} ${written2}: ${parsed.message}`, line: pos.line, column: pos.column },
       reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
     };
   }
@@ -30663,7 +32405,7 @@ function embedHeredoc(file, fileText, heredoc, map, written, command) {
   };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
-    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line, expands: !heredoc.quoted } },
+    target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line, expands: heredoc.quoted === false } },
     reframe: (input) => ({
       ...input,
       at: mapAnchor(input.at),
@@ -30704,7 +32446,7 @@ var Locator = class {
 };
 
 // src/engine/parse/caddy.ts
-var MAX_DEPTH = 64;
+var MAX_DEPTH2 = 64;
 function parseCaddyfile(text) {
   const root = [];
   const stack = [{ list: root, open: 0 }];
@@ -30730,7 +32472,7 @@ function parseCaddyfile(text) {
       const block = [];
       const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
       (stack[stack.length - 1]?.list ?? root).push(d);
-      if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
+      if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
       stack.push({ list: block, open: i, owner: d });
       words = [];
       i++;
@@ -30772,10 +32514,10 @@ function parseCaddyfile(text) {
           if (d === "{") {
             const [name, ...args] = words;
             const block = [];
-            const dir3 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
-            (stack[stack.length - 1]?.list ?? root).push(dir3);
-            if (stack.length > MAX_DEPTH) return { ok: false, message: "blocks nested too deeply", offset: i };
-            stack.push({ list: block, open: i, owner: dir3 });
+            const dir4 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
+            (stack[stack.length - 1]?.list ?? root).push(dir4);
+            if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
+            stack.push({ list: block, open: i, owner: dir4 });
             words = [];
           } else {
             endLine();
@@ -30811,9 +32553,9 @@ var NginxSyntaxError = class extends Error {
   offset;
 };
 var LUA_BLOCK = /_by_lua_block$/;
-function luaBlockEnd(text, open) {
+function luaBlockEnd(text, open2) {
   let depth2 = 0;
-  let i = open;
+  let i = open2;
   const n = text.length;
   while (i < n) {
     const c = text[i];
@@ -30835,7 +32577,7 @@ function luaBlockEnd(text, open) {
       i++;
     }
   }
-  throw new NginxSyntaxError("unterminated Lua block", open);
+  throw new NginxSyntaxError("unterminated Lua block", open2);
 }
 function* tokens(text) {
   let i = 0;
@@ -31236,17 +32978,17 @@ function parseShell(src, depth2 = 0) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH2 = 64;
-  const skipBalanced = (j, open, close, depth3 = 0) => {
+  const MAX_DEPTH4 = 64;
+  const skipBalanced = (j, open2, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth3 < MAX_DEPTH2) j = readDouble(j, depth3 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH4) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
-        if (c === open) level++;
+        if (c === open2) level++;
         else if (c === close && --level === 0) return j + 1;
         j++;
       }
@@ -31437,7 +33179,7 @@ function plainWord(w) {
 }
 
 // src/engine/parse/shell-sources.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function makefileSource(text) {
   const b = new SourceBuilder();
   const lines = text.split("\n");
@@ -31552,19 +33294,19 @@ function workflowSource(text, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml3.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml3.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml3.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml.isSeq)(list)) continue;
+    if (!(0, import_yaml3.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml.isMap)(step)) continue;
+      if (!(0, import_yaml3.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run = step.get("run", true);
-      if ((0, import_yaml.isScalar)(run)) pushScalar(b, text, run);
+      if ((0, import_yaml3.isScalar)(run)) pushScalar(b, text, run);
     }
   }
   return b.build(text.length);
@@ -31573,7 +33315,7 @@ function pushScalar(b, text, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml.Scalar.BLOCK_LITERAL || node.type === import_yaml.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml3.Scalar.BLOCK_LITERAL || node.type === import_yaml3.Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -31591,12 +33333,12 @@ function pushScalar(b, text, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml3.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml3.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
     b.push(`${text.slice(start, end)}
 `, start);
     return;
@@ -31676,122 +33418,711 @@ function splitArgs(s) {
   return args;
 }
 
-// src/engine/parse/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var MAX_YAML_DEPTH = 200;
-function parseYaml(text) {
-  const flow = flowDepth(text, MAX_YAML_DEPTH);
-  if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    const message2 = /Maximum call stack size exceeded/.test(err.message) ? `YAML nested too deeply to check` : firstLine(err.message);
-    return { ok: false, message: message2, ...pos ? { line: pos.line, column: pos.col } : {} };
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    return { ok: false, message: `YAML rejected: ${firstLine(e.message)}` };
-  }
-  if (depth(value, 0) > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` };
-  return { ok: true, doc, value };
-}
-function flowDepth(text, limit) {
-  let depth2 = 0;
-  let max = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth2 > limit) return { depth: depth2, line, column: i - lineStart + 1 };
-      if (depth2 > max) max = depth2;
-    } else if (c === 93 || c === 125) {
-      if (depth2 > 0) depth2--;
-    } else if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 35 && (i === 0 || text[i - 1] === " " || text[i - 1] === "	" || text[i - 1] === "\n" || text[i - 1] === "\r")) {
-      const nl = text.indexOf("\n", i);
-      if (nl === -1) break;
-      i = nl - 1;
+// src/engine/parse/ansible.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/engine/parse/embed-yaml.ts
+function reframer(file, body, map, resolve, whole) {
+  const bodyLines = new LineIndex(body);
+  const at2 = (k) => typeof map === "function" ? map(k) : map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const wholeAnchor = { kind: "range", start: whole.start, end: whole.end };
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return wholeAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0 && resolve; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return wholeAnchor;
     }
-  }
-  return { depth: max, line, column: 1 };
+  };
+  return (input) => ({
+    ...input,
+    at: mapAnchor(input.at),
+    ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `embedded:${JSON.stringify(input.at.path)}` } : {},
+    ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+  });
 }
-function firstLine(s) {
-  return s.split("\n")[0]?.trim() ?? s;
+function offsetMap(length, at2) {
+  const out = new Array(length + 1);
+  for (let k = 0; k <= length; k++) out[k] = at2(k);
+  return out;
 }
-function depth(v, d, seen = /* @__PURE__ */ new Set()) {
-  if (d > MAX_YAML_DEPTH || v === null || typeof v !== "object" || seen.has(v)) return d;
-  seen.add(v);
-  let max = d;
-  for (const child2 of Object.values(v)) {
-    max = Math.max(max, depth(child2, d + 1, seen));
-    if (max > MAX_YAML_DEPTH) break;
-  }
-  return max;
-}
-function keyMatches(pair, seg) {
-  const k = pair.key;
-  if ((0, import_yaml2.isScalar)(k)) return String(k.value) === String(seg);
-  return false;
-}
-function isMergePair(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && (typeof pair.key.value === "symbol" || pair.key.source === "<<");
-}
-function findPair(doc, node, seg, depthLeft = 20) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const item of node.items) if ((0, import_yaml2.isPair)(item) && !isMergePair(item) && keyMatches(item, seg)) return item;
-  if (depthLeft <= 0) return void 0;
-  for (const item of node.items) {
-    if (!(0, import_yaml2.isPair)(item) || !isMergePair(item)) continue;
-    const sources = (0, import_yaml2.isSeq)(item.value) ? item.value.items : [item.value];
-    for (const src of sources) {
-      const resolved = (0, import_yaml2.isAlias)(src) ? src.resolve(doc) : src;
-      const found = findPair(doc, resolved, seg, depthLeft - 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function yamlResolver(doc) {
-  return (path11, part) => {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path11) {
-      if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-      if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
-        node = node.items[seg];
-        pair = void 0;
-        if (node === void 0) return void 0;
-      } else {
-        pair = findPair(doc, node, seg);
-        if (!pair) return void 0;
-        node = pair.value;
+
+// src/engine/parse/ansible.ts
+var SHELL_MODULES = new Set(["shell", "command", "raw"].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
+var COPY_MODULES = /* @__PURE__ */ new Set(["copy", "ansible.builtin.copy", "ansible.legacy.copy"]);
+var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
+var MAX_DEPTH3 = 20;
+function ansibleParts(file, text, doc) {
+  const b = new SourceBuilder();
+  const embedded = [];
+  const visitTask = (task, depth2) => {
+    for (const pair of task.items) {
+      const key = (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : "";
+      if (TASK_LISTS.includes(key) && (0, import_yaml4.isSeq)(pair.value) && depth2 < MAX_DEPTH3) {
+        for (const t of pair.value.items) if ((0, import_yaml4.isMap)(t)) visitTask(t, depth2 + 1);
+      } else if (SHELL_MODULES.has(key)) {
+        const v = pair.value;
+        if ((0, import_yaml4.isScalar)(v)) pushScalar(b, text, v);
+        else if ((0, import_yaml4.isMap)(v)) {
+          const cmd = v.get("cmd", true);
+          const argv2 = v.get("argv", true);
+          if ((0, import_yaml4.isScalar)(cmd)) pushScalar(b, text, cmd);
+          else if ((0, import_yaml4.isSeq)(argv2)) {
+            for (const w of argv2.items) if ((0, import_yaml4.isScalar)(w) && w.range) b.push(`${String(w.value)} `, w.range[0], false);
+            b.push("\n", argv2.range?.[1] ?? 0, false);
+          }
+        }
+      } else if (COPY_MODULES.has(key) && (0, import_yaml4.isMap)(pair.value)) {
+        const dest = pair.value.get("dest");
+        const content = pair.value.get("content", true);
+        if (typeof dest !== "string" || !(0, import_yaml4.isScalar)(content)) continue;
+        const one = new SourceBuilder();
+        pushScalar(one, text, content);
+        const src = one.build(text.length);
+        if (isConfigPath(dest)) embedded.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), dest, { start: task.range?.[0] ?? 0, end: task.range?.[1] ?? 0 }, "copy task writing"));
+        else if (/\.(sh|bash)$/.test(dest) || /^#!.*\b(ba)?sh\b/.test(src.text)) pushScalar(b, text, content);
       }
     }
-    const rangeOf = (n) => {
-      const r = n?.range;
-      return r ? [r[0], r[1]] : void 0;
-    };
-    if (!pair) return rangeOf(node);
-    const keyR = rangeOf(pair.key);
-    const valR = rangeOf(pair.value);
-    if (part === "key") return keyR ?? valR;
-    if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
-    return keyR && valR && (0, import_yaml2.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
+  const root = doc.contents;
+  if ((0, import_yaml4.isSeq)(root)) {
+    for (const item of root.items) if ((0, import_yaml4.isMap)(item)) visitTask(item, 0);
+  }
+  const parsed = parseShell(b.build(text.length));
+  return {
+    shell: { kind: "shell", file, text, origin: "ansible", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+
+// src/engine/parse/cloud-init.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function isCloudConfig(text) {
+  return (text.slice(0, 200).split("\n").find((l) => l.trim() !== "") ?? "").trim() === "#cloud-config";
+}
+function mapped(src, toFile) {
+  return { text: src.text, at: (i) => toFile(src.at(i)) };
+}
+function cloudInitParts(file, fileText, docText, doc, toFile) {
+  const b = new SourceBuilder();
+  for (const key of ["bootcmd", "runcmd"]) {
+    const list = doc.get(key, true);
+    if (!(0, import_yaml5.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if ((0, import_yaml5.isScalar)(item)) pushScalar(b, docText, item);
+      else if ((0, import_yaml5.isSeq)(item)) {
+        for (const w of item.items) {
+          if (!(0, import_yaml5.isScalar)(w) || !w.range) continue;
+          b.push(`${String(w.value)} `, w.range[0], false);
+        }
+        b.push("\n", item.range?.[1] ?? 0, false);
+      }
+    }
+  }
+  const embedded = [];
+  const files = doc.get("write_files", true);
+  if ((0, import_yaml5.isSeq)(files)) {
+    for (const entry of files.items) {
+      if (!(0, import_yaml5.isMap)(entry)) continue;
+      const path12 = entry.get("path");
+      const content = entry.get("content", true);
+      const encoding = String(entry.get("encoding") ?? "");
+      if (typeof path12 !== "string" || !(0, import_yaml5.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
+      const one = new SourceBuilder();
+      pushScalar(one, docText, content);
+      const src = mapped(one.build(docText.length), toFile);
+      if (isConfigPath(path12)) {
+        const range = { start: toFile(entry.range?.[0] ?? 0), end: toFile(entry.range?.[1] ?? 0) };
+        embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path12, range, "write_files entry writing"));
+      } else if (/\.(sh|bash)$/.test(path12) || /(^|\/)s?bin\//.test(path12) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
+        pushScalar(b, docText, content);
+      }
+    }
+  }
+  const source = mapped(b.build(docText.length), toFile);
+  const parsed = parseShell(source);
+  return {
+    shell: { kind: "shell", file, text: fileText, origin: "user_data", pipelines: parsed.pipelines },
+    embedded: [...embedded, ...embeddedConfigs(file, fileText, parsed.pipelines, parsed.heredocOffsets)]
+  };
+}
+
+// src/engine/parse/hcl.ts
+var MAX_HCL_DEPTH = 100;
+var HclSyntaxError = class extends Error {
+  constructor(message2, offset) {
+    super(message2);
+    this.offset = offset;
+  }
+  offset;
+};
+var IDENT_START = /[A-Za-z_]/;
+var IDENT = /[A-Za-z0-9_-]/;
+function parseHcl(text) {
+  return new Reader(text).file();
+}
+var Reader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  depth = 0;
+  file() {
+    const body = this.body(void 0);
+    if (this.i < this.s.length) throw new HclSyntaxError(`unexpected "${this.s[this.i]}"`, this.i);
+    return body;
+  }
+  fail(message2) {
+    throw new HclSyntaxError(message2, Math.min(this.i, this.s.length));
+  }
+  enter() {
+    if (++this.depth > MAX_HCL_DEPTH) this.fail(`nested deeper than ${MAX_HCL_DEPTH} levels`);
+  }
+  /** Skips spaces and comments; newlines too when `newlines`. */
+  space(newlines) {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === " " || c === "	" || c === "\r" || newlines && c === "\n") this.i++;
+      else if (c === "#" || c === "/" && s[this.i + 1] === "/") {
+        const nl = s.indexOf("\n", this.i);
+        this.i = nl === -1 ? s.length : nl;
+      } else if (c === "/" && s[this.i + 1] === "*") {
+        const end = s.indexOf("*/", this.i + 2);
+        this.i = end === -1 ? s.length : end + 2;
+      } else if (c === "\\" && s[this.i + 1] === "\n") this.i += 2;
+      else break;
+    }
+  }
+  ident() {
+    const s = this.s;
+    if (!IDENT_START.test(s[this.i] ?? "")) return void 0;
+    const start = this.i;
+    while (this.i < s.length && IDENT.test(s[this.i])) this.i++;
+    return s.slice(start, this.i);
+  }
+  /** Attributes and blocks until `}` (inside a block) or the end of the file. */
+  body(closing) {
+    const attributes = [];
+    const blocks2 = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.i >= this.s.length) {
+        if (closing) this.fail("block not closed");
+        break;
+      }
+      if (this.s[this.i] === "}" && closing) break;
+      const start = this.i;
+      const name = this.ident();
+      if (name === void 0) this.fail(`expected an attribute or block, found "${this.s[this.i]}"`);
+      this.space(false);
+      if (this.s[this.i] === "=" && this.s[this.i + 1] !== "=") {
+        this.i++;
+        this.space(false);
+        const expr = this.expression();
+        attributes.push({ name, nameStart: start, expr, start, end: expr.end });
+        this.endOfItem();
+        continue;
+      }
+      const labels = [];
+      while (this.s[this.i] !== "{") {
+        const ls = this.i;
+        if (this.s[this.i] === '"') {
+          const lit = this.quoted();
+          labels.push({ value: lit.value, start: ls, end: this.i });
+        } else {
+          const l = this.ident();
+          if (l === void 0) this.fail(`expected a block label or "{" after ${name}`);
+          labels.push({ value: l, start: ls, end: this.i });
+        }
+        this.space(false);
+      }
+      this.i++;
+      this.enter();
+      const inner = this.body("}");
+      this.depth--;
+      this.i++;
+      blocks2.push({ type: name, labels, body: inner, start, end: this.i });
+      this.endOfItem();
+    }
+    return { attributes, blocks: blocks2 };
+  }
+  /** After an attribute or a block: the end of the line, or `}` of a one-line block. */
+  endOfItem() {
+    this.space(false);
+    const c = this.s[this.i];
+    if (c === void 0 || c === "\n" || c === "}") return;
+    this.fail(`expected a line break, found "${c}"`);
+  }
+  /**
+   * One expression. A literal or a reference alone is returned as such; anything followed by an operator (or a
+   * call, a conditional, a `for`) is one opaque `expr` spanning to the end of the expression.
+   */
+  expression() {
+    const start = this.i;
+    const first = this.primary();
+    this.space(false);
+    if (this.atEnd()) return first;
+    this.skipRest();
+    return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+  }
+  /** Where an expression ends: a line break, a comment, a separator or a closing bracket at depth 0. */
+  atEnd() {
+    const c = this.s[this.i];
+    return c === void 0 || c === "\n" || c === "," || c === "]" || c === "}" || c === ")" || c === "#" || c === "/" && (this.s[this.i + 1] === "/" || this.s[this.i + 1] === "*");
+  }
+  /** Skips what remains of an expression (operators and operands, brackets balanced). */
+  skipRest() {
+    for (; ; ) {
+      this.space(false);
+      if (this.atEnd()) return;
+      const c = this.s[this.i];
+      if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+      else this.i++;
+    }
+  }
+  primary() {
+    const s = this.s;
+    const start = this.i;
+    const c = s[this.i];
+    if (c === '"') {
+      const { value, template } = this.quoted();
+      return { kind: "string", value, template, start, end: this.i, quoted: true };
+    }
+    if (c === "<" && s[this.i + 1] === "<") return this.heredoc();
+    if (c === "[") return this.tuple();
+    if (c === "{") return this.object();
+    if (c === "(") {
+      this.balanced("(", ")");
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    if (c !== void 0 && /[0-9]/.test(c)) {
+      while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+      if (s[this.i] === "." && /[0-9]/.test(s[this.i + 1] ?? "")) for (this.i++; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+      if (/[eE]/.test(s[this.i] ?? "") && /[-+0-9]/.test(s[this.i + 1] ?? "")) for (this.i += 2; /[0-9]/.test(s[this.i] ?? ""); ) this.i++;
+      return { kind: "number", value: Number(s.slice(start, this.i)), start, end: this.i };
+    }
+    if (c === "-" || c === "!") {
+      this.i++;
+      this.space(false);
+      this.primary();
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    const name = this.ident();
+    if (name === void 0) this.fail(c === void 0 ? "expression expected" : `unexpected "${c}"`);
+    if (name === "true" || name === "false") return { kind: "bool", value: name === "true", start, end: this.i };
+    if (name === "null") return { kind: "null", start, end: this.i };
+    if (s[this.i] === "(") {
+      this.balanced("(", ")");
+      return { kind: "expr", text: s.slice(start, this.i), start, end: this.i };
+    }
+    for (; ; ) {
+      if (s[this.i] === "." && /[A-Za-z_*0-9]/.test(s[this.i + 1] ?? "")) {
+        this.i++;
+        if (s[this.i] === "*") this.i++;
+        else if (/[0-9]/.test(s[this.i])) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+        else this.ident();
+      } else if (s[this.i] === "[") this.balanced("[", "]");
+      else break;
+    }
+    return { kind: "ref", text: s.slice(start, this.i), start, end: this.i };
+  }
+  /** A bracketed span skipped whole (strings and heredocs inside read properly). */
+  balanced(open2, close) {
+    this.enter();
+    this.i++;
+    for (; ; ) {
+      this.space(true);
+      const c = this.s[this.i];
+      if (c === void 0) this.fail(`"${open2}" not closed`);
+      if (c === close) {
+        this.i++;
+        break;
+      }
+      if (c === '"' || c === "[" || c === "{" || c === "(" || c === "<" && this.s[this.i + 1] === "<" && /[-A-Za-z_]/.test(this.s[this.i + 2] ?? "")) this.primary();
+      else if (c === "]" || c === "}" || c === ")") this.fail(`unexpected "${c}"`);
+      else this.i++;
+    }
+    this.depth--;
+  }
+  tuple() {
+    const start = this.i;
+    const save = this.i;
+    this.i++;
+    this.space(true);
+    if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+      this.i = save;
+      this.balanced("[", "]");
+      return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+    }
+    this.enter();
+    const items = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.s[this.i] === "]") break;
+      if (this.i >= this.s.length) this.fail('"[" not closed');
+      items.push(this.expression());
+      this.space(true);
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== "]") this.fail(`expected "," or "]", found "${this.s[this.i] ?? "end of file"}"`);
+    }
+    this.i++;
+    this.depth--;
+    return { kind: "tuple", items, start, end: this.i };
+  }
+  object() {
+    const start = this.i;
+    this.i++;
+    this.space(true);
+    if (/^for\s/.test(this.s.slice(this.i, this.i + 4))) {
+      this.i = start;
+      this.balanced("{", "}");
+      return { kind: "expr", text: this.s.slice(start, this.i), start, end: this.i };
+    }
+    this.enter();
+    const items = [];
+    for (; ; ) {
+      this.space(true);
+      if (this.s[this.i] === "}") break;
+      if (this.i >= this.s.length) this.fail('"{" not closed');
+      const keyStart = this.i;
+      let key;
+      if (this.s[this.i] === '"') key = this.quoted().value;
+      else if (this.s[this.i] === "(") {
+        this.balanced("(", ")");
+        key = this.s.slice(keyStart, this.i);
+      } else {
+        const k = this.primary();
+        key = this.s.slice(keyStart, k.end);
+      }
+      const keyEnd = this.i;
+      this.space(false);
+      if (this.s[this.i] !== "=" && this.s[this.i] !== ":") this.fail(`expected "=" or ":" after an object key`);
+      this.i++;
+      this.space(false);
+      const value = this.expression();
+      items.push({ key, keyStart, keyEnd, value });
+      this.space(false);
+      if (this.s[this.i] === ",") this.i++;
+    }
+    this.i++;
+    this.depth--;
+    return { kind: "object", items, start, end: this.i };
+  }
+  /**
+   * A quoted string: escapes decoded, `${…}` and `%{…}` kept as written (nested quotes inside them read). Its value
+   * is the template text; `template` says whether it interpolates.
+   */
+  quoted() {
+    const s = this.s;
+    this.i++;
+    let out = "";
+    let template = false;
+    for (; ; ) {
+      const c = s[this.i];
+      if (c === void 0 || c === "\n") this.fail("string not closed");
+      if (c === '"') {
+        this.i++;
+        return { value: out, template };
+      }
+      if (c === "\\") {
+        const n = s[this.i + 1] ?? "";
+        out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+        this.i += 2;
+        continue;
+      }
+      if ((c === "$" || c === "%") && s[this.i + 1] === c && s[this.i + 2] === "{") {
+        out += `${c}{`;
+        this.i += 3;
+        continue;
+      }
+      if ((c === "$" || c === "%") && s[this.i + 1] === "{") {
+        template = true;
+        const from = this.i;
+        this.i++;
+        this.balanced("{", "}");
+        out += s.slice(from, this.i);
+        continue;
+      }
+      out += c;
+      this.i++;
+    }
+  }
+  /** `<<EOF … EOF` and `<<-EOF` (indentation stripped): the body verbatim, with a map back to the file. */
+  heredoc() {
+    const s = this.s;
+    const start = this.i;
+    this.i += 2;
+    const strip = s[this.i] === "-";
+    if (strip) this.i++;
+    const delimiter = this.ident();
+    if (!delimiter) this.fail("heredoc delimiter expected");
+    const nl = s.indexOf("\n", this.i);
+    if (nl === -1) this.fail("heredoc not closed");
+    const lines = [];
+    let p = nl + 1;
+    for (; ; ) {
+      if (p >= s.length) {
+        this.i = s.length;
+        this.fail(`heredoc ${delimiter} not closed`);
+      }
+      let e = s.indexOf("\n", p);
+      if (e === -1) e = s.length;
+      const line = s.slice(p, e).replace(/\r$/, "");
+      if (line.trim() === delimiter) {
+        this.i = p + line.length;
+        break;
+      }
+      lines.push({ text: line, off: p });
+      p = e + 1;
+    }
+    const indent = strip ? Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length)) : 0;
+    const cut = Number.isFinite(indent) ? indent : 0;
+    let value = "";
+    const map = [];
+    for (const l of lines) {
+      const body = l.text.slice(Math.min(cut, l.text.length - l.text.trimStart().length));
+      const from = l.off + (l.text.length - body.length);
+      for (let k = 0; k < body.length; k++) map.push(from + k);
+      map.push(l.off + l.text.length);
+      value += `${body}
+`;
+    }
+    return { kind: "heredoc", value, start, end: this.i, template: value.includes("${") || value.includes("%{"), map };
+  }
+};
+
+// src/engine/parse/kubernetes.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var MAX_YAML_DOCUMENTS = 1e3;
+var KubernetesParseError = class extends Error {
+  constructor(message2, line, column) {
+    super(message2);
+    this.line = line;
+    this.column = column;
+  }
+  line;
+  column;
+};
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function parseKubernetes(file, text, helm) {
+  const flow = flowDepth(text, MAX_YAML_DEPTH);
+  if (flow.depth > MAX_YAML_DEPTH) throw new KubernetesParseError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, flow.line, flow.column);
+  let separators = 0;
+  for (let i = text.indexOf("\n---"); i !== -1 && separators <= MAX_YAML_DOCUMENTS; i = text.indexOf("\n---", i + 4)) separators++;
+  if (separators >= MAX_YAML_DOCUMENTS) throw new KubernetesParseError(`more than ${MAX_YAML_DOCUMENTS} YAML documents in one file: not checked`);
+  const docs = (0, import_yaml6.parseAllDocuments)(text, { merge: true, uniqueKeys: false, logLevel: "error" });
+  const list = Array.isArray(docs) ? docs : [];
+  const documents = [];
+  const embedded = [];
+  let values;
+  for (const [index, doc] of list.entries()) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = err.linePos?.[0];
+      throw new KubernetesParseError(/Maximum call stack/.test(err.message) ? "YAML nested too deeply to check" : err.message.split("\n")[0] ?? err.message, pos?.line, pos?.col);
+    }
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      throw new KubernetesParseError(`YAML rejected: ${String(e.message).split("\n")[0]}`);
+    }
+    if (helm === "values" && index === 0) {
+      values = value;
+      embedded.push(...valuesConfigs(file, text, doc, value));
+    }
+    if (!isRecord(value) || typeof value.kind !== "string") continue;
+    const kind = value.kind;
+    const meta = isRecord(value.metadata) ? value.metadata : {};
+    const d = { index, apiVersion: String(value.apiVersion ?? ""), kind, name: String(meta.name ?? ""), value, ...workloadOf(index, kind, value) };
+    documents.push(d);
+    if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text, doc));
+  }
+  const resolver = (path12, part) => {
+    const doc = list[Number(path12[0])];
+    return doc ? yamlResolver(doc)(path12.slice(1), part) : void 0;
+  };
+  return { target: { kind: "kubernetes", file, text, documents, ...helm ? { helm } : {}, ...values !== void 0 ? { values } : {} }, resolver, embedded };
+}
+function get2(v, path12) {
+  let cur = v;
+  for (const k of path12) cur = isRecord(cur) ? cur[k] : void 0;
+  return cur;
+}
+function workloadOf(index, kind, value) {
+  const specPath = POD_SPEC[kind];
+  const pod = specPath && get2(value, specPath);
+  if (!specPath || !isRecord(pod)) return {};
+  const podPath = [index, ...specPath];
+  const volumes = /* @__PURE__ */ new Map();
+  (Array.isArray(pod.volumes) ? pod.volumes : []).forEach((v, i) => {
+    if (isRecord(v) && typeof v.name === "string") volumes.set(v.name, { value: v, index: i });
+  });
+  const containers2 = [];
+  for (const [key, init] of [
+    ["initContainers", true],
+    ["containers", false]
+  ]) {
+    const list = Array.isArray(pod[key]) ? pod[key] : [];
+    list.forEach((c, ci) => {
+      if (!isRecord(c)) return;
+      const path12 = [...podPath, key, ci];
+      containers2.push({ name: String(c.name ?? ""), init, path: path12, value: c, mounts: mountsOf(c, path12, volumes, podPath), ports: portsOf(c, path12) });
+    });
+  }
+  return { workload: { podPath, pod, containers: containers2 } };
+}
+function mountsOf(c, path12, volumes, podPath) {
+  const out = [];
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, index) => {
+    if (!isRecord(m)) return;
+    const vol = volumes.get(String(m.name ?? ""));
+    const hostPath = vol && isRecord(vol.value.hostPath) && typeof vol.value.hostPath.path === "string" ? vol.value.hostPath.path : void 0;
+    const readOnly = m.readOnly === true;
+    const target = String(m.mountPath ?? "");
+    if (hostPath !== void 0) {
+      const normal = normaliseHostPath(hostPath);
+      out.push({ index, type: "bind", source: hostPath, hostPath: normal, target, readOnly, unknown: isUnresolvedValue(normal), path: [...podPath, "volumes", vol?.index ?? 0, "hostPath", "path"] });
+    } else out.push({ index, type: vol ? "volume" : "other", source: String(m.name ?? ""), hostPath: String(m.name ?? ""), target, readOnly, unknown: false, path: [...path12, "volumeMounts", index] });
+  });
+  return out;
+}
+function portsOf(c, path12) {
+  const out = [];
+  (Array.isArray(c.ports) ? c.ports : []).forEach((p, index) => {
+    if (!isRecord(p)) return;
+    const target = p.containerPort === void 0 ? "" : String(p.containerPort);
+    const published = p.hostPort === void 0 || p.hostPort === null ? "" : String(p.hostPort);
+    const hostIp = p.hostIP === void 0 ? "" : String(p.hostIP);
+    out.push({ index, hostIp, exposure: exposureOf(hostIp), published, target, protocol: String(p.protocol ?? "TCP").toLowerCase(), numbers: portNumbers(published, target), text: `${published ? `${published}:` : ""}${target}`, path: [...path12, "ports", index] });
+  });
+  return out;
+}
+function configMapConfigs(file, text, doc) {
+  const data2 = doc.get("data", true);
+  if (!(0, import_yaml6.isMap)(data2)) return [];
+  const out = [];
+  for (const pair of data2.items) {
+    const key = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!isConfigPath(key) || !(0, import_yaml6.isScalar)(pair.value)) continue;
+    const b = new SourceBuilder();
+    pushScalar(b, text, pair.value);
+    const src = b.build(text.length);
+    if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    const range = { start: pair.key.range?.[0] ?? 0, end: pair.value.range?.[1] ?? 0 };
+    out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, "ConfigMap key"));
+  }
+  return out;
+}
+var CONFIG_KEYS = [["config"], ["config", "data"], ["openclaw"], ["openclaw", "config"], ["openclawConfig"]];
+var OPENCLAW_SECTIONS = ["gateway", "agents", "channels"];
+function valuesConfigs(file, text, doc, value) {
+  const out = [];
+  const resolve = yamlResolver(doc);
+  for (const prefix of CONFIG_KEYS) {
+    const sub = get2(value, prefix);
+    if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ["image", "resources", "replicas", "replicaCount"].some((k) => k in sub)) continue;
+    const range = resolve(prefix, "key") ?? [0, 0];
+    const line = new LineIndex(text).position(range[0]).line;
+    out.push({
+      target: { kind: "openclaw", file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line } },
+      reframe: reframer(file, text, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] })
+    });
+    break;
+  }
+  return out;
+}
+
+// src/engine/parse/terraform.ts
+var USER_DATA = /* @__PURE__ */ new Set(["user_data", "custom_data", "metadata_startup_script", "user_data_base64"]);
+var METADATA_KEYS = /* @__PURE__ */ new Set(["startup-script", "user-data"]);
+function parseTerraform(file, text) {
+  const body = parseHcl(text);
+  const tfvars = /\.tfvars(\.[\w-]+)?$/.test(file);
+  const target = { kind: "terraform", file, text, tfvars, body };
+  const defaults = literalDefaults(body);
+  const derived2 = [];
+  for (const block of body.blocks) {
+    if (block.type !== "resource" && block.type !== "data") continue;
+    for (const a of block.body.attributes) {
+      if (USER_DATA.has(a.name)) derived2.push(...userData(file, text, a.expr, defaults));
+      if (a.name === "metadata" && a.expr.kind === "object") {
+        for (const item of a.expr.items) if (METADATA_KEYS.has(item.key)) derived2.push(...userData(file, text, item.value, defaults));
+      }
+    }
+  }
+  return { target, derived: derived2 };
+}
+function literalDefaults(body) {
+  const out = /* @__PURE__ */ new Map();
+  for (const b of body.blocks) {
+    if (b.type !== "variable" || !b.labels[0]) continue;
+    const d = b.body.attributes.find((a) => a.name === "default")?.expr;
+    if (d && (d.kind === "string" && !d.template || d.kind === "number" || d.kind === "bool")) out.set(b.labels[0].value, String(d.value));
+  }
+  return out;
+}
+function written(expr) {
+  if (expr.kind === "heredoc") return { text: expr.value, at: (k) => expr.map[Math.min(k, expr.map.length - 1)] ?? expr.end };
+  if (expr.kind === "string") return { text: expr.value, at: (k) => Math.min(expr.start + 1 + k, expr.end - 1) };
+  return void 0;
+}
+function userData(file, text, expr, defaults) {
+  const w = written(expr);
+  if (!w || !w.text.trim()) return [];
+  const whole = { start: expr.start, end: expr.end };
+  if (isCloudConfig(w.text)) {
+    const map = offsetMap(w.text.length, w.at);
+    const r = parseYaml(w.text);
+    if (!r.ok) {
+      const pos = new LineIndex(text).position(r.line ? map[new LineIndex(w.text).lineStart(r.line) + (r.column ?? 1) - 1] ?? expr.start : expr.start);
+      return [{ target: { kind: "parse_error", file, fileKind: "cloud_init", message: `user data: ${r.message}`, line: pos.line, column: pos.column }, reframe: (x) => x }];
+    }
+    const line = new LineIndex(text).position(expr.start).line;
+    const target = { kind: "cloud_init", file, text: w.text, value: r.value, embedded: { origin: "terraform", line } };
+    const parts = cloudInitParts(file, text, w.text, r.doc, (i) => map[Math.min(i, map.length - 1)] ?? expr.end);
+    return [{ target, reframe: reframer(file, w.text, map, yamlResolver(r.doc), whole) }, { target: parts.shell }, ...parts.embedded];
+  }
+  const b = new SourceBuilder();
+  const ref = /\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}/g;
+  let from = 0;
+  for (const m of w.text.matchAll(ref)) {
+    const value = defaults.get(m[1] ?? "");
+    if (value === void 0) continue;
+    for (let k = from; k < m.index; k++) b.push(w.text[k] ?? "", w.at(k));
+    b.push(value, w.at(m.index), false);
+    from = m.index + m[0].length;
+  }
+  for (let k = from; k < w.text.length; k++) b.push(w.text[k] ?? "", w.at(k));
+  const source = b.build(text.length);
+  const parsed = parseShell(source);
+  return [{ target: { kind: "shell", file, text, origin: "user_data", pipelines: parsed.pipelines } }, ...embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets)];
 }
 
 // src/engine/parse/index.ts
 function parseFile(file, kind, text) {
   try {
-    return parseKind(file, kind, isTemplatePath(file) ? neutralise(text, TEMPLATE_HOST[kind]) : text);
+    return parseKind(file, kind, isTemplatePath(file) || isHelmTemplate(file, kind, text) || kind === "ansible" ? neutralise(text, TEMPLATE_HOST[kind]) : text);
   } catch (e) {
     const message2 = e instanceof RangeError ? "nested too deeply to check" : `parser failed: ${String(e?.message ?? e).split("\n")[0]}`;
     return failed(file, kind, text, message2);
@@ -31809,8 +34140,16 @@ var TEMPLATE_HOST = {
   nginx: "plain",
   caddy: "plain",
   shell: "plain",
-  makefile: "plain"
+  makefile: "plain",
+  terraform: "plain",
+  cloud_init: "yaml",
+  kubernetes: "yaml",
+  paas: "yaml",
+  ansible: "yaml"
 };
+function isHelmTemplate(file, kind, text) {
+  return kind === "kubernetes" && file.split("/").includes("templates") && text.includes("{{");
+}
 function failed(file, kind, text, message2, line, column) {
   return {
     ok: false,
@@ -31887,6 +34226,46 @@ function parseKind(file, kind, text) {
       const shell = shellTarget(file, text, "workflow", workflowSource(text, r.doc));
       return { ok: true, target: shell.target, locator: plain2, derived: shell.embedded };
     }
+    case "terraform": {
+      try {
+        const r = parseTerraform(file, text);
+        return { ok: true, target: r.target, locator: plain2, derived: r.derived };
+      } catch (e) {
+        if (!(e instanceof HclSyntaxError)) throw e;
+        const pos = new LineIndex(text).position(e.offset);
+        return fail(e.message, pos.line, pos.column);
+      }
+    }
+    case "cloud_init": {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const parts = cloudInitParts(file, text, text, r.doc, (i) => i);
+      return { ok: true, target: { kind: "cloud_init", file, text, value: r.value }, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "kubernetes": {
+      try {
+        const helm = isHelmTemplate(file, kind, text) ? "template" : /^values([.-][\w.-]+)?\.ya?ml$/.test(file.split("/").pop() ?? "") ? "values" : void 0;
+        const r = parseKubernetes(file, text, helm);
+        return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver), derived: r.embedded };
+      } catch (e) {
+        if (!(e instanceof KubernetesParseError)) throw e;
+        return fail(e.message, e.line, e.column);
+      }
+    }
+    case "ansible": {
+      const r = parseYaml(text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      const role = ansibleRole(file) ?? "tasks";
+      const target = { kind: "ansible", file, text, role, value: r.value };
+      if (role === "vars") return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const parts = ansibleParts(file, text, r.doc);
+      return { ok: true, target, locator: new Locator(file, text, yamlResolver(r.doc)), derived: [{ target: parts.shell }, ...parts.embedded] };
+    }
+    case "paas": {
+      const r = parsePaas(file, text);
+      if (!r.ok) return fail(r.message, r.line, r.column);
+      return { ok: true, target: r.target, locator: new Locator(file, text, r.resolver) };
+    }
   }
 }
 function copiedConfigs(file, text, dockerfile) {
@@ -31940,9 +34319,13 @@ function stripCloser(line) {
   return s;
 }
 function findDirective(directives, ruleId, line) {
+  const at2 = findDirectiveLine(directives, ruleId, line);
+  return at2 === void 0 ? void 0 : directives.get(at2);
+}
+function findDirectiveLine(directives, ruleId, line) {
   for (const l of [line, line - 1]) {
     const d = directives.get(l);
-    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return d;
+    if (d && d.rules.some((r) => r === "*" || r === ruleId)) return l;
   }
   return void 0;
 }
@@ -31968,6 +34351,7 @@ function repoFileContext(file) {
 }
 
 // src/engine/read/read.ts
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 
 // src/lib/format.ts
@@ -31986,12 +34370,13 @@ var unreadable = (file, err) => ({
   ok: false,
   note: { level: "warning", code: "skipped.unreadable", message: `cannot read file (${err.code ?? "error"})`, file }
 });
-async function readText(f, maxFileSize) {
-  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode(f.bytes, f.path);
+async function readText(f, maxFileSize, textKind = false) {
+  if (f.bytes) return f.bytes.length > maxFileSize ? { ok: false, note: tooLarge(f.path, f.bytes.length, maxFileSize) } : decode2(f.bytes, f.path, textKind);
   let fd;
+  const where = f.absBytes ? Buffer.from(f.absBytes) : f.abs;
   try {
-    if (!NOFOLLOW && lstatSync(f.abs).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
-    fd = openSync(f.abs, OPEN_FLAGS);
+    if (!NOFOLLOW && lstatSync(where).isSymbolicLink()) throw Object.assign(new Error("symbolic link"), { code: "ELOOP" });
+    fd = openSync(where, OPEN_FLAGS);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return { ok: false, note: void 0 };
@@ -32000,7 +34385,8 @@ async function readText(f, maxFileSize) {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, note: void 0 };
+    if (st.isDirectory()) return { ok: false, note: { level: "warning", code: "skipped.submodule", message: "a git submodule: its files are not scanned (scan its repository on its own)", file: f.path } };
+    if (!st.isFile()) return { ok: false, note: { level: "warning", code: "skipped.special", message: "not a regular file (FIFO, socket or device): not scanned", file: f.path } };
     if (st.size > maxFileSize) return { ok: false, note: tooLarge(f.path, st.size, maxFileSize) };
     const buf = readBuffer(st.size);
     let n = 0;
@@ -32009,7 +34395,7 @@ async function readText(f, maxFileSize) {
       if (got === 0) break;
       n += got;
     }
-    return decode(n === buf.length ? buf : buf.subarray(0, n), f.path);
+    return decode2(n === buf.length ? buf : buf.subarray(0, n), f.path, textKind);
   } catch (err) {
     return unreadable(f.path, err);
   } finally {
@@ -32026,12 +34412,35 @@ function readBuffer(size) {
   if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 ** Math.ceil(Math.log2(size))));
   return scratch.subarray(0, size);
 }
-function decode(buf, file) {
-  if (buf[0] === 255 && buf[1] === 254) return { ok: true, text: buf.toString("utf16le", 2), bytes: buf.length };
-  if (buf[0] === 254 && buf[1] === 255) return { ok: true, text: Buffer.from(buf.subarray(2, buf.length - buf.length % 2)).swap16().toString("utf16le"), bytes: buf.length };
-  if (buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
+function decode2(buf, file, textKind = false) {
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    const text = utf16Text(buf);
+    if (text !== void 0) return { ok: true, text, bytes: buf.length };
+    return { ok: true, text: buf.toString("utf8"), bytes: buf.length };
+  }
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return binaryKeySearch(buf) ?? { ok: false, note: { level: "info", code: "skipped.binary", message: "binary file", file } };
   const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   return { ok: true, text: buf.toString("utf8", bom), bytes: buf.length };
+}
+function utf16Text(buf) {
+  const rest = buf.subarray(2);
+  if (rest.length % 2) return void 0;
+  if (!rest.includes(0) && isUtf8(rest)) return void 0;
+  const le = buf[0] === 255;
+  const text = le ? rest.toString("utf16le") : Buffer.from(rest).swap16().toString("utf16le");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 56320 && next <= 57343)) return void 0;
+      i++;
+    } else if (c >= 56320 && c <= 57343) return void 0;
+  }
+  return text;
+}
+function binaryKeySearch(buf) {
+  const format = binaryKeyContainer(buf);
+  return format ? { ok: true, text: binaryKeyText(format, buf), bytes: buf.length } : void 0;
 }
 function parseSize(v) {
   if (typeof v === "number") return v > 0 ? v : void 0;
@@ -32043,14 +34452,34 @@ function parseSize(v) {
 }
 
 // src/engine/postprocess/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3, createHmac, pbkdf2Sync } from "node:crypto";
 var VERSION = "v1";
-var SECRET_SALT = "gatewarden/secret-fingerprint/v1";
+var DEFAULT_KEY = "gatewarden/secret-fingerprint/v2";
+var SLOW_ROUNDS = 2e4;
+var FAST_BITS = 128;
 function sha256(s) {
-  return createHash("sha256").update(s).digest("hex");
+  return createHash3("sha256").update(s).digest("hex");
 }
+function classes(s) {
+  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
+}
+function weakSecret(secret) {
+  if ([...secret].length < 16) return true;
+  if (classes(secret) >= 3) return false;
+  return shannonEntropy(secret) < 3.5;
+}
+var derived = /* @__PURE__ */ new Map();
 function secretIdentity(secret) {
-  return `secret:${sha256(`${SECRET_SALT}\0${secret}`)}`;
+  const key = process.env.GATEWARDEN_FINGERPRINT_KEY || DEFAULT_KEY;
+  const cacheKey = `${key}\0${secret}`;
+  let id = derived.get(cacheKey);
+  if (id === void 0) {
+    const bits = secret.length * shannonEntropy(secret);
+    id = bits >= FAST_BITS ? `secret2:${createHmac("sha256", key).update(secret).digest("hex")}` : `secret2s:${pbkdf2Sync(secret, key, SLOW_ROUNDS, 32, "sha256").toString("hex")}`;
+    if (derived.size > 1e4) derived.clear();
+    derived.set(cacheKey, id);
+  }
+  return id;
 }
 function fingerprint(ruleId, file, identity) {
   return sha256(`${VERSION}\0${ruleId}\0${file}\0${identity}`).slice(0, 32);
@@ -32066,23 +34495,41 @@ function scrub(text, secret, redacted) {
   if (!secret || secret.length < 4 || !text.includes(secret)) return text;
   return text.split(secret).join(redacted);
 }
+var WORD = /[A-Za-z0-9_-]{16,}/g;
+function holdsKey(word) {
+  for (const part of word.split(/[_-]/)) {
+    if (part.length < 16 || !/[0-9]/.test(part) || !/[A-Za-z]/.test(part)) continue;
+    if (shannonEntropy(part) >= 3.3) return true;
+  }
+  return false;
+}
+function redactKeyLikeWords(text) {
+  return text.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
+}
 
 // src/engine/postprocess/finalize.ts
 function identityOf(input, ctx) {
   if (input.key !== void 0) return `key:${input.key}`;
-  if (input.secret !== void 0) return secretIdentity(input.secret);
+  const secret = input.secret;
+  if (secret !== void 0 && !weakSecret(secret)) return secretIdentity(secret);
+  const cut = (text) => secret !== void 0 ? text.split(secret).join("") : text;
   const a = input.at;
   switch (a.kind) {
     case "path":
       return `path:${JSON.stringify(a.path)}:${a.part ?? "pair"}`;
     case "file":
       return "file";
-    case "range":
-      return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+    case "range": {
+      if (secret === void 0) return `text:${sha256(ctx.text.slice(a.start, a.end).replace(/\s+/g, " ").trim())}`;
+      const at2 = ctx.locator.locate(a);
+      const start = ctx.locator.lines.lineStart(at2.startLine);
+      const end = ctx.locator.lines.lineStart(at2.endLine + 1);
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
+    }
     case "position": {
       const start = ctx.locator.lines.lineStart(a.line);
       const end = ctx.locator.lines.lineStart(a.endLine + 1);
-      return `text:${sha256(ctx.text.slice(start, end > start ? end : void 0).replace(/\s+/g, " ").trim())}`;
+      return `text:${sha256(cut(ctx.text.slice(start, end > start ? end : void 0)).replace(/\s+/g, " ").trim())}`;
     }
   }
 }
@@ -32091,7 +34538,8 @@ function finalize(rule, input, ctx) {
   const fp = fingerprint(rule.id, location.file, identityOf(input, ctx));
   const secret = input.secret;
   const redacted = secret !== void 0 ? redact(secret) : void 0;
-  const clean = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const scrubbed = (s) => secret !== void 0 && redacted !== void 0 ? scrub(s, secret, redacted) : s;
+  const clean = (s) => redactKeyLikeWords(scrubbed(s));
   const finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -32102,7 +34550,7 @@ function finalize(rule, input, ctx) {
   if (input.messageId !== void 0) finding.messageId = input.messageId;
   if (redacted !== void 0) finding.redacted = redacted;
   if (input.fix) {
-    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: clean(input.fix.replacement) };
+    finding.fix = { description: clean(input.fix.description), location: ctx.locator.locate(input.fix.at), replacement: scrubbed(input.fix.replacement) };
   }
   if (input.properties) {
     finding.properties = Object.fromEntries(Object.entries(input.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v]));
@@ -32217,12 +34665,14 @@ var FilePass = class {
    */
   async run(index, f, byPath2, runTextRules = true) {
     const result = { index, path: f.path, bytes: 0, findings: [], notes: [], internalErrors: 0 };
-    const read = await readText(f, this.maxFileSize);
+    const read = await readText(f, this.maxFileSize, byPath2 !== "text");
     if (!read.ok) {
       if (read.note) result.skipped = read.note;
       return result;
     }
     let kind = byPath2;
+    if (kind === "text" && looksLikeCloudInit(f.path, read.text)) kind = "cloud_init";
+    if (kind === "text" && looksLikeKubernetes(f.path, read.text)) kind = "kubernetes";
     if (kind === "text" && looksLikeCompose(f.path, read.text)) kind = "compose";
     if (kind === "text" && looksLikeShell(f.path, read.text)) kind = "shell";
     if (kind === "text" && looksLikeOpenClawConfig(f.path, read.text)) kind = "openclaw";
@@ -32308,10 +34758,10 @@ function needsParseNow(kind, text) {
 }
 
 // src/engine/assemble/compose/project.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/engine/assemble/compose/tree.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 
 // src/engine/assemble/compose/interpolate.ts
 var NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -32354,23 +34804,23 @@ function interpolate(s, lookup) {
   }
   return out;
 }
-function matchingBrace(s, open) {
+function matchingBrace(s, open2) {
   let depth2 = 0;
-  for (let j = open; j < s.length; j++) {
+  for (let j = open2; j < s.length; j++) {
     if (s[j] === "{") depth2++;
     else if (s[j] === "}" && --depth2 === 0) return j;
   }
   return -1;
 }
-function braced(inner, written, lookup) {
+function braced(inner, written2, lookup) {
   const m = NAME2.exec(inner);
-  if (!m) return written;
+  if (!m) return written2;
   const name = m[0];
   const rest = inner.slice(name.length);
   const value = lookup(name);
-  if (rest === "") return value ?? written;
+  if (rest === "") return value ?? written2;
   const op = /^(:?[-?+])/.exec(rest)?.[1];
-  if (!op) return written;
+  if (!op) return written2;
   const arg2 = rest.slice(op.length);
   const set = value !== void 0 && (op.startsWith(":") ? value !== "" : true);
   switch (op) {
@@ -32379,9 +34829,9 @@ function braced(inner, written, lookup) {
       return set ? value ?? "" : interpolate(arg2, lookup);
     case ":?":
     case "?":
-      return set ? value ?? "" : written;
+      return set ? value ?? "" : written2;
     default:
-      return set ? interpolate(arg2, lookup) : value === void 0 ? written : "";
+      return set ? interpolate(arg2, lookup) : value === void 0 ? written2 : "";
   }
 }
 
@@ -32389,14 +34839,14 @@ function braced(inner, written, lookup) {
 var pathKey = (p) => JSON.stringify(p);
 function collectTags(doc) {
   const tags = /* @__PURE__ */ new Map();
-  const walk3 = (node, path11, depth2) => {
+  const walk3 = (node, path12, depth2) => {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
-    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path11), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml4.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml4.isPair)(it) && (0, import_yaml4.isScalar)(it.key)) walk3(it.value, [...path11, String(it.key.value)], depth2 + 1);
+    if (tag === "!reset" || tag === "!override") tags.set(pathKey(path12), tag === "!reset" ? "reset" : "override");
+    if ((0, import_yaml10.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml10.isPair)(it) && (0, import_yaml10.isScalar)(it.key)) walk3(it.value, [...path12, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml4.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path11, i], depth2 + 1));
+    if ((0, import_yaml10.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path12, i], depth2 + 1));
   };
   walk3(doc.contents, [], 0);
   return tags;
@@ -32404,19 +34854,19 @@ function collectTags(doc) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function build(raw, file, path11, env, tags) {
-  const o = { file, path: path11 };
-  const tag = tags.get(pathKey(path11));
+function build(raw, file, path12, env2, tags) {
+  const o = { file, path: path12 };
+  const tag = tags.get(pathKey(path12));
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
-  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path11, i], env, tags)));
-  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path11, k], env, tags)])));
-  if (typeof raw === "string") return node(interpolate(raw, env), raw);
+  if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path12, i], env2, tags)));
+  if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path12, k], env2, tags)])));
+  if (typeof raw === "string") return node(interpolate(raw, env2), raw);
   if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return node(raw, raw);
   return node(raw === void 0 ? null : String(raw), null);
 }
-function normaliseKeyValues(n, env) {
+function normaliseKeyValues(n, env2) {
   const passThrough = (k, o) => {
-    const v = env(k);
+    const v = env2(k);
     return { o, v: v ?? `\${${k}}`, r: `\${${k}}` };
   };
   if (Array.isArray(n.v)) {
@@ -32430,7 +34880,7 @@ function normaliseKeyValues(n, env) {
       }
       const key = item.r.slice(0, eq).trim();
       const rawValue = item.r.slice(eq + 1);
-      map.set(key, { o: item.o, v: interpolate(rawValue, env), r: rawValue });
+      map.set(key, { o: item.o, v: interpolate(rawValue, env2), r: rawValue });
     }
     return { ...n, v: map };
   }
@@ -32463,10 +34913,10 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path11 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path11), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path11, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path11, k], out);
+function origins(n, path12 = [], out = /* @__PURE__ */ new Map()) {
+  out.set(pathKey(path12), n.o);
+  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path12, i], out));
+  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path12, k], out);
   return out;
 }
 
@@ -32482,47 +34932,47 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
     notes: /* @__PURE__ */ new Map()
   };
   const byDir = /* @__PURE__ */ new Map();
-  for (const t of composeTargets) byDir.set(path4.posix.dirname(t.file), [...byDir.get(path4.posix.dirname(t.file)) ?? [], t.file]);
+  for (const t of composeTargets) byDir.set(path5.posix.dirname(t.file), [...byDir.get(path5.posix.dirname(t.file)) ?? [], t.file]);
   const projects = [];
-  for (const [dir3, files] of byDir) {
-    const nameOf = (f) => path4.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family = base4 && /^docker-/i.test(nameOf(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf(f)) && nameOf(f).toLowerCase().startsWith(`${family}.`)) : void 0;
-    const listed = composeFileVariable(loader, dir3);
+  for (const [dir4, files] of byDir) {
+    const nameOf2 = (f) => path5.posix.basename(f);
+    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
+    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family}.`)) : void 0;
+    const listed = composeFileVariable(loader, dir4);
     const main = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
-    if (main.length) projects.push(project(loader, dir3, main, main));
+    if (main.length) projects.push(project(loader, dir4, main, main));
     for (const f of files) {
       if (main.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf(f))) projects.push(project(loader, dir3, [base4, f], [f]));
-      else projects.push(project(loader, dir3, [f], [f]));
+      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      else projects.push(project(loader, dir4, [f], [f]));
     }
   }
   return { projects, notes: [...loader.notes.values()] };
 }
-function composeFileVariable(loader, dir3) {
-  const { env } = dotenvLookup(loader, dir3);
-  const value = env.COMPOSE_FILE;
+function composeFileVariable(loader, dir4) {
+  const { env: env2 } = dotenvLookup(loader, dir4);
+  const value = env2.COMPOSE_FILE;
   if (!value) return [];
-  return value.split(env.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir3, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
+  return value.split(env2.COMPOSE_PATH_SEPARATOR || ":").map((f) => resolveRel(dir4, f.trim())).filter((f) => f !== void 0 && loader.files.has(f));
 }
 function unresolved(loader, file, what) {
   const message2 = `${what} is not a compose file in this scan; ${file} was checked without it.`;
   loader.notes.set(message2, { level: "warning", code: "compose.unresolved_reference", message: message2, file });
 }
-function dotenvLookup(loader, dir3) {
-  const file = loader.dotenv.get(dir3 === "." ? ".env" : `${dir3}/.env`);
-  const env = {};
-  for (const e of file?.entries ?? []) env[e.key] = e.value;
-  return { env, lookup: (name) => Object.hasOwn(env, name) ? env[name] : void 0 };
+function dotenvLookup(loader, dir4) {
+  const file = loader.dotenv.get(dir4 === "." ? ".env" : `${dir4}/.env`);
+  const env2 = {};
+  for (const e of file?.entries ?? []) env2[e.key] = e.value;
+  return { env: env2, lookup: (name) => Object.hasOwn(env2, name) ? env2[name] : void 0 };
 }
-function resolveRel(dir3, rel) {
-  if (path4.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
-  const p = path4.posix.normalize(path4.posix.join(dir3, rel));
+function resolveRel(dir4, rel) {
+  if (path5.posix.isAbsolute(rel) || rel.includes("$")) return void 0;
+  const p = path5.posix.normalize(path5.posix.join(dir4, rel));
   return p.startsWith("../") || p === ".." ? void 0 : p;
 }
-function project(loader, dir3, files, owns) {
-  const { env, lookup } = dotenvLookup(loader, dir3);
+function project(loader, dir4, files, owns) {
+  const { env: env2, lookup } = dotenvLookup(loader, dir4);
   let services2 = /* @__PURE__ */ new Map();
   let top;
   const included2 = /* @__PURE__ */ new Set();
@@ -32539,30 +34989,31 @@ function project(loader, dir3, files, owns) {
     top = merge(top, rest) ?? top;
   }
   services2 = new Map([...services2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const topValue = top ? plain(top, "v") : {};
   return {
     kind: "compose_project",
-    file: files[0] ?? dir3,
+    file: files[0] ?? dir4,
     files: [...files, ...included2],
     owns,
-    env,
-    services: [...services2].map(([name, node]) => service(name, node, loader)),
-    value: top ? plain(top, "v") : {}
+    env: env2,
+    services: [...services2].map(([name, node]) => service(name, node, loader, topValue)),
+    value: topValue
   };
 }
 function loadServices(loader, file, lookup, seen, included2) {
   const out = /* @__PURE__ */ new Map();
   const value = loader.files.get(file)?.target.value;
   if (!isRecord2(value)) return out;
-  const dir3 = path4.posix.dirname(file);
+  const dir4 = path5.posix.dirname(file);
   for (const entry of Array.isArray(value.include) ? value.include : []) {
     const paths = typeof entry === "string" ? [entry] : isRecord2(entry) ? [entry.path].flat() : [];
     for (const p of paths) {
-      const target = typeof p === "string" ? resolveRel(dir3, p) : void 0;
+      const target = typeof p === "string" ? resolveRel(dir4, p) : void 0;
       if (typeof p === "string" && (!target || !loader.files.has(target))) unresolved(loader, file, `include ${p}`);
       if (!target || seen.has(target) || !loader.files.has(target)) continue;
       seen.add(target);
       included2.add(target);
-      const inc = dotenvLookup(loader, path4.posix.dirname(target)).lookup;
+      const inc = dotenvLookup(loader, path5.posix.dirname(target)).lookup;
       for (const [name, node] of loadServices(loader, target, inc, seen, included2)) if (!out.has(name)) out.set(name, node);
     }
   }
@@ -32582,7 +35033,7 @@ function loadService(loader, file, name, lookup, depth2) {
   if (ext !== void 0 && node.v instanceof Map) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
-    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path4.posix.dirname(file), ext.file) : file;
+    const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path5.posix.dirname(file), ext.file) : file;
     const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
     if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
     const merged = base4 ? mergeService(base4, node) : void 0;
@@ -32592,8 +35043,8 @@ function loadService(loader, file, name, lookup, depth2) {
 }
 function normaliseService(n, lookup) {
   if (!(n.v instanceof Map)) return n;
-  const env = n.v.get("environment");
-  if (env) n.v.set("environment", normaliseKeyValues(env, lookup));
+  const env2 = n.v.get("environment");
+  if (env2) n.v.set("environment", normaliseKeyValues(env2, lookup));
   const b = n.v.get("build");
   if (b && typeof b.v === "string") n.v.set("build", { o: b.o, v: /* @__PURE__ */ new Map([["context", { ...b }]]) });
   const args = n.v.get("build")?.v;
@@ -32621,7 +35072,7 @@ function volumeTarget(v) {
   const parts = v.split(":");
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
 }
-function service(name, node, loader) {
+function service(name, node, loader, project2) {
   const table = origins(node);
   const originOf2 = (p) => {
     for (let n = p.length; n >= 0; n--) {
@@ -32640,7 +35091,10 @@ function service(name, node, loader) {
       return at.path([...o.path, ...rest], { file: o.file, ...part ? { part } : {} });
     },
     fileOf: (p) => originOf2(p).o.file,
-    envFiles: envFiles(value, node, loader)
+    envFiles: envFiles(value, node, loader),
+    // Ports and mounts in the long form shared with Kubernetes (lib/exposure.ts), so rules never parse spellings.
+    ports: (Array.isArray(value.ports) ? value.ports : []).flatMap((p, i) => parsePort(p, i) ?? []),
+    mounts: composeMounts(value.volumes, project2.volumes)
   };
 }
 function envFiles(value, node, loader) {
@@ -32650,14 +35104,14 @@ function envFiles(value, node, loader) {
   list.forEach((entry, i) => {
     const rel = typeof entry === "string" ? entry : isRecord2(entry) && typeof entry.path === "string" ? entry.path : void 0;
     const from = envNode && Array.isArray(envNode.v) ? envNode.v[i]?.o.file ?? envNode.o.file : envNode?.o.file ?? node.o.file;
-    const file = rel ? resolveRel(path4.posix.dirname(from), rel) : void 0;
+    const file = rel ? resolveRel(path5.posix.dirname(from), rel) : void 0;
     for (const e of file && loader.dotenv.get(file)?.entries || []) out[e.key] = { value: e.value, file: file ?? "", line: e.line };
   });
   return out;
 }
 
 // src/engine/parse/openclaw.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var INCLUDE_KEY = "$include";
 var MAX_INCLUDE_DEPTH = 10;
 var MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
@@ -32666,12 +35120,12 @@ function resolveOpenClaw(rootFile, rootValue, read) {
   if (!containsInclude(rootValue)) return { value: rootValue, origin: { file: rootFile, path: [] }, includes: [], errors: [] };
   const includes = [];
   const errors = [];
-  const confine = path5.posix.dirname(rootFile);
+  const confine = path6.posix.dirname(rootFile);
   const cache = /* @__PURE__ */ new Map();
   const load2 = (fromFile, at2, spec, chain) => {
-    const target = path5.posix.normalize(path5.posix.join(path5.posix.dirname(fromFile), spec));
-    const rel = confine === "." ? target : path5.posix.relative(confine, target);
-    if (path5.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
+    const target = path6.posix.normalize(path6.posix.join(path6.posix.dirname(fromFile), spec));
+    const rel = confine === "." ? target : path6.posix.relative(confine, target);
+    if (path6.posix.isAbsolute(spec) || target.startsWith("../") || target === ".." || rel.startsWith("../") || rel === "..") {
       errors.push({ file: fromFile, path: at2, message: `$include "${spec}" points outside the config directory; OpenClaw refuses it` });
       return void 0;
     }
@@ -32877,8 +35331,8 @@ function assignReleases(project2, readRepoFile) {
     }
   }
   const packages = /* @__PURE__ */ new Map();
-  const packageFor = (dir3) => {
-    for (let d = dir3; ; d = d.includes("/") ? dirOf(d) : "") {
+  const packageFor = (dir4) => {
+    for (let d = dir4; ; d = d.includes("/") ? dirOf(d) : "") {
       if (!packages.has(d)) {
         const file = d === "" ? "package.json" : `${d}/package.json`;
         const text = project2.contexts.get(file)?.text ?? readRepoFile(file);
@@ -32891,14 +35345,14 @@ function assignReleases(project2, readRepoFile) {
   };
   const configs = project2.targets("openclaw");
   for (const t of configs) {
-    const dir3 = dirOf(t.file);
+    const dir4 = dirOf(t.file);
     let best;
-    for (const c of images) if (above(c.dir, dir3) && (!best || shared(c.dir, dir3) > shared(best.dir, dir3))) best = c;
+    for (const c of images) if (above(c.dir, dir4) && (!best || shared(c.dir, dir4) > shared(best.dir, dir4))) best = c;
     if (!best && new Set(images.map((i) => `${i.file}
 ${i.version}`)).size === 1) best = images[0];
     const meta = t.value?.meta?.lastTouchedVersion;
     const metaVersion = typeof meta === "string" ? releaseOf(meta) : void 0;
-    const chosen = best ?? packageFor(dir3) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
+    const chosen = best ?? packageFor(dir4) ?? (metaVersion ? { version: metaVersion, source: "meta", file: t.file, text: `meta.lastTouchedVersion "${metaVersion}"` } : void 0);
     if (chosen) t.release = { version: chosen.version, source: chosen.source, file: chosen.file, text: chosen.text };
   }
 }
@@ -32920,16 +35374,16 @@ function isStateDir(dest) {
 }
 function findWiredConfigs(sources, exists) {
   const out = /* @__PURE__ */ new Map();
-  const wire = (wiredBy, source, dir3 = false) => {
-    const file = resolveInTree(wiredBy, dir3 ? `${trimSlashes(source)}/openclaw.json` : source, exists);
+  const wire = (wiredBy, source, dir4 = false) => {
+    const file = resolveInTree(wiredBy, dir4 ? `${trimSlashes(source)}/openclaw.json` : source, exists);
     if (file && !out.has(file)) out.set(file, { file, wiredBy });
   };
   for (const s of sources.shells) for (const p of s.pipelines) for (const cmd of p.commands) for (const x of copiedToConfig(cmd)) wire(s.file, x);
   for (const d of sources.dockerfiles) for (const x of dockerfileCopies(d.dockerfile)) wire(d.file, x.source, x.dir);
   for (const project2 of sources.composeProjects) {
     for (const svc of project2.services) {
-      const env = svc.value.environment;
-      const configPath = env && typeof env === "object" ? env.OPENCLAW_CONFIG_PATH : void 0;
+      const env2 = svc.value.environment;
+      const configPath = env2 && typeof env2 === "object" ? env2.OPENCLAW_CONFIG_PATH : void 0;
       const extra = new Set(typeof configPath === "string" ? [configPath] : []);
       if (typeof configPath === "string") wire(svc.fileOf(["environment"]), configPath);
       const volumes = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
@@ -33047,6 +35501,8 @@ var SharedTargets = class {
    * by target: resolveIncludes replaces OpenClaw targets with merged copies.
    */
   reframes = /* @__PURE__ */ new Map();
+  /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
+  embeddedReframes = /* @__PURE__ */ new WeakMap();
   context = (file) => this.contexts.get(file);
   add(target) {
     const list = this.byKind.get(target.kind) ?? [];
@@ -33089,6 +35545,7 @@ var SharedTargets = class {
         add(d.target);
         const key = embeddedKey(d.target);
         if (d.reframe && key) this.reframes.set(key, d.reframe);
+        else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
       }
     }
     return { shells, shared: shared2 };
@@ -33096,12 +35553,13 @@ var SharedTargets = class {
   /** Where the findings on a shared target belong (check/runner.ts, Scope). */
   scopeOf(target) {
     if (target.kind === "openclaw") {
-      const reframe = this.reframes.get(embeddedKey(target) ?? "");
+      const reframe2 = this.reframes.get(embeddedKey(target) ?? "");
       if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
-      return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
+      return { relocate: reframe2 ? (r) => reframe2(toOrigin(target, r)) : (r) => toOrigin(target, r) };
     }
     if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
-    return void 0;
+    const reframe = this.embeddedReframes.get(target);
+    return reframe ? { relocate: reframe } : void 0;
   }
 };
 function setsWhatIsReported(value, r) {
@@ -33188,8 +35646,8 @@ async function admitWiredConfigs(project2, inventory, readRepoFile, runner, note
   const envOf = /* @__PURE__ */ new Map();
   for (const s of shells) for (const name of envWrittenBy(s)) envOf.set(s.file, (envOf.get(s.file) ?? /* @__PURE__ */ new Set()).add(name));
   for (const t of project2.targets("openclaw")) {
-    const env = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
-    if (env?.size) t.deployEnv = [...env].sort();
+    const env2 = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
+    if (env2?.size) t.deployEnv = [...env2].sort();
   }
 }
 function parseIfNeeded(file, kind, text) {
@@ -33229,7 +35687,7 @@ async function checkShells(project2, shells, runner, breather) {
       project2.contexts.delete(item.path);
     } else {
       await runner.run(item, project2.context, project2);
-      if (item.origin !== "dockerfile") project2.contexts.delete(item.file);
+      if (item.origin !== "dockerfile" && item.origin !== "user_data") project2.contexts.delete(item.file);
     }
     await breather.breathe();
   }
@@ -33249,9 +35707,10 @@ async function checkRepository(project2, files, git2, readRepoFile, runner) {
 }
 
 // src/engine/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path7 from "node:path";
-var import_yaml5 = __toESM(require_dist(), 1);
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+import path8 from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
 
 // src/model/severity.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
@@ -33269,8 +35728,9 @@ var UsageError = class extends Error {
 };
 
 // src/engine/discover/discover.ts
+import { lstatSync as lstatSync2 } from "node:fs";
 import { lstat, readdir, readFile, realpath } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/git/git.ts
 import { spawn } from "node:child_process";
@@ -33280,8 +35740,8 @@ var DEFAULT_IDLE_TIMEOUT_MS = 10 * 6e4;
 var GitError = class extends Error {
   name = "GitError";
 };
-function spawnGit(cwd, args, stdin, env) {
-  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env } });
+function spawnGit(cwd, args, stdin, env2) {
+  return spawn("git", [...GIT_SAFE_ARGS, ...args], { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env2 } });
 }
 function git(cwd, args, opts = {}) {
   return new Promise((resolve, reject) => {
@@ -33347,9 +35807,66 @@ function stripUrlCredentials(message2) {
 }
 var READ_AHEAD = 16 * 1024 * 1024;
 
+// src/lib/path-bytes.ts
+function sequenceLength(buf, i) {
+  const b = buf[i] ?? 0;
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => {
+    const c = buf[i + k];
+    return c !== void 0 && c >= lo && c <= hi;
+  };
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const ok = b === 224 ? cont(1, 160) : b === 237 ? cont(1, 128, 159) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const ok = b === 240 ? cont(1, 144) : b === 244 ? cont(1, 128, 143) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function displayName(buf) {
+  let out = "";
+  let start = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const n = sequenceLength(buf, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out += buf.toString("utf8", start, i) + `\\x${(buf[i] ?? 0).toString(16).padStart(2, "0")}`;
+    i++;
+    start = i;
+  }
+  return out + buf.toString("utf8", start, i);
+}
+function isUtf8Name(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+function splitNames(out) {
+  const names = [];
+  let start = 0;
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) names.push(nameOf(out.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < out.length) names.push(nameOf(out.subarray(start)));
+  return names;
+}
+function nameOf(buf) {
+  return isUtf8Name(buf) ? { name: buf.toString("utf8") } : { name: displayName(buf), bytes: Buffer.from(buf) };
+}
+
 // src/engine/discover/discover.ts
-async function gitTopLevel(dir3) {
-  const top = await tryGit(dir3, ["rev-parse", "--show-toplevel"]);
+async function gitTopLevel(dir4) {
+  const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
   try {
     return top ? await realpath(top) : void 0;
   } catch {
@@ -33370,41 +35887,49 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path6.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path7.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path6.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path7.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child2) {
-  const rel = path6.relative(parent, child2);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
+  const rel = path7.relative(parent, child2);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path6.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path7.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path6.sep).join("/");
+  return p.split(path7.sep).join("/");
 }
 async function* discover(root, notes, keep = (files) => files) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   const add = (abs, out) => {
-    const rel = toPosix(path6.relative(root.base, abs));
+    const rel = toPosix(path7.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
     }
   };
+  const linked = linkedDirectories();
   const addFromGit = (top, names, out) => {
-    const prefix = top === root.base ? "" : `${toPosix(path6.relative(root.base, top))}/`;
-    for (const name of names) {
+    const prefix = top === root.base ? "" : `${toPosix(path7.relative(root.base, top))}/`;
+    for (const { name, bytes } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
       seen.add(rel);
-      out.push({ path: rel, abs: path6.sep === "/" ? `${top}/${name}` : path6.join(top, name) });
+      const link = name.includes("/") ? linked(top, name) : void 0;
+      if (link !== void 0) {
+        notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
+        continue;
+      }
+      const file = { path: rel, abs: path7.sep === "/" ? `${top}/${name}` : path7.join(top, name) };
+      if (bytes) file.absBytes = Buffer.concat([Buffer.from(`${top}${path7.sep}`), bytes]);
+      out.push(file);
     }
   };
   const untracked = [];
@@ -33429,21 +35954,44 @@ async function* discover(root, notes, keep = (files) => files) {
   for (const { top, names } of await Promise.all(untracked)) addFromGit(top, names, more);
   if (more.length) yield keep(more.sort(byPath));
 }
+function linkedDirectories() {
+  const known = /* @__PURE__ */ new Map();
+  return (top, name) => {
+    const parts = name.split("/");
+    let dir4 = "";
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir4 = dir4 ? `${dir4}/${parts[i]}` : parts[i] ?? "";
+      const key = `${top}\0${dir4}`;
+      let ok = known.get(key);
+      if (ok === void 0) {
+        try {
+          const st = lstatSync2(path7.join(top, dir4));
+          ok = st.isDirectory();
+        } catch {
+          ok = true;
+        }
+        known.set(key, ok);
+      }
+      if (!ok) return dir4;
+    }
+    return void 0;
+  };
+}
 function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path6.join(blobs.base, rel), bytes }));
+  const files = [...blobs.files].map(([rel, bytes]) => ({ path: rel, abs: path7.join(blobs.base, rel), bytes }));
   return files.sort(byPath);
 }
 var byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-async function gitFiles(dir3, which) {
-  const stdout = await git(dir3, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
-  return stdout.toString("utf8").split("\0").filter(Boolean);
+async function gitFiles(dir4, which) {
+  const stdout = await git(dir4, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
+  return splitNames(stdout);
 }
-async function walk2(dir3, notes, base4) {
+async function walk2(dir4, notes, base4) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile(path6.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path7.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -33451,71 +35999,124 @@ async function walk2(dir3, notes, base4) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path6.relative(base4, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path7.relative(base4, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path6.join(current, e.name);
+      const abs = path7.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path6.relative(at2, abs));
+        const rel = toPosix(path7.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path6.relative(base4, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path7.relative(base4, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path6.relative(base4, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path7.relative(base4, abs)) });
       }
     }
   };
-  await visit(dir3, []);
+  await visit(dir4, []);
   return out;
 }
 
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = [".gatewarden.yml", ".gatewarden.yaml"];
+var MAX_POLICY_FILE_BYTES = 1024 * 1024;
+var PolicyFileError = class extends Error {
+  constructor(message2, reason) {
+    super(message2);
+    this.reason = reason;
+  }
+  reason;
+};
+async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
+  let handle;
+  try {
+    handle = await open(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") throw new PolicyFileError(`${what} ${file} is a symbolic link; it is not read`, "symlink");
+    if (code === "ENOENT" || code === "ENOTDIR") throw new PolicyFileError(`cannot read ${what} ${file}: no such file`, "missing");
+    throw new PolicyFileError(`cannot read ${what} ${file} (${code ?? "error"})`, "unreadable");
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new PolicyFileError(`${what} ${file} is not a regular file; it is not read`, "not-a-file");
+    if (st.size > limit) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (!bytesRead) break;
+      n += bytesRead;
+      if (n >= buf.length) throw new PolicyFileError(`${what} ${file} is larger than ${limit} bytes; it is not read`, "too-large");
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
 function defaultConfig() {
   return { isIgnored: () => false, unignored: (files) => [...files], rules: /* @__PURE__ */ new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 async function scanConfig(opts, root, notes) {
   if (opts.noConfig || opts.blobs) return defaultConfig();
-  return loadConfig(opts.configFile, searchDir(root), root.base, new Set(opts.rules.map((r) => r.id)), notes);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path8.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  if (opts.configErrors !== "note") return load2();
+  try {
+    return await load2();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    notes.push({ level: "error", code: "config.invalid", message: `${e.message}; scanned with the default settings instead` });
+    return defaultConfig();
+  }
 }
 function searchDir(root) {
   const first = root.targets[0];
   return first?.dir ? first.abs : root.base;
 }
 async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
-  let file = explicit ? path7.resolve(explicit) : void 0;
+  let file = explicit ? path8.resolve(explicit) : void 0;
   let text;
   if (file) {
     try {
-      text = await readFile2(file, "utf8");
-    } catch {
+      text = await readPolicyFile(file, "config file");
+    } catch (e) {
+      if (e instanceof PolicyFileError && e.reason !== "missing") throw new UsageError(e.message);
       throw new UsageError(`cannot read config file ${explicit}`);
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path8.join(searchDir2, name);
       try {
-        text = await readFile2(path7.join(searchDir2, name), "utf8");
-        file = path7.join(searchDir2, name);
+        text = await readPolicyFile(candidate, "config file");
+        file = candidate;
         break;
-      } catch {
+      } catch (e) {
+        if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
+        const shown = toPosix(path8.relative(base4, candidate)) || name;
+        notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown)}; the scan uses the default settings`, file: shown });
+        return defaultConfig();
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
-  const shown = toPosix(path7.relative(process.cwd(), file)) || file;
+  return parseConfig(text, file, base4, knownRules, notes);
+}
+function parseConfig(text, file, base4, knownRules, notes) {
+  const shown = toPosix(path8.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
-    raw = (0, import_yaml5.parse)(text, { maxAliasCount: 100 }) ?? {};
+    raw = (0, import_yaml11.parse)(text, { maxAliasCount: 100 }) ?? {};
   } catch (e) {
     throw new UsageError(`${shown}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -33525,8 +36126,8 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown}: "ignore" must be a list of paths`);
-  const configDir = path7.dirname(file);
-  const rel = toPosix(path7.relative(base4, configDir));
+  const configDir = path8.dirname(file);
+  const rel = toPosix(path8.relative(base4, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -33564,33 +36165,43 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
 }
 
 // src/engine/scan.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/engine/postprocess/baseline.ts
-import { lstatSync as lstatSync2 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import path9 from "node:path";
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 var BASELINE_VERSION = 1;
 var BASELINE_FILE = ".gatewarden-baseline.json";
-function defaultBaseline(dir3) {
-  const file = path8.join(dir3, BASELINE_FILE);
+function defaultBaseline(dir4) {
+  const file = path9.join(dir4, BASELINE_FILE);
   try {
-    return lstatSync2(file).isFile() ? file : void 0;
+    return lstatSync3(file).isFile() ? file : void 0;
   } catch {
     return void 0;
   }
 }
 async function loadBaseline(file) {
+  let text;
+  try {
+    text = await readPolicyFile(file, "baseline", MAX_BASELINE_BYTES);
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw new UsageError(e.reason === "missing" ? `cannot read baseline ${file}: ENOENT` : e.message);
+    throw e;
+  }
+  return parseBaseline(text, file);
+}
+function parseBaseline(text, file) {
   let raw;
   try {
-    raw = JSON.parse(await readFile3(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read baseline ${file}: ${e.message.split("\n")[0]}`);
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
   }
   const b = raw;
   if (b?.tool !== "gatewarden" || !Array.isArray(b.findings)) throw new UsageError(`${file} is not a Gatewarden baseline (write one with \`gatewarden baseline\`)`);
   if (b.version !== BASELINE_VERSION) throw new UsageError(`${file}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
-  return new Set(b.findings.map((f) => f.fingerprint).filter((x) => typeof x === "string"));
+  return new Set(b.findings.map((f) => f?.fingerprint).filter((x) => typeof x === "string"));
 }
 
 // src/engine/postprocess/scan-wide.ts
@@ -33634,20 +36245,20 @@ function postprocess(findings, opts) {
 }
 
 // src/engine/read/repo-file.ts
-import { lstatSync as lstatSync3, readFileSync } from "node:fs";
-import path9 from "node:path";
+import { lstatSync as lstatSync4, readFileSync } from "node:fs";
+import path10 from "node:path";
 function repoFileReader(base4, blobs) {
   if (!blobs) return (rel) => readFromDisk(base4, rel);
   return (rel) => {
     const bytes = blobs.files.get(rel);
-    const read = bytes ? decode(bytes, rel) : void 0;
+    const read = bytes ? decode2(bytes, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
 function readFromDisk(base4, rel) {
   try {
-    const abs = path9.join(base4, rel);
-    if (!abs.startsWith(base4 + path9.sep) || lstatSync3(abs).isSymbolicLink()) return void 0;
+    const abs = path10.join(base4, rel);
+    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -33663,7 +36274,7 @@ async function scan(opts) {
   const found = opts.baselineFile === void 0 && !opts.noBaseline && !opts.noConfig && !opts.blobs ? defaultBaseline(searchDir(root)) : void 0;
   const baselineFile = opts.baselineFile ?? found;
   const baseline = baselineFile ? await loadBaseline(baselineFile) : void 0;
-  const baselineShown = baselineFile ? path10.relative(root.base, path10.resolve(baselineFile)).split(path10.sep).join("/") : void 0;
+  const baselineShown = baselineFile ? path11.relative(root.base, path11.resolve(baselineFile)).split(path11.sep).join("/") : void 0;
   if (found && baselineShown) notes.push({ level: "info", code: "baseline.automatic", message: `baseline ${baselineShown} picked up automatically (--baseline FILE names another)`, file: baselineShown });
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const readRepoFile = repoFileReader(root.base, opts.blobs);
@@ -33675,6 +36286,7 @@ async function scan(opts) {
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
+  if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
   const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {

@@ -156,19 +156,27 @@ import secretsAnthropicAdminKey from './secrets/anthropic_admin_key.js';
 import secretsAnthropicApiKey from './secrets/anthropic_api_key.js';
 import secretsAnthropicOauthToken from './secrets/anthropic_oauth_token.js';
 import secretsAwsAccessKey from './secrets/aws_access_key.js';
+import secretsAwsBedrockApiKey from './secrets/aws_bedrock_api_key.js';
+import secretsAzureClientSecret from './secrets/azure_client_secret.js';
+import secretsCloudflareTunnelToken from './secrets/cloudflare_tunnel_token.js';
+import secretsConnectionStringPassword from './secrets/connection_string_password.js';
 import secretsDiscordBotToken from './secrets/discord_bot_token.js';
 import secretsGeneric from './secrets/generic.js';
 import secretsGithubToken from './secrets/github_token.js';
 import secretsGoogleApiKey from './secrets/google_api_key.js';
 import secretsGroqApiKey from './secrets/groq_api_key.js';
 import secretsHuggingfaceToken from './secrets/huggingface_token.js';
+import secretsMetaAccessToken from './secrets/meta_access_token.js';
+import secretsNpmToken from './secrets/npm_token.js';
 import secretsOpenaiApiKey from './secrets/openai_api_key.js';
 import secretsOpenclawGatewayToken from './secrets/openclaw_gateway_token.js';
 import secretsOpenrouterApiKey from './secrets/openrouter_api_key.js';
 import secretsPerplexityApiKey from './secrets/perplexity_api_key.js';
 import secretsPrivateKey from './secrets/private_key.js';
+import secretsPypiToken from './secrets/pypi_token.js';
 import secretsSlackToken from './secrets/slack_token.js';
 import secretsSlackWebhookUrl from './secrets/slack_webhook_url.js';
+import secretsStripeKey from './secrets/stripe_key.js';
 import secretsTelegramBotToken from './secrets/telegram_bot_token.js';
 import secretsXaiApiKey from './secrets/xai_api_key.js';
 import securityAuditSuppressionsActive from './security/audit.suppressions.active.js';
@@ -375,19 +383,27 @@ export const RULES: readonly AnyRule[] = [
   secretsAnthropicApiKey,
   secretsAnthropicOauthToken,
   secretsAwsAccessKey,
+  secretsAwsBedrockApiKey,
+  secretsAzureClientSecret,
+  secretsCloudflareTunnelToken,
+  secretsConnectionStringPassword,
   secretsDiscordBotToken,
   secretsGeneric,
   secretsGithubToken,
   secretsGoogleApiKey,
   secretsGroqApiKey,
   secretsHuggingfaceToken,
+  secretsMetaAccessToken,
+  secretsNpmToken,
   secretsOpenaiApiKey,
   secretsOpenclawGatewayToken,
   secretsOpenrouterApiKey,
   secretsPerplexityApiKey,
   secretsPrivateKey,
+  secretsPypiToken,
   secretsSlackToken,
   secretsSlackWebhookUrl,
+  secretsStripeKey,
   secretsTelegramBotToken,
   secretsXaiApiKey,
   securityAuditSuppressionsActive,

@@ -111,8 +111,15 @@ describe('token scanner', () => {
   });
   it('accepts private keys by their body, including EC P-256 and Ed25519', async () => {
     const block = (label: string, body: string) => `-----BEGIN ${label}PRIVATE KEY-----\n${body}\n-----END ${label}PRIVATE KEY-----`;
-    expect((await findTokens(block('EC ', `MHcCAQEEI${F}${'k3J9sL2mQ8vX1pR7tY4wZ6nB0cD5fG'.repeat(4)}`))).length).toBe(1);
-    expect((await findTokens(block('', `MC4CAQAwBQYDK2VwBCIEI${F}q1w2e3r4t5y6u7i8o9p0a1s2`))).length).toBe(1);
+    // The outer DER length (byte 1, short form) set to the body's decoded size: the detector checks the structure.
+    const sized = (b64: string) => {
+      const b = Buffer.from(b64, 'base64');
+      b[1] = b.length - 2;
+      return b.subarray(0, 6).toString('base64') + b64.slice(8);
+    };
+    expect((await findTokens(block('EC ', sized(`MHcCAQEEI${F}${'k3J9sL2mQ8vX1pR7tY4wZ6nB0cD5fG'.repeat(3)}`)))).length).toBe(1);
+    expect((await findTokens(block('', sized(`MC4CAQAwBQYDK2VwBCIEI${F}q1w2e3r4t5y6u7i8o9p0a1s2`)))).length).toBe(1);
+    expect((await findTokens(block('EC ', `MHcCAQEEI${F}${'k3J9sL2mQ8vX1pR7tY4wZ6nB0cD5fG'.repeat(4)}`))).length).toBe(0); // declared length is not the body's
     expect((await findTokens(block('RSA ', '...'))).length).toBe(0);
     expect((await findTokens(block('', `QUJD${F}${'k3J9sL2mQ8vX1pR7tY4wZ6nB0cD5fG'.repeat(3)}`))).length).toBe(0); // not DER
   });

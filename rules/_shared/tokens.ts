@@ -19,7 +19,8 @@ import type { RuleContext } from '../../src/model/rule.js';
 import type { TextTarget } from '../../src/model/target.js';
 import { shannonEntropy } from '../../src/lib/entropy.js';
 import { lintWithSecretlint, type SecretlintRoute } from './secretlint.js';
-import { hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
+import { isTypedPlaceholder } from '../../src/lib/placeholders.js';
+import { publishedExample } from '../../src/lib/published-examples.js';
 
 export interface TokenSpec {
   ruleId: string;
@@ -29,8 +30,15 @@ export interface TokenSpec {
   action: string;
   /** Case-sensitive literals; a token of this kind always contains one. Empty: the pattern always runs. */
   keywords: readonly string[];
-  /** Global regex; the token is group `secret` or the whole match. Absent for secretlint-served specs. */
+  /** Global regex; the token is group `secret` or the whole match. Absent for secretlint-served and `find` specs. */
   pattern?: RegExp;
+  /**
+   * A structural finder instead of a pattern (private keys: src/lib/private-keys.ts). What it returns is material
+   * by structure: no placeholder filter runs on it (an OpenSSH key body always holds `AAAAAAAAAAAB`).
+   */
+  find?: (text: string) => readonly { start: number; end: number }[];
+  /** For `find` specs: whether decoded binary content (a base64 value) is the material (PKCS#12, JKS); its secret. */
+  findInBinary?: (bytes: Uint8Array) => string | undefined;
   /** How many characters before a keyword hit a token may start (keyword in the middle, e.g. OpenAI `T3BlbkFJ`). */
   lookbehind?: number;
   /** Minimum Shannon entropy of the secret (gitleaks' per-rule `entropy`); below it the token is an example. */
@@ -43,8 +51,11 @@ export interface TokenSpec {
 
 export interface TokenMatch {
   spec: TokenSpec;
+  /** The span in the scanned text: for an encoded secret, the whole encoded value. */
   start: number;
   end: number;
+  /** Found in the decoded content of a base64 value (`start`/`end` are the encoded value's). */
+  encoded?: boolean;
   secret: string;
 }
 
@@ -81,11 +92,13 @@ function keywordPass(text: string): Map<TokenSpec, number> {
   return first;
 }
 
-const STOPWORDS = new RegExp(PLACEHOLDER_WORDS.map(escape).join('|'), 'i');
-
-/** A token-shaped string that is an example: a stopword, a run of one character, a sequence, too little entropy. */
+/**
+ * A token-shaped string that is an example: a placeholder word typed as a word, a filler run, a sequence
+ * (src/lib/placeholders.ts `isTypedPlaceholder`: never a substring of a random body), too little entropy.
+ */
 export function isExampleToken(secret: string, spec: TokenSpec): boolean {
-  if (STOPWORDS.test(secret) || hasRepeatedRun(secret) || isSequential(secret)) return true;
+  if (spec.find) return false;
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== undefined) return true;
   if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;
 }
@@ -124,13 +137,13 @@ type Tokens = TokenMatch[] | Promise<TokenMatch[]>;
 
 function scanTokens(text: string, filePath: string): Tokens {
   const hits = keywordPass(text);
-  if (hits.size === 0) return [];
   const found: TokenMatch[] = [];
   const routes: TokenSpec[] = [];
   for (const [spec, at] of hits) {
-    if (spec.pattern) runPattern(spec, spec.pattern, text, at, found);
+    if (spec.find || spec.pattern) runSpec(spec, text, at, found);
     else if (spec.secretlint) routes.push(spec);
   }
+  findEncoded(text, 1, found);
   const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
   if (!routes.length) return settle();
   return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint as SecretlintRoute)).then((results) => {
@@ -140,6 +153,56 @@ function scanTokens(text: string, filePath: string): Tokens {
     }
     return settle();
   });
+}
+
+function runSpec(spec: TokenSpec, text: string, at: number, out: TokenMatch[]): void {
+  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+  else if (spec.pattern) runPattern(spec, spec.pattern, text, at, out);
+}
+
+/**
+ * Encoded secrets (issue 21): a base64 or base64url run of 24+ characters (an AWS key id, encoded, is 28) that decodes to text (a Kubernetes Secret's
+ * `data:`, a kubeconfig `client-key-data`, a `*_BASE64` variable, a Docker `auth`, a base64 service-account JSON) is
+ * decoded and the token and key specs run on the decoded text, and on what it encodes in turn, 5 levels deep at most
+ * (gitleaks' limit). A match in decoded text is reported on the whole encoded run, marked `encoded`; its `secret`
+ * is the decoded token, so redaction and fingerprints treat it as the token itself. Bounded: runs of at most
+ * 200,000 characters, 2,000 runs per text. secretlint-served specs run on the file's own text only.
+ */
+const ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+const MAX_DEPTH = 5;
+const MAX_RUN = 200_000;
+const MAX_RUNS = 2_000;
+
+/** What a base64/base64url run encodes: text, or bytes when it decodes to binary (hashes, images, key containers). */
+function decodeRun(run: string): { text?: string; bytes: Buffer } | undefined {
+  const buf = Buffer.from(run, 'base64');
+  if (buf.length < 18) return undefined;
+  let printable = 0;
+  for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
+  return printable >= buf.length * 0.95 ? { text: buf.toString('latin1'), bytes: buf } : { bytes: buf };
+}
+
+function findEncoded(text: string, depth: number, out: TokenMatch[]): void {
+  if (depth > MAX_DEPTH) return;
+  const re = new RegExp(ENCODED.source, 'g'); // one per level: the levels nest
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+    if (m[0].length > MAX_RUN) continue;
+    const run = decodeRun(m[0]);
+    if (!run) continue;
+    const decoded = run.text;
+    if (decoded === undefined) {
+      for (const spec of SPECS) {
+        const secret = spec.findInBinary?.(run.bytes);
+        if (secret !== undefined) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
+      }
+      continue;
+    }
+    const inner: TokenMatch[] = [];
+    for (const [spec, at] of keywordPass(decoded)) runSpec(spec, decoded, at, inner);
+    findEncoded(decoded, depth + 1, inner);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
+  }
 }
 
 /** Every token in `text`, filtered and de-overlapped. Not memoised: use `tokensIn(target)` for files. */
@@ -185,7 +248,7 @@ export function reportTokens(spec: TokenSpec, target: TextTarget, ctx: RuleConte
       if (m.spec !== spec) continue;
       ctx.report({
         at: at.range(m.start, m.end),
-        message: `${spec.describe} in ${target.file}: ${spec.action}.`,
+        message: `${spec.describe}${m.encoded ? ' (base64-encoded)' : ''} in ${target.file}: ${spec.action}.`,
         secret: m.secret,
       });
     }

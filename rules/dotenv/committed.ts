@@ -25,8 +25,9 @@ export default defineRule({
   },
   async check(target, ctx) {
     if (target.template) return;
-    const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value));
-    if (literal.length === 0 && target.entries.length > 0) return; // only references (op://, ${VAR}) or empty values: not a leak
+    // dotenvx's public key sits next to the values it encrypted (`encrypted:…`, a reference): the pair is made to be committed.
+    const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value) && !e.key.startsWith('DOTENV_PUBLIC_KEY'));
+    if (literal.length === 0 && target.entries.length > 0) return; // only references (op://, ${VAR}, encrypted values) or empty values: not a leak
     // High when it holds a secret: a real-looking value under a secret-like name, or a provider token under any name.
     // Settings (`OPENCLAW_GATEWAY_BIND=lan`), placeholders and empty values make it a low: the file is still in git.
     let holdsValues = false;

@@ -3,7 +3,7 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
 
 /**
  * `<base64url(user id)>.<timestamp>.<HMAC>`: the first part decodes to the bot's numeric user id (17–20 digits), which
- * is why it starts with M, N or O. That decoded-id check is the precision: no keyword is needed (detect-secrets'
+ * is why it starts with M, N or O, and is 23 (17 digits) to 27 characters long. That decoded-id check is the precision: no keyword is needed (detect-secrets'
  * shape; gitleaks has no bot-token rule, trufflehog needs `discord` and an id nearby). No literal keyword exists, so
  * this pattern always runs; it is a single bounded class scan (~1 GB/s).
  */
@@ -12,7 +12,7 @@ const SPEC = tokenSpec({
   describe: 'Discord bot token',
   action: 'reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment',
   keywords: [],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf('.')), 'base64url').toString('latin1')),
 });
 

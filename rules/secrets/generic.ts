@@ -7,6 +7,7 @@ import { isHighEntropy } from '../../src/lib/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
 import { findTokens, mentionsTokenKeyword, withTokens, type TokenMatch } from '../_shared/tokens.js';
 import { containsExpansion, isReference } from '../../src/lib/variables.js';
+import { joinJsonStrings } from '../../src/lib/json-strings.js';
 import { GITLEAKS_STOPWORDS, isPlaceholder } from '../../src/lib/placeholders.js';
 
 /**
@@ -72,6 +73,7 @@ export function isGenericSecretValue(value: string): boolean {
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
     !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
+    !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
     !mentionsTokenKeyword(value)
   );
 }
@@ -100,7 +102,12 @@ function startsKey(text: string, s: number): boolean {
 /** Synchronous unless the file's tokens wait on secretlint (`withTokens`). */
 function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
-  return withTokens(target, (tokens) => checkTextWith(target, ctx, tokens));
+  return withTokens(target, (tokens) => {
+    checkTextWith(target, ctx, tokens);
+    checkCodeDefaults(target, ctx, tokens);
+    if (target.file.endsWith('.ipynb')) checkNotebook(target, ctx, tokens);
+    if (target.file.endsWith('.tf')) checkTerraformDefaults(target, ctx, tokens);
+  });
 }
 
 function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
@@ -136,6 +143,87 @@ function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly To
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
   }
+}
+
+/**
+ * Literals that code writes with no `name = value` around them (issue 21): the default of `os.getenv("NAME", "…")` /
+ * `os.environ.get(…)` and the value of `os.environ["NAME"] = "…"` (Python), of `process.env.NAME || "…"` / `?? "…"` (JavaScript), and the token of a
+ * `-H "Authorization: Bearer …"` header (curl, httpie, fetch snippets). The name is the variable's (the header's is
+ * always a credential); the value goes through the same tests as any other.
+ */
+const CODE_DEFAULTS: readonly RegExp[] = [
+  /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
+  /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi,
+];
+
+function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
+  const text = target.text;
+  if (!text.includes('getenv') && !text.includes('environ') && !text.includes('process.env') && !/authorization/i.test(text)) return;
+  for (const re of CODE_DEFAULTS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const name = m.groups?.name ?? '';
+      const raw = m.groups?.value ?? '';
+      const quoted = /^["'`]/.test(raw);
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+      const end = start + value.length;
+      // OpenClaw's own variables too: secrets.openclaw_gateway_token reads assignments, not these code defaults.
+      if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
+      if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
+      ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+    }
+  }
+}
+
+/**
+ * Terraform: `variable "db_password" { … default = "…" }` assigns the value to `default`; the name that says what it
+ * is, is the variable's. The block is read up to its first `}` (2,000 characters at most).
+ */
+const TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
+const TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
+
+function checkTerraformDefaults(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
+  const text = target.text;
+  TF_VARIABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TF_VARIABLE.exec(text))) {
+    const name = m.groups?.name ?? '';
+    if (!isSecretLikeName(name) || isLikelyIdName(name)) continue;
+    const bodyStart = m.index + m[0].length;
+    const close = text.indexOf('}', bodyStart);
+    const body = text.slice(bodyStart, close < 0 ? bodyStart + 2000 : Math.min(close, bodyStart + 2000));
+    const d = TF_DEFAULT.exec(body);
+    const value = d?.groups?.value;
+    if (!d || value === undefined) continue;
+    const start = bodyStart + d.index + d[0].length - value.length - 1;
+    const end = start + value.length;
+    if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
+    ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
+  }
+}
+
+/**
+ * A notebook's cells as the code they hold: the JSON strings joined (src/lib/json-strings.ts) and checked like any
+ * code, each finding mapped back to the JSON offsets. Token spans are mapped into the joined text the same way.
+ */
+function checkNotebook(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
+  const joined = joinJsonStrings(target.text, 1_000_000);
+  const back = (i: number) => joined.offsets[i] ?? target.text.length;
+  const inner: TextTarget = { ...target, file: target.file.replace(/\.ipynb$/, '.py'), text: joined.text };
+  const mapped: RuleContext = {
+    ...ctx,
+    report: (r) => {
+      if (r.at.kind !== 'range' || r.message === undefined) return;
+      ctx.report({ at: at.range(back(r.at.start), back(r.at.end)), message: r.message.split(inner.file).join(target.file), ...(r.secret === undefined ? {} : { secret: r.secret }) });
+    },
+  };
+  const near = tokens.map((t) => ({ ...t, start: joined.offsets.findIndex((o) => o >= t.start), end: joined.offsets.findIndex((o) => o >= t.end) }));
+  checkTextWith(inner, mapped, near);
+  checkCodeDefaults(inner, mapped, near);
 }
 
 function checkOpenClaw(target: OpenClawTarget, ctx: RuleContext, tokens: readonly string[]): void {

@@ -5,7 +5,7 @@
  * Cloudflare tunnel tokens) are built from their parts. Random bytes come from a pooled `crypto.randomBytes`, so the
  * property check can draw millions of values.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -56,9 +56,19 @@ export const ALPHABETS: Record<string, string> = {
 
 let pool = Buffer.alloc(0);
 let at = 0;
+let seeded: { seed: string; block: number } | undefined;
+/**
+ * Draws from a deterministic stream (SHA-256 of `seed:block`) instead of `crypto.randomBytes`, so a test's values
+ * are the same on every run; `undefined` goes back to crypto-random. UUID parts (`randomUUID`) stay random.
+ */
+export function seedRandom(seed: string | undefined): void {
+  seeded = seed === undefined ? undefined : { seed, block: 0 };
+  pool = Buffer.alloc(0);
+  at = 0;
+}
 function byte(): number {
   if (at >= pool.length) {
-    pool = randomBytes(1 << 16);
+    pool = seeded ? createHash('sha256').update(`${seeded.seed}:${seeded.block++}`).digest() : randomBytes(1 << 16);
     at = 0;
   }
   return pool[at++] as number;

@@ -11,7 +11,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import { isHighEntropy } from '../../src/lib/entropy.js';
-import { GITLEAKS_STOPWORDS, hasRepeatedRun, isSequential, PLACEHOLDER_WORDS } from '../../src/lib/placeholders.js';
+import { dominantRun, GITLEAKS_STOPWORDS, isSequential, PLACEHOLDER_WORDS, typedWords } from '../../src/lib/placeholders.js';
 import { scan } from '../../src/engine/scan.js';
 import { generate, TOKEN_TYPES } from './formats.js';
 
@@ -101,11 +101,11 @@ export const KEY_LAYOUTS: Record<string, () => string> = {
 
 // ---------- the check ----------
 
-const STOP = PLACEHOLDER_WORDS.map((w) => [w, w.toLowerCase()] as const);
+const PLACEHOLDER_WORD_SET = new Set(PLACEHOLDER_WORDS);
+
 function reasons(value: string, group: 'token' | 'key'): string[] {
-  const low = value.toLowerCase();
-  const out = STOP.filter(([, w]) => low.includes(w)).map(([w]) => `placeholder word "${w}"`);
-  if (hasRepeatedRun(value)) out.push('run of 6 equal characters');
+  const out = typedWords(value).filter((w) => PLACEHOLDER_WORD_SET.has(w)).map((w) => `placeholder word "${w}"`);
+  if (dominantRun(value)) out.push('filler run (6+, a quarter of the value)');
   if (isSequential(value)) out.push('sequential run');
   if (group === 'key') return out.length ? out : ['no rule: pattern or structure'];
   // the generic rule's own value tests (rules/secrets/generic.ts), for types only it can catch

@@ -8,8 +8,8 @@
 
 /** dotenvx: `encrypted:` then base64 of the ECIES payload (a 65-byte public key, nonce, tag, ciphertext: 100+ characters). */
 const DOTENVX = /^encrypted:[A-Za-z0-9+/]{60,}={0,2}$/;
-/** sops: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (each field base64, the type a word). */
-const SOPS = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
+/** sops: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (each field base64, the type a word; any cipher name). */
+const SOPS = /^ENC\[[A-Z0-9_]{2,40},data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
 
 /** Whether a value is a dotenvx- or sops-encrypted value (a reference to a secret, not a plaintext one). */
 export function isEncryptedReference(value: string): boolean {

@@ -12,12 +12,11 @@ const SECRET_MANAGER_URI = /^(op|vault|aws-secrets|gcp-secrets|azure-keyvault|do
  * A value that points at a secret instead of holding one: `${VAR}`, `${VAR:-x}`, `$VAR`, `${{ secrets.X }}`,
  * `{{ vault_x }}` templates, `%VAR%`, secret-manager URIs (`op://`, `vault://`, …), `/run/secrets/…` files, and
  * OpenClaw's retired SecretRef marker strings (`secretref-env:NAME`, `__env__:NAME`, which only `openclaw doctor`
- * still migrates), and values encrypted at rest by dotenvx (`encrypted:…`) or sops (`ENC[AES256_GCM,…]`).
+ * still migrates), and values encrypted in place (`isEncryptedReference`: dotenvx, sops).
  */
 export function isReference(value: string): boolean {
   const v = value.trim();
   return (
-    ((v.startsWith('encrypted:') || v.startsWith('ENC[')) && isEncryptedReference(v)) ||
     /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}$/.test(v) ||
     /^\$\$?\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v) ||
     /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
@@ -26,7 +25,8 @@ export function isReference(value: string): boolean {
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) ||
     /^(?:secretref-env|__env__):[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
     SECRET_MANAGER_URI.test(v) ||
-    /^\/run\/secrets\//.test(v)
+    /^\/run\/secrets\//.test(v) ||
+    isEncryptedReference(v)
   );
 }
 

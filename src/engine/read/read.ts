@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { formatBytes } from '../../lib/format.js';
+import { binaryKeyContainer, binaryKeyText } from '../../lib/private-keys.js';
 import type { Note } from '../../model/finding.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 
@@ -96,7 +97,7 @@ export function decode(buf: Buffer, file: string, textKind = false): ReadResult 
     if (text !== undefined) return { ok: true, text, bytes: buf.length };
     return { ok: true, text: buf.toString('utf8'), bytes: buf.length };
   }
-  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
+  if (!textKind && buf.subarray(0, SNIFF).includes(0)) return binaryKeySearch(buf) ?? { ok: false, note: { level: 'info', code: 'skipped.binary', message: 'binary file', file } };
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return { ok: true, text: buf.toString('utf8', bom), bytes: buf.length };
 }
@@ -121,6 +122,17 @@ function utf16Text(buf: Buffer): string | undefined {
     } else if (c >= 0xdc00 && c <= 0xdfff) return undefined;
   }
   return text;
+}
+
+/**
+ * The one thing read from a binary file: whether it is a key container (PKCS#12 `.p12`/`.pfx`, a Java KeyStore with a
+ * private-key entry), recognised by structure (src/lib/private-keys.ts, bounded to the container's first bytes and
+ * entry headers). Such a file becomes a one-line text naming the format and a hash of the bytes, which
+ * `secrets.private_key` reports; every other binary file is skipped as before.
+ */
+function binaryKeySearch(buf: Buffer): ReadResult | undefined {
+  const format = binaryKeyContainer(buf);
+  return format ? { ok: true, text: binaryKeyText(format, buf), bytes: buf.length } : undefined;
 }
 
 /** `5MB`, `512 KB`, `1000000` → bytes. */

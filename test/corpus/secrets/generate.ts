@@ -208,17 +208,24 @@ file('pos/openclaw.json5', [
   '}',
 ]);
 const wrap = (b: string) => b.match(/.{1,64}/g)?.join('\n') ?? b;
+/** A fake DER body whose outer SEQUENCE length is its decoded size (the key detector checks the structure). */
+function sized(b64: string): string {
+  const b = Buffer.from(b64, 'base64');
+  if (b[1] === 0x82) b.writeUInt16BE(b.length - 4, 2);
+  else b[1] = b.length - 2;
+  return b.subarray(0, 6).toString('base64') + b64.slice(8);
+}
 const pem = (label: string, body: string) => `-----BEGIN ${label}PRIVATE KEY-----\n${wrap(body)}\n-----END ${label}PRIVATE KEY-----`;
-const rsa = () => pem('RSA ', `MIIEpAIBAAKCAQEA${F}${pick(B64, 300)}`);
+const rsa = () => pem('RSA ', sized(`MIIEpAIBAAKCAQEA${F}${pick(B64, 300)}`));
 file('pos/keys/deploy_key', [[pem('OPENSSH ', `b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ${F}${pick(B64, 200)}`), 'private_key']]);
 file('pos/keys/server.key', [[rsa(), 'private_key']]);
-file('pos/keys/ec-p256.pem', [[pem('EC ', `MHcCAQEEI${F}${pick(B64, 132)}`), 'private_key']]);
-file('pos/keys/ed25519-pkcs8.pem', [[pem('', `MC4CAQAwBQYDK2VwBCIEI${F}${pick(B64, 24)}`), 'private_key']]);
+file('pos/keys/ec-p256.pem', [[pem('EC ', sized(`MHcCAQEEI${F}${pick(B64, 132)}`)), 'private_key']]);
+file('pos/keys/ed25519-pkcs8.pem', [[pem('', sized(`MC4CAQAwBQYDK2VwBCIEI${F}${pick(B64, 24)}`)), 'private_key']]);
 file('pos/keys/service-account.json', [
   '{',
   '  "type": "service_account",',
   '  "client_email": "openclaw@acme-prod.iam.gserviceaccount.com",',
-  ['  "private_key": "' + pem('', `MIIEvQIBADANBgkqhkiG9w0BAQEFAASC${F}${pick(B64, 280)}`).replace(/\n/g, '\\n') + '\\n"', 'private_key'],
+  ['  "private_key": "' + pem('', sized(`MIIEvQIBADANBgkqhkiG9w0BAQEFAASC${F}${pick(B64, 280)}`)).replace(/\n/g, '\\n') + '\\n"', 'private_key'],
   '}',
 ]);
 file('pos/keys/notes.md', ['# The staging key (do not do this)', '', '```', [rsa(), 'private_key'], '```']);

@@ -1,0 +1,57 @@
+/**
+ * Encoded secrets (issue 21): base64 values are decoded and the token and key rules run on what they hold, up to 5
+ * levels; the finding points at the encoded value, says it was encoded, and no output holds the secret, its
+ * encoding, or anything longer than the redacted head.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findTokens } from '../rules/_shared/tokens.js';
+import { findingsOf } from './support/rule-tester.js';
+import '../rules/index.js';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+const GH = ['ghp_', 'N7xQ2mP9T8wZ4kL6vB3cR5yU1oI0aS9dF2gH'].join('');
+
+describe('encoded secrets', () => {
+  it('a Kubernetes Secret data: key, a kubeconfig client-key-data and a *_BASE64 variable', async () => {
+    const files = {
+      'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${b64(pem)}\n`,
+      'kubeconfig': `apiVersion: v1\nkind: Config\nusers:\n- name: admin\n  user:\n    client-key-data: ${b64(pem)}\n`,
+      'deploy.env': `SA_KEY_BASE64=${b64(JSON.stringify({ type: 'service_account', private_key: pem }))}\n`,
+    };
+    const found = await findingsOf('secrets.private_key', files);
+    expect(found.map((f) => `${f.location.file}:${f.location.startLine}`).sort()).toEqual(['deploy.env:1', 'k8s/secret.yaml:7', 'kubeconfig:6']);
+    for (const f of found) {
+      expect(f.message).toContain('(base64-encoded)');
+      expect(JSON.stringify(f)).not.toContain(b64(pem).slice(0, 40));
+      expect(JSON.stringify(f)).not.toContain(pem.split('\n')[1]);
+    }
+  });
+
+  it('a token in a Docker auth, three levels deep; the finding spans the encoded value', async () => {
+    const auth = b64(`deploy:${GH}`);
+    const text = `{"auths":{"ghcr.io":{"auth":"${auth}"}}}`;
+    const [t] = await findTokens(text);
+    expect([t?.spec.ruleId, t?.encoded, text.slice(t?.start, t?.end)]).toEqual(['secrets.github_token', true, auth]);
+    expect((await findTokens(`X=${b64(b64(b64(GH)))}`)).map((m) => m.spec.ruleId)).toEqual(['secrets.github_token']);
+    // The shortest encoded token read: an AWS access key id (20 characters, 28 encoded) alone in a Secret's data.
+    expect((await findTokens(`data:\n  AWS_ACCESS_KEY_ID: ${b64(['AKIA', 'QX7RZ2MB4TN6WK3P'].join(''))}\n`)).map((m) => m.spec.ruleId)).toEqual(['secrets.aws_access_key']);
+    const found = await findingsOf('secrets.github_token', { '.docker/config.json': text });
+    expect(found).toHaveLength(1);
+    expect(JSON.stringify(found)).not.toContain(GH.slice(4, 20));
+    expect(JSON.stringify(found)).not.toContain(auth);
+  });
+
+  it('a PKCS#12 container, base64 in a Kubernetes Secret, by its structure', async () => {
+    const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x03, 0x30, 0x82, 0x01, 0x00, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]), randomBytes(300)]);
+    const pfx = Buffer.concat([Buffer.from([0x30, 0x82, body.length >> 8, body.length & 0xff]), body]);
+    const found = await findingsOf('secrets.private_key', { 'secret.yaml': `kind: Secret\ndata:\n  keystore.p12: ${pfx.toString('base64')}\n` });
+    expect(found.map((f) => [f.location.startLine, f.message.includes('(base64-encoded)')])).toEqual([[3, true]]);
+  });
+
+  it('binary base64 (hashes, images) and six levels of encoding are not read', async () => {
+    const sri = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
+    expect(await findTokens(`integrity: ${sri}\nX=${b64(b64(b64(b64(b64(b64(GH))))))}\n`)).toEqual([]);
+  });
+});
