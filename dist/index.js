@@ -60092,7 +60092,7 @@ function summaryMarkdown(report2, extra = {}) {
   if (extra.sections?.length) out.push(...extra.sections, "");
   const listed = active.filter((f) => shown(f, extra));
   const hidden = active.filter((f) => !shown(f, extra));
-  if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, "");
+  if (hidden.length) out.push(`_${line2(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, "");
   if (listed.length) {
     const byRule = /* @__PURE__ */ new Map();
     for (const f of listed) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);

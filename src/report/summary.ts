@@ -51,7 +51,7 @@ export function summaryMarkdown(report: ScanReport, extra: SummaryExtra = {}): s
 
   const listed = active.filter((f) => shown(f, extra));
   const hidden = active.filter((f) => !shown(f, extra));
-  if (hidden.length) out.push(`_${cell(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, '');
+  if (hidden.length) out.push(`_${line(notShownLine(hidden, (s) => `input \`severity: ${s}\``))}_`, '');
 
   if (listed.length) {
     const byRule = new Map<string, number>();
