@@ -32225,6 +32225,42 @@ function splitWords2(value, offsets, end) {
   return words;
 }
 
+// src/engine/parse/embed-yaml.ts
+function reframer(file, body, map, resolve, whole, keyPrefix = "embedded") {
+  const bodyLines = new LineIndex(body);
+  const at2 = (k) => typeof map === "function" ? map(k) : map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
+  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
+  const wholeAnchor = { kind: "range", start: whole.start, end: whole.end };
+  const mapAnchor = (a) => {
+    if (a.file !== void 0 && a.file !== file) return a;
+    switch (a.kind) {
+      case "range":
+        return range(a.start, a.end);
+      case "position":
+        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
+      case "file":
+        return wholeAnchor;
+      case "path":
+        for (let k = a.path.length; k >= 0 && resolve; k--) {
+          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
+          if (r) return range(r[0], r[1]);
+        }
+        return wholeAnchor;
+    }
+  };
+  return (input) => ({
+    ...input,
+    at: mapAnchor(input.at),
+    ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `${keyPrefix}:${JSON.stringify(input.at.path)}` } : {},
+    ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
+  });
+}
+function offsetMap(length, at2) {
+  const out = new Array(length + 1);
+  for (let k = 0; k <= length; k++) out[k] = at2(k);
+  return out;
+}
+
 // src/engine/parse/embedded.ts
 var WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
 var isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
@@ -32384,35 +32420,10 @@ function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "h
       reframe: (input) => input.at.kind === "file" && input.at.file === void 0 ? { ...input, at: commandAnchor } : input
     };
   }
-  const resolve = json5Resolver(parsed.ast);
-  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
-  const mapAnchor = (a) => {
-    if (a.file !== void 0 && a.file !== file) return a;
-    switch (a.kind) {
-      case "range":
-        return range(a.start, a.end);
-      case "position":
-        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
-      case "file":
-        return commandAnchor;
-      case "path":
-        for (let k = a.path.length; k >= 0; k--) {
-          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
-          if (r) return range(r[0], r[1]);
-        }
-        return commandAnchor;
-    }
-  };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
     target: { kind: "openclaw", file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line, expands: heredoc.quoted === false } },
-    reframe: (input) => ({
-      ...input,
-      at: mapAnchor(input.at),
-      // A structural path stays the finding's identity, as it is for a config file of its own.
-      ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {},
-      ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
-    })
+    reframe: reframer(file, heredoc.body, at2, json5Resolver(parsed.ast), command, "heredoc")
   };
 }
 
@@ -33420,44 +33431,6 @@ function splitArgs(s) {
 
 // src/engine/parse/ansible.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/engine/parse/embed-yaml.ts
-function reframer(file, body, map, resolve, whole) {
-  const bodyLines = new LineIndex(body);
-  const at2 = (k) => typeof map === "function" ? map(k) : map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start;
-  const range = (s, e) => ({ kind: "range", start: at2(s), end: e > s ? at2(e - 1) + 1 : at2(s) });
-  const wholeAnchor = { kind: "range", start: whole.start, end: whole.end };
-  const mapAnchor = (a) => {
-    if (a.file !== void 0 && a.file !== file) return a;
-    switch (a.kind) {
-      case "range":
-        return range(a.start, a.end);
-      case "position":
-        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
-      case "file":
-        return wholeAnchor;
-      case "path":
-        for (let k = a.path.length; k >= 0 && resolve; k--) {
-          const r = resolve(a.path.slice(0, k), k === a.path.length ? a.part ?? "pair" : "key");
-          if (r) return range(r[0], r[1]);
-        }
-        return wholeAnchor;
-    }
-  };
-  return (input) => ({
-    ...input,
-    at: mapAnchor(input.at),
-    ...input.key === void 0 && input.secret === void 0 && input.at.kind === "path" ? { key: `embedded:${JSON.stringify(input.at.path)}` } : {},
-    ...input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}
-  });
-}
-function offsetMap(length, at2) {
-  const out = new Array(length + 1);
-  for (let k = 0; k <= length; k++) out[k] = at2(k);
-  return out;
-}
-
-// src/engine/parse/ansible.ts
 var SHELL_MODULES = new Set(["shell", "command", "raw"].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
 var COPY_MODULES = /* @__PURE__ */ new Set(["copy", "ansible.builtin.copy", "ansible.legacy.copy"]);
 var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];

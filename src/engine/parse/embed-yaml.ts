@@ -9,8 +9,12 @@ import type { Anchor } from '../../model/location.js';
 import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
 
-/** Maps anchors on an embedded text into the file; anything unplaceable goes to `whole` (what embeds it). */
-export function reframer(file: string, body: string, map: readonly number[] | ((i: number) => number), resolve: PathResolver | undefined, whole: { start: number; end: number }): (input: Report) => Report {
+/**
+ * Maps anchors on an embedded text into the file; anything unplaceable goes to `whole` (what embeds it). A finding
+ * at a structural path is keyed `<keyPrefix>:<path>`, its identity as for a file of its own (`heredoc` for configs
+ * written by a shell heredoc: their fingerprints predate the other embeddings).
+ */
+export function reframer(file: string, body: string, map: readonly number[] | ((i: number) => number), resolve: PathResolver | undefined, whole: { start: number; end: number }, keyPrefix = 'embedded'): (input: Report) => Report {
   const bodyLines = new LineIndex(body);
   const at = (k: number) => (typeof map === 'function' ? map(k) : (map[Math.max(0, Math.min(k, map.length - 1))] ?? whole.start));
   const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
@@ -35,7 +39,7 @@ export function reframer(file: string, body: string, map: readonly number[] | ((
   return (input) => ({
     ...input,
     at: mapAnchor(input.at),
-    ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `embedded:${JSON.stringify(input.at.path)}` } : {}),
+    ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `${keyPrefix}:${JSON.stringify(input.at.path)}` } : {}),
     ...(input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}),
   });
 }

@@ -10,6 +10,7 @@ import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, Shel
 import { parseSystemd } from './systemd.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
+import { reframer } from './embed-yaml.js';
 import { LineIndex } from './lines.js';
 
 export interface Embedded {
@@ -216,35 +217,10 @@ export function embedHeredoc(file: string, fileText: string, heredoc: Pick<Shell
       reframe: (input) => (input.at.kind === 'file' && input.at.file === undefined ? { ...input, at: commandAnchor } : input),
     };
   }
-  const resolve = json5Resolver(parsed.ast);
-  const range = (s: number, e: number): Anchor => ({ kind: 'range', start: at(s), end: e > s ? at(e - 1) + 1 : at(s) });
-  const mapAnchor = (a: Anchor): Anchor => {
-    if (a.file !== undefined && a.file !== file) return a;
-    switch (a.kind) {
-      case 'range':
-        return range(a.start, a.end);
-      case 'position':
-        return range(bodyLines.lineStart(a.line) + a.column - 1, bodyLines.lineStart(a.endLine) + a.endColumn - 1);
-      case 'file':
-        return commandAnchor;
-      case 'path':
-        for (let k = a.path.length; k >= 0; k--) {
-          const r = resolve(a.path.slice(0, k), k === a.path.length ? (a.part ?? 'pair') : 'key');
-          if (r) return range(r[0], r[1]);
-        }
-        return commandAnchor;
-    }
-  };
   return {
     // A heredoc config has no `$include` of its own to resolve: it is its own single origin.
     target: { kind: 'openclaw', file, text: heredoc.body, value: parsed.value, authored: parsed.value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line, expands: heredoc.quoted === false } },
-    reframe: (input) => ({
-      ...input,
-      at: mapAnchor(input.at),
-      // A structural path stays the finding's identity, as it is for a config file of its own.
-      ...(input.key === undefined && input.secret === undefined && input.at.kind === 'path' ? { key: `heredoc:${JSON.stringify(input.at.path)}` } : {}),
-      ...(input.fix ? { fix: { ...input.fix, at: mapAnchor(input.fix.at) } } : {}),
-    }),
+    reframe: reframer(file, heredoc.body, at, json5Resolver(parsed.ast), command, 'heredoc'),
   };
 }
 
