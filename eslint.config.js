@@ -16,6 +16,7 @@ const MODEL = 'src/model holds contracts only: it imports src/model and src/lib,
 const LIB = 'src/lib holds pure helpers: it imports nothing of the project but src/lib.';
 const GIT = 'src/git runs git: it imports only src/model and src/lib.';
 const RULES = 'Rules import only src/model, src/lib and rules/_shared; they never read or parse files.';
+const SYNC_CHECK = 'A check is synchronous (src/model/rule.ts): what must be waited for, the engine awaits before the rules run.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'test/corpus/secrets/files/**', '.bench/**'] },
@@ -69,6 +70,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': ['error', { selector: 'Property[key.name="check"] > :function[async=true]', message: SYNC_CHECK }],
     },
   },
   {

@@ -24,6 +24,8 @@ import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { discoverAll, resolveRoot } from '../src/engine/discover/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/engine/read/read.js';
+import { checkOne } from '../src/engine/check/runner.js';
+import { TokenDetector } from '../src/engine/check/tokens.js';
 import { listFiles } from '../test/helpers.js';
 import { GENERATOR_VERSION, generateRepo } from './bench-repo.js';
 
@@ -84,10 +86,11 @@ async function tokenPatterns(): Promise<string[]> {
   };
   try {
     const fixtures = path.join(ROOT, 'test', 'fixtures', 'rules');
+    const tokens = new TokenDetector(RULES);
     for (const rule of RULES.filter((r) => (r.appliesTo as string[]).includes('text'))) {
       for (const file of listFiles(fixtures)) {
         const text = readFileSync(path.join(fixtures, file), 'utf8');
-        await rule.check({ kind: 'text', file, fileKind: 'text', text }, { report: () => {}, project: { targets: () => [] } });
+        await checkOne(rule, { kind: 'text', file, fileKind: 'text', text }, tokens, () => {});
       }
     }
   } finally {

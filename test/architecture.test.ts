@@ -12,10 +12,10 @@ import { BlobReader, git, streamLines } from '../src/git/git.js';
 import { ROOT } from './helpers.js';
 import { cycles, importGraph, tsFiles } from './support/import-graph.js';
 
-/** The import fences' errors on `code` as if it were the file at `file` (relative to the repository). */
+/** The fences' errors (imports, async checks) on `code` as if it were the file at `file` (relative to the repository). */
 async function fenceErrors(file: string, code: string): Promise<string[]> {
   const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: path.join(ROOT, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('import fences (eslint.config.js)', () => {
@@ -38,6 +38,8 @@ describe('import fences (eslint.config.js)', () => {
     ['rules/compose/fence.ts', "import { REPORTERS } from '../../src/report/index.js';", /Rules import only/],
     ['rules/secrets/fence.ts', "import { scanRepository } from '../../src/app/scan-repository.js';", /Rules import only/],
     ['rules/_shared/fence.ts', "import { git } from '../../src/git/git.js';", /Rules import only/],
+    ['rules/secrets/fence.ts', 'const rule = { async check() {} };', /A check is synchronous/],
+    ['rules/dotenv/fence.ts', 'const rule = { check: async () => {} };', /A check is synchronous/],
   ];
   it.each(violations)('%s: %s is refused', async (file, code, message) => {
     const errors = await fenceErrors(file, `${code}\nexport const x = 1;\n`);

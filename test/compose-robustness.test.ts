@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { Anchor } from '../src/model/location.js';
 import { parsed, projects } from './compose-helpers.js';
+import { contextWithoutTokens } from '../src/engine/check/runner.js';
 
 const scalar = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 12 }), fc.constantFrom('${X}', '${X:-/etc}', '$$', '${', '0.0.0.0:1:2', '[::1]:80:80', '/var/run/docker.sock:/s', '~/.ssh:/k', 'host', 'ALL', '--token', 'gateway'));
 const value = fc.letrec((tie) => ({
@@ -25,7 +26,7 @@ describe('compose robustness', () => {
         for (const p of projects(files)) {
           for (const rule of rules) {
             const anchors: Anchor[] = [];
-            rule.check(p, { report: (r) => anchors.push(r.at), project: { targets: () => [] } });
+            rule.check(p, contextWithoutTokens((r) => anchors.push(r.at), p.kind));
             for (const a of anchors) expect(p.files).toContain(a.file);
           }
         }
@@ -46,7 +47,7 @@ describe('dockerfile robustness', () => {
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
         const text = lines.join('\n');
         const [target] = parsed({ Dockerfile: text }).dockerfile;
-        for (const rule of rules) rule.check(target!, { report: () => undefined, project: { targets: () => [] } });
+        for (const rule of rules) rule.check(target!, contextWithoutTokens(() => undefined, 'dockerfile'));
       }),
       { numRuns: 60 },
     );

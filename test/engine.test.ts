@@ -9,6 +9,7 @@ import { buildBaseline } from '../src/engine/postprocess/baseline.js';
 import { classify } from '../src/engine/read/classify.js';
 import { UsageError } from '../src/model/errors.js';
 import { scan } from '../src/engine/scan.js';
+import { TokenDetector } from '../src/engine/check/tokens.js';
 import { redact } from '../src/engine/postprocess/redact.js';
 
 const KEY = `sk-ant-api03-gatewardenTESTvalue${'Q7x'.repeat(24)}zzAA`; // 13 + 19 + 72 + 4 = 108 chars
@@ -264,30 +265,40 @@ describe('rule isolation', () => {
   });
 });
 
-describe('text rules run synchronously', () => {
+describe('checks are synchronous', () => {
   // Every file of a repository goes through every text rule: an `async` check costs a promise, an async frame and a
   // microtask per rule and file, which was most of what a scan of 100,000 files allocated (docs/performance.md).
-  const textRules = RULES.filter((r) => (r.appliesTo as readonly string[]).includes('text'));
-  const run = (rule: (typeof RULES)[number], text: string) =>
-    (rule.check as (t: unknown, c: unknown) => unknown)({ kind: 'text', file: 'notes.md', fileKind: 'text', text }, {
-      report: () => {
-        throw new Error(`${rule.id} reported on a file with nothing to find`);
-      },
-      project: { targets: () => [] },
-    });
+  // The one thing worth waiting for, secretlint, the engine awaits once per file before the rules run.
+  const tokens = new TokenDetector(RULES);
 
-  it('no text rule returns a promise on a file with nothing to find', () => {
+  it('no rule of the registry has an async check, and every rule returns nothing, secretlint file or not', async () => {
+    for (const rule of RULES) expect(rule.check.constructor.name, rule.id).not.toBe('AsyncFunction');
+    const textRules = RULES.filter((r) => (r.appliesTo as readonly string[]).includes('text'));
     expect(textRules.length).toBeGreaterThan(15);
-    const text = 'A plain page: words, `const x = 1;`, a key: value, a password field, a gateway.\n'.repeat(40);
-    for (const rule of textRules) expect(run(rule, text), rule.id).toBeUndefined();
+    for (const text of ['A plain page: words, `const x = 1;`, a key: value, a password field, a gateway.\n'.repeat(40), 'GROQ_API_KEY=gsk_short\n']) {
+      const found = await tokens.scan(text, 'notes.md');
+      const view = tokens.view(found, 'text');
+      for (const rule of textRules) {
+        view.rule = rule.id;
+        const ctx = { report: () => expect.fail(`${rule.id} reported on a file with nothing to find`), project: { targets: () => [] }, tokens: view };
+        expect((rule.check as (t: unknown, c: unknown) => unknown)({ kind: 'text', file: 'notes.md', fileKind: 'text', text }, ctx), rule.id).toBeUndefined();
+      }
+    }
   });
 
-  it('only a file that needs secretlint (a Groq key prefix) makes its rules wait', async () => {
-    const returned = textRules.map((rule) => ({ id: rule.id, answer: run(rule, 'GROQ_API_KEY=gsk_short\n') }));
-    const waits = returned.filter((r) => r.answer instanceof Promise);
-    await Promise.all(waits.map((r) => r.answer));
-    expect(waits.map((r) => r.id)).toEqual(expect.arrayContaining(['secrets.groq_api_key', 'secrets.generic']));
-    expect(waits.length).toBeLessThan(textRules.length);
+  it('only a file that needs secretlint (a Groq key prefix) makes the detector wait', async () => {
+    expect(tokens.scan('A plain page: words, a key: value.\n', 'notes.md')).not.toBeInstanceOf(Promise);
+    const waits = tokens.scan('GROQ_API_KEY=gsk_short\n', '.env');
+    expect(waits).toBeInstanceOf(Promise);
+    expect((await waits).all).toEqual([]);
+  });
+
+  it('a check that returns a promise anyway is a rule error, and the scan goes on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatewarden-async-'));
+    writeFileSync(path.join(dir, 'k.txt'), 'hello\n');
+    const sneaky = { ...RULES[0]!, id: 'test.sneaky', appliesTo: ['text'], check: () => Promise.resolve() };
+    const r = await scan({ paths: [dir], rules: [...RULES, sneaky], noConfig: true });
+    expect(r.notes.filter((n) => n.code === 'internal.rule_error').map((n) => n.message)).toEqual(['rule test.sneaky failed: check returned a value: checks are synchronous']);
   });
 });
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import type { Report } from '../src/model/finding.js';
 import type { OpenClawTarget } from '../src/model/target.js';
+import { checkOne } from '../src/engine/check/runner.js';
+import { TokenDetector } from '../src/engine/check/tokens.js';
 
 const KEYS = [
   'gateway', 'bind', 'auth', 'mode', 'token', 'password', 'controlUi', 'allowedOrigins', 'tailscale', 'trustedProxies', 'tools', 'allow', 'deny', 'nodes', 'commands',
@@ -20,6 +22,7 @@ const config = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, VALUES, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...KEYS), tie('node'), { maxKeys: 5 })),
 })).node;
 
+const TOKENS = new TokenDetector(RULES);
 const openclawRules = RULES.filter((r) => (r.appliesTo as readonly string[]).includes('openclaw'));
 
 describe('OpenClaw rules on arbitrary configs', () => {
@@ -28,7 +31,7 @@ describe('OpenClaw rules on arbitrary configs', () => {
       fc.asyncProperty(config, async (value) => {
         const target: OpenClawTarget = { kind: 'openclaw', file: 'openclaw.json5', text: '', value, authored: value, includes: [], origin: (p) => ({ file: 'openclaw.json5', path: p }) };
         const reports: Report[] = [];
-        for (const rule of openclawRules) await rule.check(target, { report: (r: Report) => reports.push(r), project: { targets: () => [] } });
+        for (const rule of openclawRules) await checkOne(rule, target, TOKENS, (r: Report) => reports.push(r));
         for (const r of reports) expect(['path', 'file']).toContain(r.at.kind);
       }),
       { numRuns: 300, seed: 5 },

@@ -5,9 +5,12 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findTokens } from '../rules/_shared/tokens.js';
+import { TokenDetector } from '../src/engine/check/tokens.js';
 import { findingsOf } from './support/rule-tester.js';
-import '../rules/index.js';
+import { RULES } from '../rules/index.js';
+
+const TOKENS = new TokenDetector(RULES);
+const findTokens = (text: string, file?: string) => TOKENS.find(text, file);
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString();
@@ -33,10 +36,10 @@ describe('encoded secrets', () => {
     const auth = b64(`deploy:${GH}`);
     const text = `{"auths":{"ghcr.io":{"auth":"${auth}"}}}`;
     const [t] = await findTokens(text);
-    expect([t?.spec.ruleId, t?.encoded, text.slice(t?.start, t?.end)]).toEqual(['secrets.github_token', true, auth]);
-    expect((await findTokens(`X=${b64(b64(b64(GH)))}`)).map((m) => m.spec.ruleId)).toEqual(['secrets.github_token']);
+    expect([t?.rule, t?.encoded, text.slice(t?.start, t?.end)]).toEqual(['secrets.github_token', 'base64', auth]);
+    expect((await findTokens(`X=${b64(b64(b64(GH)))}`)).map((m) => m.rule)).toEqual(['secrets.github_token']);
     // The shortest encoded token read: an AWS access key id (20 characters, 28 encoded) alone in a Secret's data.
-    expect((await findTokens(`data:\n  AWS_ACCESS_KEY_ID: ${b64(['AKIA', 'QX7RZ2MB4TN6WK3P'].join(''))}\n`)).map((m) => m.spec.ruleId)).toEqual(['secrets.aws_access_key']);
+    expect((await findTokens(`data:\n  AWS_ACCESS_KEY_ID: ${b64(['AKIA', 'QX7RZ2MB4TN6WK3P'].join(''))}\n`)).map((m) => m.rule)).toEqual(['secrets.aws_access_key']);
     const found = await findingsOf('secrets.github_token', { '.docker/config.json': text });
     expect(found).toHaveLength(1);
     expect(JSON.stringify(found)).not.toContain(GH.slice(4, 20));

@@ -9,8 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import { generate, seedRandom, TOKEN_TYPES } from '../scripts/secrets-eval/formats.js';
 import { isPlaceholder, isTypedPlaceholder } from '../src/lib/placeholders.js';
-import { findTokens } from '../rules/_shared/tokens.js';
-import '../rules/index.js';
+import { TokenDetector } from '../src/engine/check/tokens.js';
+import { RULES } from '../rules/index.js';
+
+const TOKENS = new TokenDetector(RULES);
+const findTokens = (text: string, file?: string) => TOKENS.find(text, file);
 
 const N = Number(process.env.SECRETS_PROPERTY_N ?? 1000);
 const SEED = process.env.SECRETS_PROPERTY_SEED ?? 'gatewarden-21';

@@ -1,7 +1,6 @@
 import { at } from '../../src/model/location.js';
 import { defineRule } from '../../src/model/rule.js';
 import { isSecretLikeName, OPENCLAW_SECRET_ENV } from '../_shared/secret-names.js';
-import { holdsKnownToken } from '../_shared/tokens.js';
 import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
 import { isReference } from '../../src/lib/variables.js';
 
@@ -18,12 +17,14 @@ export default defineRule({
   tags: ['secrets', 'dotenv', 'CWE-538'],
   precision: 'high',
   history: true,
+  // A provider token under any name makes the file one with secrets (`ctx.tokens.holds`).
+  usesTokens: true,
   messages: {
     secrets: '{{file}} is in the repository with secret values ({{literals}} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.',
     settings: '{{file}} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.',
     empty: '{{file}} is in the repository (empty for now); the next value written to it will be committed too.',
   },
-  async check(target, ctx) {
+  check(target, ctx) {
     if (target.template) return;
     // dotenvx's public key sits next to the values it encrypted (`encrypted:…`, a reference): the pair is made to be committed.
     const literal = target.entries.filter((e) => e.value.trim() !== '' && !isReference(e.value) && !e.key.startsWith('DOTENV_PUBLIC_KEY'));
@@ -33,7 +34,7 @@ export default defineRule({
     let holdsValues = false;
     for (const e of literal) {
       const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
-      if ((secretName && isLiteralSecretCandidate(e.value)) || (await holdsKnownToken(e.value))) {
+      if ((secretName && isLiteralSecretCandidate(e.value)) || ctx.tokens.holds(e.value)) {
         holdsValues = true;
         break;
       }

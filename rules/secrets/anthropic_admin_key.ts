@@ -1,15 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /** `sk-ant-admin01-` + 93 URL-safe base64 characters + `AA` (gitleaks `anthropic-admin-api-key`). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.anthropic_admin_key',
-  describe: 'Anthropic Admin API key',
-  action: 'revoke it in the Anthropic Console (Settings → Admin keys)',
-  keywords: ['sk-ant-admin01-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
-});
-
 export default defineRule({
   id: 'secrets.anthropic_admin_key',
   title: 'Anthropic Admin API key',
@@ -22,7 +14,15 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/api/administration-api', 'https://console.anthropic.com/settings/admin-keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Anthropic Admin API key',
+    action: 'revoke it in the Anthropic Console (Settings → Admin keys)',
+    keywords: ['sk-ant-admin01-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
+    samples: {
+      true: [(r) => `sk-ant-admin01-${r.alnum(93)}AA`],
+      false: [(r) => `sk-ant-admin01-${r.alnum(60)}AA`, (r) => `sk-ant-admin01-${r.alnum(93)}AB`],
+    },
   },
+  check: reportTokens,
 });

@@ -1,15 +1,8 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE } from '../_shared/token-samples.js';
 
 /** `sk-ant-api03-` + 93 URL-safe base64 characters + the fixed suffix `AA` (108 characters in all; gitleaks, trufflehog). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.anthropic_api_key',
-  describe: 'Anthropic API key',
-  action: 'revoke it in the Anthropic Console and load it from the environment',
-  keywords: ['sk-ant-api03-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
-});
-
 export default defineRule({
   id: 'secrets.anthropic_api_key',
   title: 'Anthropic API key',
@@ -22,7 +15,15 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/api/getting-started', 'https://console.anthropic.com/settings/keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Anthropic API key',
+    action: 'revoke it in the Anthropic Console and load it from the environment',
+    keywords: ['sk-ant-api03-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
+    samples: {
+      true: [(r) => `sk-ant-api03-${r.alnum(93)}AA`, (r) => `sk-ant-api03-${r.of(URLSAFE, 93)}AA`],
+      false: [(r) => `sk-ant-api03-${r.alnum(93)}AB`, 'sk-ant-api03-...'],
+    },
   },
+  check: reportTokens,
 });

@@ -1,20 +1,12 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE } from '../_shared/token-samples.js';
 
 /**
  * `sk-ant-oat01-` (access) / `sk-ant-ort01-` (refresh) + a URL-safe base64 body. No published scanner has this type,
  * so the body length is bounded loosely (80–120) and an entropy minimum of 4.0 (gitleaks' value for key-like bodies)
  * rejects hand-written examples.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.anthropic_oauth_token',
-  describe: 'Anthropic OAuth token',
-  action: 'log out of that Claude session to revoke it and load the token from the environment',
-  keywords: ['sk-ant-oat01-', 'sk-ant-ort01-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
-  minEntropy: 4.0,
-});
-
 export default defineRule({
   id: 'secrets.anthropic_oauth_token',
   title: 'Anthropic (Claude) OAuth token',
@@ -27,7 +19,16 @@ export default defineRule({
   references: ['https://docs.anthropic.com/en/docs/claude-code/iam'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Anthropic OAuth token',
+    action: 'log out of that Claude session to revoke it and load the token from the environment',
+    keywords: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+    minEntropy: 4.0,
+    samples: {
+      true: [(r) => `sk-ant-oat01-${r.of(URLSAFE, 95)}`, (r) => `sk-ant-ort01-${r.alnum(88)}`],
+      false: [(r) => `sk-ant-oat01-${r.alnum(40)}`, `sk-ant-oat01-${'ab'.repeat(48)}`],
+    },
   },
+  check: reportTokens,
 });

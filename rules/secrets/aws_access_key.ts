@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { BASE32, BASE64 } from '../_shared/token-samples.js';
 
 /**
  * Ours, not secretlint's, although the recommended preset has an AWS rule: measured on the corpus it found 3 of 14
@@ -11,17 +12,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  *     id; without the name a 40-character string is not recognisably AWS's).
  * AWS's documented example keys are dropped by the shared placeholder filter (`EXAMPLE`). Entropy floor 3: gitleaks.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.aws_access_key',
-  describe: 'AWS access key',
-  action: 'deactivate and delete it in IAM (Security credentials) and use a role or the environment instead',
-  keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'SECRET_ACCESS_KEY', 'secret_access_key', 'SecretAccessKey', 'secretAccessKey', 'Secret_Access_Key', 'SECRETACCESSKEY', 'secretaccesskey'],
-  lookbehind: 8,
-  minEntropy: 3.0,
-  pattern:
-    /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:aws_?|AWS_?|Aws_?)?(?:secret|SECRET|Secret)_?(?:access|ACCESS|Access)_?(?:key|KEY|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
-});
-
 export default defineRule({
   id: 'secrets.aws_access_key',
   title: 'AWS access key',
@@ -34,7 +24,18 @@ export default defineRule({
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'AWS access key',
+    action: 'deactivate and delete it in IAM (Security credentials) and use a role or the environment instead',
+    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'SECRET_ACCESS_KEY', 'secret_access_key', 'SecretAccessKey', 'secretAccessKey', 'Secret_Access_Key', 'SECRETACCESSKEY', 'secretaccesskey'],
+    lookbehind: 8,
+    minEntropy: 3.0,
+    pattern:
+      /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:aws_?|AWS_?|Aws_?)?(?:secret|SECRET|Secret)_?(?:access|ACCESS|Access)_?(?:key|KEY|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
+    samples: {
+      true: [(r) => `AKIA${r.of(BASE32, 16)}`, (r) => `ASIA${r.of(BASE32, 16)}`, (r) => `aws_secret_access_key = ${r.of(BASE64, 40)}`],
+      false: ['AKIAIOSFODNN7EXAMPLE', `AKIA${'A'.repeat(16)}`, (r) => `AKIA${r.of(BASE32, 12)}`],
+    },
   },
+  check: reportTokens,
 });

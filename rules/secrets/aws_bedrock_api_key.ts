@@ -1,20 +1,12 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { BASE64 } from '../_shared/token-samples.js';
 
 /**
  * Amazon Bedrock long-term API keys (`AWS_BEARER_TOKEN_BEDROCK`, an OpenClaw model provider): `ABSK` + the base64 of
  * the key (about 130 characters; https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html). `ABSK` followed
  * by 100+ base64 characters, at a word start, with a base64 body's entropy.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.aws_bedrock_api_key',
-  describe: 'Amazon Bedrock API key',
-  action: 'delete it in IAM (the Bedrock API key\'s service-specific credential) and use short-term keys or a role',
-  keywords: ['ABSK'],
-  minEntropy: 4.5,
-  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g,
-});
-
 export default defineRule({
   id: 'secrets.aws_bedrock_api_key',
   title: 'Amazon Bedrock API key',
@@ -26,7 +18,16 @@ export default defineRule({
   references: ['https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Amazon Bedrock API key',
+    action: 'delete it in IAM (the Bedrock API key\'s service-specific credential) and use short-term keys or a role',
+    keywords: ['ABSK'],
+    minEntropy: 4.5,
+    pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g,
+    samples: {
+      true: [(r) => `ABSK${r.of(BASE64, 132)}`],
+      false: [(r) => `ABSK${r.of(BASE64, 60)}`, `ABSK${'QUFB'.repeat(30)}`],
+    },
   },
+  check: reportTokens,
 });

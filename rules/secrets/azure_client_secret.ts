@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { DIGITS, ALNUM } from '../_shared/token-samples.js';
 
 /**
  * Microsoft Entra ID (Azure AD) client secrets, the app password of a Microsoft Teams / Bot Framework bot
@@ -7,16 +8,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * `[A-Za-z0-9_~.-]` (https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials shows the form;
  * the `Q~` marker is the keyword). The `~` keeps them out of every generic value class.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.azure_client_secret',
-  describe: 'Microsoft Entra client secret',
-  action: 'delete it in the app registration (Certificates & secrets) and load the new one from the environment',
-  keywords: ['Q~'],
-  lookbehind: 4,
-  minEntropy: 3.5,
-  pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g,
-});
-
 export default defineRule({
   id: 'secrets.azure_client_secret',
   title: 'Microsoft Entra client secret',
@@ -29,7 +20,17 @@ export default defineRule({
   references: ['https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials', 'https://cwe.mitre.org/data/definitions/798.html'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Microsoft Entra client secret',
+    action: 'delete it in the app registration (Certificates & secrets) and load the new one from the environment',
+    keywords: ['Q~'],
+    lookbehind: 4,
+    minEntropy: 3.5,
+    pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g,
+    samples: {
+      true: [(r) => `${r.alnum(3)}${r.of(DIGITS, 1)}Q~${r.of(`${ALNUM}_~.-`, 34)}`],
+      false: [(r) => `${r.alnum(3)}${r.of(DIGITS, 1)}Q~${r.alnum(12)}`, `abc8Q~${'x'.repeat(34)}`],
+    },
   },
+  check: reportTokens,
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { base64Json, uuid } from '../_shared/token-samples.js';
 
 /**
  * Cloudflare Tunnel tokens (`cloudflared tunnel run --token …`, `TUNNEL_TOKEN`, the way many OpenClaw gateways are
@@ -16,15 +17,6 @@ function isTunnelToken(secret: string): boolean {
   }
 }
 
-const SPEC = tokenSpec({
-  ruleId: 'secrets.cloudflare_tunnel_token',
-  describe: 'Cloudflare Tunnel token',
-  action: 'rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store',
-  keywords: ['eyJhIjoi'],
-  pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
-  accept: isTunnelToken,
-});
-
 export default defineRule({
   id: 'secrets.cloudflare_tunnel_token',
   title: 'Cloudflare Tunnel token',
@@ -37,7 +29,16 @@ export default defineRule({
   references: ['https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Cloudflare Tunnel token',
+    action: 'rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store',
+    keywords: ['eyJhIjoi'],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+    accept: isTunnelToken,
+    samples: {
+      true: [(r) => base64Json({ a: r.hex(32), t: uuid(r), s: Buffer.from(r.bytes(32)).toString('base64') })],
+      false: [(r) => base64Json({ a: r.hex(32), t: uuid(r), s: 'short' }), (r) => base64Json({ a: r.hex(32), t: uuid(r), secret: r.alnum(40) })],
+    },
   },
+  check: reportTokens,
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
 import { isPlaceholder } from '../../src/lib/placeholders.js';
 import { containsExpansion, isReference } from '../../src/lib/variables.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /**
  * A password written into a database or broker URL: `postgres://user:PASSWORD@host`, `redis://:PASSWORD@host`,
@@ -23,17 +23,6 @@ function isLiteralPassword(secret: string): boolean {
   return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes('$') && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
 }
 
-const SPEC = tokenSpec({
-  ruleId: 'secrets.connection_string_password',
-  describe: 'Password in a connection string',
-  action: 'change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)',
-  keywords: ['postgres://', 'postgresql://', 'postgresql+', 'postgres+', 'mysql://', 'mysql+', 'mariadb://', 'redis://', 'rediss://', 'mongodb://', 'mongodb+srv://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://'],
-  lookbehind: 20,
-  pattern:
-    /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
-  accept: isLiteralPassword,
-});
-
 export default defineRule({
   id: 'secrets.connection_string_password',
   title: 'Password in a connection string',
@@ -46,7 +35,18 @@ export default defineRule({
   references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Password in a connection string',
+    action: 'change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)',
+    keywords: ['postgres://', 'postgresql://', 'postgresql+', 'postgres+', 'mysql://', 'mysql+', 'mariadb://', 'redis://', 'rediss://', 'mongodb://', 'mongodb+srv://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://'],
+    lookbehind: 20,
+    pattern:
+      /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+    accept: isLiteralPassword,
+    samples: {
+      true: [(r) => `postgres://app:${r.alnum(20)}@db:5432/app`, (r) => `redis://:${r.alnum(24)}@redis:6379/0`],
+      false: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'redis://:password@redis:6379', 'mongodb+srv://user:<password>@cluster0.example.net/'],
+    },
   },
+  check: reportTokens,
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE, DIGITS } from '../_shared/token-samples.js';
 
 /**
  * `<base64url(user id)>.<timestamp>.<HMAC>`: the first part decodes to the bot's numeric user id (17–20 digits), which
@@ -7,15 +8,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * shape; gitleaks has no bot-token rule, trufflehog needs `discord` and an id nearby). No literal keyword exists, so
  * this pattern always runs; it is a single bounded class scan (~1 GB/s).
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.discord_bot_token',
-  describe: 'Discord bot token',
-  action: 'reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment',
-  keywords: [],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
-  accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf('.')), 'base64url').toString('latin1')),
-});
-
 export default defineRule({
   id: 'secrets.discord_bot_token',
   title: 'Discord bot token',
@@ -28,7 +20,16 @@ export default defineRule({
   references: ['https://discord.com/developers/docs/reference#authentication', 'https://discord.com/developers/applications'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Discord bot token',
+    action: 'reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment',
+    keywords: [],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+    accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf('.')), 'base64url').toString('latin1')),
+    samples: {
+      true: [(r) => `${Buffer.from(`${r.of('123456789', 1)}${r.of(DIGITS, 17)}`).toString('base64url')}.${r.of(URLSAFE, 6)}.${r.of(URLSAFE, 38)}`],
+      false: [(r) => `M${r.alnum(23)}.${r.of(URLSAFE, 6)}.${r.of(URLSAFE, 38)}`],
+    },
   },
+  check: reportTokens,
 });

@@ -5,7 +5,7 @@ import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import { readValue, walkStrings } from '../_shared/assignments.js';
 import { isHighEntropy } from '../../src/lib/entropy.js';
 import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { findTokens, mentionsTokenKeyword, withTokens, type TokenMatch } from '../_shared/tokens.js';
+import type { FileTokens, TokenMatch } from '../../src/model/token.js';
 import { containsExpansion, isReference } from '../../src/lib/variables.js';
 import { joinJsonStrings } from '../../src/lib/json-strings.js';
 import { GITLEAKS_STOPWORDS, isPlaceholder } from '../../src/lib/placeholders.js';
@@ -55,8 +55,8 @@ function isSlug(value: string): boolean {
   return parts.length >= 3 && parts.every(wordy);
 }
 
-/** The value tests shared by the text and the OpenClaw-config passes. */
-export function isGenericSecretValue(value: string): boolean {
+/** The value tests shared by the text and the OpenClaw-config passes (`tokens`: the scan's, for provider markers). */
+export function isGenericSecretValue(value: string, tokens: FileTokens): boolean {
   return (
     VALUE.test(value) &&
     /[0-9]/.test(value) &&
@@ -74,7 +74,7 @@ export function isGenericSecretValue(value: string): boolean {
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
     !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) &&
     !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
-    !mentionsTokenKeyword(value)
+    !tokens.mentionsKeyword(value)
   );
 }
 
@@ -99,15 +99,14 @@ function startsKey(text: string, s: number): boolean {
   return true;
 }
 
-/** Synchronous unless the file's tokens wait on secretlint (`withTokens`). */
-function checkText(target: TextTarget, ctx: RuleContext): void | Promise<void> {
+/** A text file, beside the tokens the detector found in it (`ctx.tokens`): a value holding one is that rule's. */
+function checkText(target: TextTarget, ctx: RuleContext): void {
   if (target.fileKind === 'openclaw') return; // the parsed config is checked path by path below
-  return withTokens(target, (tokens) => {
-    checkTextWith(target, ctx, tokens);
-    checkCodeDefaults(target, ctx, tokens);
-    if (target.file.endsWith('.ipynb')) checkNotebook(target, ctx, tokens);
-    if (target.file.endsWith('.tf')) checkTerraformDefaults(target, ctx, tokens);
-  });
+  const tokens = ctx.tokens.all;
+  checkTextWith(target, ctx, tokens);
+  checkCodeDefaults(target, ctx, tokens);
+  if (target.file.endsWith('.ipynb')) checkNotebook(target, ctx, tokens);
+  if (target.file.endsWith('.tf')) checkTerraformDefaults(target, ctx, tokens);
 }
 
 function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
@@ -137,7 +136,7 @@ function checkTextWith(target: TextTarget, ctx: RuleContext, tokens: readonly To
     // `name: value` counts only where a key starts (YAML, JSON, object literals), not mid-sentence ("not a key: X").
     if (/:[ \t]*$/.test(op[0]) && !startsKey(text, s)) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value)) continue;
+    if (!v || (!v.quoted && CODE_FILE.test(target.file)) || !isGenericSecretValue(v.value, ctx.tokens)) continue;
     // A literal split in two (`"N7xQ2mP9" + "T8wZ"`) is a fake kept away from scanners on purpose.
     if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens.some((t) => t.start < v.end && v.start < t.end)) continue;
@@ -173,7 +172,7 @@ function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonl
       const end = start + value.length;
       // OpenClaw's own variables too: secrets.openclaw_gateway_token reads assignments, not these code defaults.
       if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
-      if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
+      if (!isGenericSecretValue(value, ctx.tokens) || tokens.some((t) => t.start < end && start < t.end)) continue;
       ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
     }
   }
@@ -201,7 +200,7 @@ function checkTerraformDefaults(target: TextTarget, ctx: RuleContext, tokens: re
     if (!d || value === undefined) continue;
     const start = bodyStart + d.index + d[0].length - value.length - 1;
     const end = start + value.length;
-    if (!isGenericSecretValue(value) || tokens.some((t) => t.start < end && start < t.end)) continue;
+    if (!isGenericSecretValue(value, ctx.tokens) || tokens.some((t) => t.start < end && start < t.end)) continue;
     ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
   }
 }
@@ -230,7 +229,7 @@ function checkOpenClaw(target: OpenClawTarget, ctx: RuleContext, tokens: readonl
   walkStrings(target.value, (path, value) => {
     const leaf = path[path.length - 1];
     if (typeof leaf !== 'string' || !isSecretLikeName(leaf) || openclawSecretPath(path)) return;
-    if (!isGenericSecretValue(value) || tokens.some((t) => value.includes(t))) return;
+    if (!isGenericSecretValue(value, ctx.tokens) || tokens.some((t) => value.includes(t))) return;
     ctx.report({ at: at.path(path, { part: 'value' }), message: message(path.join('.'), target.file), secret: value });
   });
 }
@@ -247,8 +246,10 @@ export default defineRule({
   references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go'],
   tags: ['secrets', 'CWE-798'],
   precision: 'medium',
+  // The OpenClaw config's tokens too: a provider key at a config path is its provider rule's.
+  usesTokens: true,
   check(target, ctx) {
-    if (target.kind === 'text') return checkText(target, ctx);
-    return findTokens(target.text, target.file).then((tokens) => checkOpenClaw(target, ctx, tokens.map((t) => t.secret)));
+    if (target.kind === 'text') checkText(target, ctx);
+    else checkOpenClaw(target, ctx, ctx.tokens.all.map((t) => t.secret));
   },
 });

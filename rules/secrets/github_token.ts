@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE, DIGITS } from '../_shared/token-samples.js';
 
 /**
  * Classic `ghp_/gho_/ghu_/ghs_/ghr_` + 36, fine-grained `github_pat_` + 82, and the 2026 `ghs_<AppID>_<JWT>`
@@ -9,16 +10,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * anchored on its `eyJ` header and its dot-separated parts are optional and unambiguous, so the match never
  * backtracks. Entropy floor 3: gitleaks' GitHub rules.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.github_token',
-  describe: 'GitHub token',
-  action: 'revoke it at github.com/settings/tokens (or the app / OAuth app settings)',
-  keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-  minEntropy: 3.0,
-  pattern:
-    /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g,
-});
-
 export default defineRule({
   id: 'secrets.github_token',
   title: 'GitHub token',
@@ -31,7 +22,17 @@ export default defineRule({
   references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation', 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'GitHub token',
+    action: 'revoke it at github.com/settings/tokens (or the app / OAuth app settings)',
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    minEntropy: 3.0,
+    pattern:
+      /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g,
+    samples: {
+      true: [(r) => `ghp_${r.alnum(36)}`, (r) => `github_pat_${r.alnum(22)}_${r.alnum(59)}`, (r) => `ghs_${r.of(DIGITS, 7)}_eyJ${r.of(URLSAFE, 40)}.${r.of(URLSAFE, 60)}.${r.of(URLSAFE, 43)}`],
+      false: [(r) => `ghp_${r.alnum(30)}`, `ghp_${'x'.repeat(36)}`],
+    },
   },
+  check: reportTokens,
 });

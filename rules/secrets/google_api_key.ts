@@ -1,16 +1,8 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE } from '../_shared/token-samples.js';
 
 /** `AIza` + 35 characters (gitleaks `gcp-api-key`, entropy 4) and the Gemini `AQ.Ab8RN6` + 44 format (betterleaks). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.google_api_key',
-  describe: 'Google API key',
-  action: 'delete or restrict it in Google Cloud Console → APIs & Services → Credentials',
-  keywords: ['AIza', 'AQ.Ab8RN6'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35}|AQ\.Ab8RN6[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])/g,
-  minEntropy: 4.0,
-});
-
 export default defineRule({
   id: 'secrets.google_api_key',
   title: 'Google API key',
@@ -23,7 +15,16 @@ export default defineRule({
   references: ['https://cloud.google.com/docs/authentication/api-keys', 'https://aistudio.google.com/app/apikey'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Google API key',
+    action: 'delete or restrict it in Google Cloud Console → APIs & Services → Credentials',
+    keywords: ['AIza', 'AQ.Ab8RN6'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35}|AQ\.Ab8RN6[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])/g,
+    minEntropy: 4.0,
+    samples: {
+      true: [(r) => `AIza${r.of(URLSAFE, 35)}`, (r) => `AQ.Ab8RN6${r.of(URLSAFE, 44)}`],
+      false: [(r) => `AIza${r.alnum(20)}`, `AIza${'a'.repeat(35)}`],
+    },
   },
+  check: reportTokens,
 });

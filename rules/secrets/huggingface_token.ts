@@ -1,16 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /** `hf_` / `api_org_` + 34 alphanumerics (trufflehog; gitleaks and secretlint accept letters only). Entropy 2: gitleaks. */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.huggingface_token',
-  describe: 'Hugging Face token',
-  action: 'revoke it at huggingface.co/settings/tokens',
-  keywords: ['hf_', 'api_org_'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:hf_|api_org_)[A-Za-z0-9]{34})(?![A-Za-z0-9_-])/g,
-  minEntropy: 2.0,
-});
-
 export default defineRule({
   id: 'secrets.huggingface_token',
   title: 'Hugging Face access token',
@@ -23,7 +14,16 @@ export default defineRule({
   references: ['https://huggingface.co/docs/hub/security-tokens', 'https://huggingface.co/settings/tokens'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Hugging Face token',
+    action: 'revoke it at huggingface.co/settings/tokens',
+    keywords: ['hf_', 'api_org_'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:hf_|api_org_)[A-Za-z0-9]{34})(?![A-Za-z0-9_-])/g,
+    minEntropy: 2.0,
+    samples: {
+      true: [(r) => `hf_${r.alnum(34)}`, (r) => `api_org_${r.alnum(34)}`],
+      false: [(r) => `hf_${r.alnum(20)}`],
+    },
   },
+  check: reportTokens,
 });

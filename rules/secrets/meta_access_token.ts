@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /**
  * Meta Graph API access tokens (the WhatsApp Cloud API token of OpenClaw's WhatsApp channel, Facebook/Instagram
@@ -7,15 +7,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/get-started; the access token debugger shows the form).
  * Too long for the generic rule's value class; `EAA` at a word start is the keyword.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.meta_access_token',
-  describe: 'Meta (WhatsApp / Facebook) access token',
-  action: 'invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment',
-  keywords: ['EAA'],
-  minEntropy: 4.0,
-  pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g,
-});
-
 export default defineRule({
   id: 'secrets.meta_access_token',
   title: 'Meta (WhatsApp / Facebook) access token',
@@ -28,7 +19,16 @@ export default defineRule({
   references: ['https://developers.facebook.com/docs/whatsapp/cloud-api/get-started', 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/'],
   tags: ['secrets', 'CWE-798'],
   precision: 'high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Meta (WhatsApp / Facebook) access token',
+    action: 'invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment',
+    keywords: ['EAA'],
+    minEntropy: 4.0,
+    pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g,
+    samples: {
+      true: [(r) => `EAA${r.alnum(180)}`],
+      false: [(r) => `EAA${r.alnum(60)}`, `EAA${'ab'.repeat(60)}`],
+    },
   },
+  check: reportTokens,
 });

@@ -4,7 +4,6 @@ import type { OpenClawTarget, TextTarget } from '../../src/model/target.js';
 import type { RuleContext } from '../../src/model/rule.js';
 import { lineStartCursor, readValue, walkStrings, type AssignedValue } from '../_shared/assignments.js';
 import { OPENCLAW_SECRET_ENV, openclawSecretPath } from '../_shared/secret-names.js';
-import { holdsKnownToken, mentionsTokenKeyword } from '../_shared/tokens.js';
 import { containsExpansion } from '../../src/lib/variables.js';
 import { isLiteralSecretCandidate } from '../../src/lib/placeholders.js';
 
@@ -53,9 +52,9 @@ const WORDS_ONLY = /^[a-z]+(?:[-_](?:[a-z]+|[0-9]{1,4}))*$/;
 /** A sed or grep pattern (`.*`, `\1`) where a value would be: a script that edits the file, not a value. */
 const PATTERN_LIKE = /\.\*|\\|\[\^/;
 
-async function isLiteral(value: string): Promise<boolean> {
+function isLiteral(value: string, ctx: Context): boolean {
   if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
-  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !(await holdsKnownToken(value));
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !ctx.tokens.mentionsKeyword(value) && !ctx.tokens.holds(value);
 }
 
 /** Whether a file may pass the gateway a flag with a value: `gateway --token <literal>` (`checkFlags`). */
@@ -68,7 +67,7 @@ function mayHaveFlags(target: TextTarget): boolean {
 const mayAssign = (target: TextTarget) => target.text.includes('GATEWAY_TOKEN') || target.text.includes('GATEWAY_PASSWORD');
 
 /** `gateway --token <literal>` in a compose `command:`, a Dockerfile `CMD`, a script or a unit file. */
-async function checkFlags(target: TextTarget, ctx: Context): Promise<void> {
+function checkFlags(target: TextTarget, ctx: Context): void {
   if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   // `gateway` words in order, consumed up to each flag: the last one before the flag must be on the flag's line.
@@ -76,7 +75,6 @@ async function checkFlags(target: TextTarget, ctx: Context): Promise<void> {
   const words = target.text.matchAll(/\bgateway\b/g);
   let word = words.next();
   let lastWord = -1;
-  // matchAll iterates over a copy of the regex, so the awaits below cannot disturb its position.
   for (const m of target.text.matchAll(GATEWAY_FLAG)) {
     while (!word.done && word.value.index + 'gateway'.length <= m.index) {
       lastWord = word.value.index;
@@ -85,7 +83,7 @@ async function checkFlags(target: TextTarget, ctx: Context): Promise<void> {
     if (lastWord < lineStart(m.index)) continue;
     const v = readValue(target.text, m.index + m[0].length);
     // A flag's value shorter than 8 is prose about the flag (`Per --token CLI flag`), not a credential.
-    if (!v || v.value.length < 8 || v.value.startsWith('-') || !(await isLiteral(v.value))) continue;
+    if (!v || v.value.length < 8 || v.value.startsWith('-') || !isLiteral(v.value, ctx)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === 'password' ? 'gateway password' : 'gateway token', `--${m[1]}`);
   }
 }
@@ -104,13 +102,13 @@ function restOfLine(text: string, start: number): AssignedValue {
  * A text file: synchronous, and nothing allocated, when it has neither a gateway flag nor a credential variable
  * (nearly every file; every file goes through this rule).
  */
-function checkText(target: TextTarget, ctx: Context): void | Promise<void> {
+function checkText(target: TextTarget, ctx: Context): void {
   if (target.fileKind === 'openclaw' || !(mayHaveFlags(target) || mayAssign(target))) return;
-  return checkFlagsAndAssignments(target, ctx);
+  checkFlagsAndAssignments(target, ctx);
 }
 
-async function checkFlagsAndAssignments(target: TextTarget, ctx: Context): Promise<void> {
-  await checkFlags(target, ctx);
+function checkFlagsAndAssignments(target: TextTarget, ctx: Context): void {
+  checkFlags(target, ctx);
   if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
   /** End of the last rest-of-line value: a name inside it is part of that value, not an assignment of its own. */
@@ -130,19 +128,19 @@ async function checkFlagsAndAssignments(target: TextTarget, ctx: Context): Promi
     // `NAME: value` in prose ("OPENCLAW_GATEWAY_TOKEN: required") is not an assignment; in compose/YAML/code it is.
     if (m[1] === ':' && !v.quoted && target.fileKind !== 'compose' && target.fileKind !== 'dotenv' && !STRUCTURED_TEXT.test(target.file)) continue;
     if (!v.quoted && CODE_FILE.test(target.file)) continue;
-    if (!(await isLiteral(v.value))) continue;
+    if (!isLiteral(v.value, ctx)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith('PASSWORD') ? 'gateway password' : 'gateway token', name);
   }
 }
 
 /** A parsed config: every literal at a secret path. */
-async function checkConfig(target: OpenClawTarget, ctx: Context): Promise<void> {
+function checkConfig(target: OpenClawTarget, ctx: Context): void {
   const found: { path: (string | number)[]; value: string }[] = [];
   walkStrings(target.value, (path, value) => {
     if (openclawSecretPath(path) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path, value });
   });
   for (const { path, value } of found) {
-    if (!(await isLiteral(value))) continue;
+    if (!isLiteral(value, ctx)) continue;
     const sp = openclawSecretPath(path);
     if (!sp) continue;
     ctx.report({
@@ -171,7 +169,10 @@ export default defineRule({
     text: 'Literal OpenClaw {{what}} ({{where}}) in {{file}}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.',
     config: 'Literal OpenClaw {{what}} at `{{path}}` in {{file}}: rotate it and replace it with `${ENV_VAR}` or a SecretRef.',
   },
+  // A value holding a provider token is the provider rule's, in the OpenClaw config too.
+  usesTokens: true,
   check(target, ctx) {
-    return target.kind === 'text' ? checkText(target, ctx) : checkConfig(target, ctx);
+    if (target.kind === 'text') checkText(target, ctx);
+    else checkConfig(target, ctx);
   },
 });

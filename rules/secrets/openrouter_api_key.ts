@@ -1,15 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /** `sk-or-v1-` + 64 lower-case hex (betterleaks / trufflehog `openrouter`). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.openrouter_api_key',
-  describe: 'OpenRouter API key',
-  action: 'delete it at openrouter.ai/settings/keys and load it from the environment',
-  keywords: ['sk-or-v1-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-or-v1-[0-9a-f]{64})(?![A-Za-z0-9_-])/g,
-});
-
 export default defineRule({
   id: 'secrets.openrouter_api_key',
   title: 'OpenRouter API key',
@@ -22,7 +14,15 @@ export default defineRule({
   references: ['https://openrouter.ai/docs/api-reference/authentication', 'https://openrouter.ai/settings/keys'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'OpenRouter API key',
+    action: 'delete it at openrouter.ai/settings/keys and load it from the environment',
+    keywords: ['sk-or-v1-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-or-v1-[0-9a-f]{64})(?![A-Za-z0-9_-])/g,
+    samples: {
+      true: [(r) => `sk-or-v1-${r.hex(64)}`],
+      false: [(r) => `sk-or-v1-${r.hex(40)}`, (r) => `sk-or-v1-${r.alnum(64)}`],
+    },
   },
+  check: reportTokens,
 });

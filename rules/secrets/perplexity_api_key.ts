@@ -1,16 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /** `pplx-` + 48 alphanumerics, entropy 4 (gitleaks `perplexity-api-key`). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.perplexity_api_key',
-  describe: 'Perplexity API key',
-  action: 'revoke it in Perplexity → Settings → API and load it from the environment',
-  keywords: ['pplx-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
-  minEntropy: 4.0,
-});
-
 export default defineRule({
   id: 'secrets.perplexity_api_key',
   title: 'Perplexity API key',
@@ -23,7 +14,16 @@ export default defineRule({
   references: ['https://docs.perplexity.ai/guides/getting-started', 'https://www.perplexity.ai/settings/api'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Perplexity API key',
+    action: 'revoke it in Perplexity → Settings → API and load it from the environment',
+    keywords: ['pplx-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
+    minEntropy: 4.0,
+    samples: {
+      true: [(r) => `pplx-${r.alnum(48)}`],
+      false: [(r) => `pplx-${r.alnum(30)}`, `pplx-${'ab'.repeat(24)}`],
+    },
   },
+  check: reportTokens,
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { pem } from '../_shared/token-samples.js';
 import { binaryKeyContainer, binaryKeyText, findPrivateKeys, PRIVATE_KEY_KEYWORDS } from '../../src/lib/private-keys.js';
 
 /**
@@ -9,18 +10,6 @@ import { binaryKeyContainer, binaryKeyText, findPrivateKeys, PRIVATE_KEY_KEYWORD
  * characters, so it misses EC P-256 (`MHc…`) and Ed25519 (`MC4…`) keys (docs/secrets-engines.md). A block whose body
  * is elided (`...`) or is not the format's structure is documentation, and not reported.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.private_key',
-  describe: 'Private key',
-  action: 'replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git',
-  keywords: PRIVATE_KEY_KEYWORDS,
-  find: findPrivateKeys,
-  findInBinary: (bytes) => {
-    const format = binaryKeyContainer(bytes);
-    return format ? binaryKeyText(format, bytes) : undefined;
-  },
-});
-
 export default defineRule({
   id: 'secrets.private_key',
   title: 'Private key',
@@ -33,7 +22,19 @@ export default defineRule({
   references: ['https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys', 'https://cwe.mitre.org/data/definitions/321.html'],
   tags: ['secrets', 'CWE-798', 'CWE-321'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Private key',
+    action: 'replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git',
+    keywords: PRIVATE_KEY_KEYWORDS,
+    find: findPrivateKeys,
+    findInBinary: (bytes) => {
+      const format = binaryKeyContainer(bytes);
+      return format ? binaryKeyText(format, bytes) : undefined;
+    },
+    samples: {
+      true: [(r) => pem('PRIVATE KEY', Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), r.bytes(32)]).toString('base64'))],
+      false: [() => pem('PRIVATE KEY', '...'), () => pem('RSA PRIVATE KEY', 'MIIEowIBAAKCAQEA...')],
+    },
   },
+  check: reportTokens,
 });

@@ -1,20 +1,12 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
+import { URLSAFE } from '../_shared/token-samples.js';
 
 /**
  * PyPI API tokens: `pypi-` + a base64url macaroon whose first field is the location `pypi.org` (`AgEIcHlwaS5vcmc`)
  * or `test.pypi.org` (`AgENdGVzdC5weXBpLm9yZw`): https://pypi.org/help/#apitoken. The macaroon runs to well over
  * 150 characters (a caveat and a 32-byte signature), so the generic rule's value cap never lets it through.
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.pypi_token',
-  describe: 'PyPI API token',
-  action: 'remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead',
-  keywords: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9yZw'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
-  minEntropy: 3.5,
-});
-
 export default defineRule({
   id: 'secrets.pypi_token',
   title: 'PyPI API token',
@@ -26,7 +18,16 @@ export default defineRule({
   references: ['https://pypi.org/help/#apitoken', 'https://docs.pypi.org/trusted-publishers/'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'PyPI API token',
+    action: 'remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead',
+    keywords: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9yZw'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+    minEntropy: 3.5,
+    samples: {
+      true: [(r) => `pypi-AgEIcHlwaS5vcmc${r.of(URLSAFE, 160)}`],
+      false: [(r) => `pypi-AgEIcHlwaS5vcmc${r.alnum(20)}`],
+    },
   },
+  check: reportTokens,
 });

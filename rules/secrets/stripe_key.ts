@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /**
  * Stripe live-mode secret keys (`sk_live_`) and restricted keys (`rk_live_`) + 24 to 247 alphanumerics
@@ -7,15 +7,6 @@ import { reportTokens, tokenSpec } from '../_shared/tokens.js';
  * maximum key length is 255). Test-mode keys (`sk_test_`) move no money and are left out. Stripe's documentation
  * examples are published examples (data/secrets/published-examples.json).
  */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.stripe_key',
-  describe: 'Stripe live secret key',
-  action: 'roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment',
-  keywords: ['sk_live_', 'rk_live_'],
-  minEntropy: 3.5,
-  pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g,
-});
-
 export default defineRule({
   id: 'secrets.stripe_key',
   title: 'Stripe live secret key',
@@ -27,7 +18,16 @@ export default defineRule({
   references: ['https://docs.stripe.com/keys', 'https://docs.stripe.com/keys-best-practices'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'Stripe live secret key',
+    action: 'roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment',
+    keywords: ['sk_live_', 'rk_live_'],
+    minEntropy: 3.5,
+    pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g,
+    samples: {
+      true: [(r) => `sk_live_${r.alnum(99)}`, (r) => `rk_live_${r.alnum(24)}`],
+      false: [(r) => `sk_test_${r.alnum(24)}`, `sk_live_${'x'.repeat(24)}`],
+    },
   },
+  check: reportTokens,
 });

@@ -1,16 +1,7 @@
 import { defineRule } from '../../src/model/rule.js';
-import { reportTokens, tokenSpec } from '../_shared/tokens.js';
+import { reportTokens } from '../_shared/tokens.js';
 
 /** `xai-` + 70–120 characters (betterleaks `xai-api-key`; trufflehog uses exactly 80). */
-const SPEC = tokenSpec({
-  ruleId: 'secrets.xai_api_key',
-  describe: 'xAI API key',
-  action: 'revoke it in the xAI console (API Keys) and load it from the environment',
-  keywords: ['xai-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9_-]{70,120})(?![A-Za-z0-9_-])/g,
-  minEntropy: 4.0,
-});
-
 export default defineRule({
   id: 'secrets.xai_api_key',
   title: 'xAI API key',
@@ -23,7 +14,16 @@ export default defineRule({
   references: ['https://docs.x.ai/docs/overview', 'https://console.x.ai'],
   tags: ['secrets', 'CWE-798'],
   precision: 'very-high',
-  check(target, ctx) {
-    return reportTokens(SPEC, target, ctx);
+  token: {
+    describe: 'xAI API key',
+    action: 'revoke it in the xAI console (API Keys) and load it from the environment',
+    keywords: ['xai-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9_-]{70,120})(?![A-Za-z0-9_-])/g,
+    minEntropy: 4.0,
+    samples: {
+      true: [(r) => `xai-${r.alnum(80)}`],
+      false: [(r) => `xai-${r.alnum(30)}`],
+    },
   },
+  check: reportTokens,
 });

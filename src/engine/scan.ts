@@ -12,6 +12,7 @@ import { assemble } from './assemble/assemble.js';
 import { Breather } from './breather.js';
 import { checkRepository, checkShared, checkShells } from './check/run-targets.js';
 import { RuleRunner } from './check/runner.js';
+import { TokenDetector } from './check/tokens.js';
 import { scanConfig, searchDir, type ConfigText } from './config.js';
 import { blobFiles, discover, resolveRoot, type ScanRoot } from './discover/discover.js';
 import path from 'node:path';
@@ -86,11 +87,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const rules = opts.rules.filter((r) => config.rules.get(r.id) !== 'off');
   const readRepoFile = repoFileReader(root.base, opts.blobs);
   const breather = new Breather();
-  const runner = new RuleRunner(rules, notes);
+  // One token detector for the run, from the registry the scan was given: a token rule switched off in the config
+  // still tells the generic and OpenClaw rules what a provider token is.
+  const tokens = new TokenDetector(opts.rules);
+  const runner = new RuleRunner(rules, notes, undefined, tokens);
 
   // Read every file once (classify, text rules, parse what is structured); assemble the targets that span files.
   const batches = opts.blobs ? [blobFiles(opts.blobs)] : discover(root, notes, (files) => config.unignored(files));
-  const fileStage = { rules, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
+  const fileStage = { rules, tokens, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
   const { project, shells, files, bytes, skipped, internalErrors } = await assemble(await readFiles(batches, fileStage, breather), runner, readRepoFile, notes);
 
   // Check the shared targets, each seeing all the others; then the shell, one file at a time; then the repository.

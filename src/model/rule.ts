@@ -1,6 +1,7 @@
 import type { Report } from './finding.js';
 import type { Severity } from './severity.js';
 import type { ProjectView, TargetKind, TargetMap } from './target.js';
+import type { FileTokens, TokenSpec } from './token.js';
 
 export interface RuleContext<M extends string = string> {
   report(finding: Report<M>): void;
@@ -10,6 +11,8 @@ export interface RuleContext<M extends string = string> {
    * see one file at a time.
    */
   project: ProjectView;
+  /** The scan's token detector on this target (src/model/token.ts): the file's tokens, found once for all rules. */
+  tokens: FileTokens;
 }
 
 /** Metadata of a rule: everything the docs, the SARIF `rules[]` and the README table are generated from. */
@@ -52,13 +55,27 @@ export interface RuleMeta {
    * may expect one: `# expect: compose.port_all_interfaces/unknown`. A rule with one message writes it inline.
    */
   messages?: Readonly<Record<string, string>>;
+  /**
+   * A token rule: its token type as data (src/model/token.ts). The engine's detector finds these tokens and the
+   * rule's check reports `ctx.tokens.own` (rules/_shared/tokens.ts `reportTokens`). A token rule applies to `text`.
+   */
+  token?: TokenSpec;
+  /**
+   * The check reads `ctx.tokens.all` or `ctx.tokens.holds` on targets other than `text` (an OpenClaw config, a
+   * `.env`): the engine finds the tokens of those targets' text before the rule runs.
+   */
+  usesTokens?: boolean;
 }
 
 export interface Rule<K extends TargetKind = TargetKind, M extends string = string> extends RuleMeta {
   appliesTo: readonly K[];
   messages?: Readonly<Record<M, string>>;
-  /** May be async (secretlint is); the engine awaits it. Report through ctx, return nothing. */
-  check(target: TargetMap[K], ctx: RuleContext<M>): void | Promise<void>;
+  /**
+   * Synchronous: report through ctx, return nothing. What needs waiting for (secretlint) the engine awaits before
+   * the rules run; an `async check` is refused by the lint config and by test/catalogue.test.ts, and a check that
+   * returns a value fails as a rule error.
+   */
+  check(target: TargetMap[K], ctx: RuleContext<M>): void;
 }
 
 /**

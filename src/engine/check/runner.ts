@@ -1,10 +1,11 @@
 /** Runs the rules that apply to a target, isolating crashes and capping floods, and finalises what they report. */
 import type { Finding, Note, Report } from '../../model/finding.js';
-import type { AnyRule } from '../../model/rule.js';
+import type { AnyRule, RuleContext } from '../../model/rule.js';
 import type { ProjectView, Target } from '../../model/target.js';
 import type { FileContext } from './file-context.js';
 import { finalize } from '../postprocess/finalize.js';
 import { keywordText, mayApply } from './keywords.js';
+import { TokenDetector, type TokenScan } from './tokens.js';
 
 /** Where a run's findings and notes go. */
 export interface Sink {
@@ -41,13 +42,40 @@ export class RuleRunner {
   readonly findings: Finding[] = [];
   internalErrors = 0;
   private readonly byKind = new Map<string, AnyRule[]>();
+  /** Target kinds some rule reads the tokens of (token rules: `text`; `usesTokens` rules: theirs). */
+  private readonly tokenKinds = new Set<string>();
 
+  /**
+   * `tokens`: the scan's token detector, built from the registry the scan was given (a token rule switched off in
+   * the config still tells the other rules what a provider token is); by default, from `rules`.
+   */
   constructor(
     rules: readonly AnyRule[],
     readonly notes: Note[],
     private readonly finish: Finisher = finalize,
+    readonly tokens: TokenDetector = new TokenDetector(rules),
   ) {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
+    for (const r of rules) if (r.token || r.usesTokens) for (const k of r.appliesTo as string[]) this.tokenKinds.add(k);
+  }
+
+  /**
+   * The tokens of the target's text when one of its rules reads them: found once for all its rules, secretlint
+   * awaited here (only when one of its routes had a keyword in the text), so that every check is synchronous.
+   */
+  private findTokens(target: Target, out: Sink): TokenScan | Promise<TokenScan | undefined> | undefined {
+    if (!this.tokenKinds.has(target.kind) || !('text' in target) || typeof target.text !== 'string') return undefined;
+    const failed = (err: unknown) => {
+      this.internalErrors++;
+      out.notes.push({ level: 'error', code: 'internal.rule_error', message: `token detector failed: ${(err as Error)?.message ?? String(err)}`, file: target.file });
+      return undefined;
+    };
+    try {
+      const found = this.tokens.scan(target.text, target.file);
+      return found instanceof Promise ? found.catch(failed) : found;
+    } catch (err) {
+      return failed(err);
+    }
   }
 
   /**
@@ -60,8 +88,10 @@ export class RuleRunner {
     if (!rules.length) return;
     // Shell rules run only where one of their keywords is (check/keywords.ts); the text is read once per target.
     let kw: string | undefined | null = null;
+    const found = this.findTokens(target, out);
+    const tokens = this.tokens.view(found instanceof Promise ? await found : found, target.kind);
     const reports = new TargetReports(target, contexts, scope, out, this.finish);
-    const ctx = { report: reports.report, project };
+    const ctx = { report: reports.report, project, tokens };
     // Index loops and one TargetReports per target: this runs for every rule on every file
     // (docs/performance.md#the-rule-runner-on-every-file).
     for (let i = 0; i < rules.length; i++) {
@@ -71,10 +101,10 @@ export class RuleRunner {
         if (!mayApply(rule, kw)) continue;
       }
       reports.start(rule);
+      tokens.rule = rule.id;
       try {
-        // Awaited only when the check returned a promise: a synchronous check costs no microtask.
-        const pending = rule.check(target, ctx);
-        if (pending !== undefined) await pending;
+        // Checks are synchronous (src/model/rule.ts); one that returns something (a promise) is a broken rule.
+        if ((rule.check(target, ctx) as unknown) !== undefined) throw new Error('check returned a value: checks are synchronous');
       } catch (err) {
         this.internalErrors++;
         out.notes.push({ level: 'error', code: 'internal.rule_error', message: `rule ${rule.id} failed: ${(err as Error).message ?? String(err)}`, file: target.file });
@@ -132,4 +162,20 @@ class TargetReports {
         this.out.notes.push({ level: 'warning', code: 'findings.capped', message: `${rule.id} found ${n} matches; the first ${MAX_FINDINGS_PER_RULE_AND_FILE} are reported`, file });
       }
   }
+}
+
+/**
+ * One rule on one target outside a scan (robustness tests, the benchmark's pattern census): the target's tokens are
+ * found first when the rule reads them, as the runner does, and the check gets the same context.
+ */
+export async function checkOne(rule: AnyRule, target: Target, tokens: TokenDetector, report: (r: Report) => void, project: ProjectView = EMPTY_PROJECT): Promise<void> {
+  const text = 'text' in target && typeof target.text === 'string' && (rule.token || rule.usesTokens || target.kind === 'text') ? target.text : undefined;
+  const view = tokens.view(text === undefined ? undefined : await tokens.scan(text, target.file), target.kind);
+  view.rule = rule.id;
+  if ((rule.check(target, { report, project, tokens: view }) as unknown) !== undefined) throw new Error(`rule ${rule.id}: check returned a value`);
+}
+
+/** A rule context outside a scan for a rule that reads no tokens (its `ctx.tokens` throws if it does). */
+export function contextWithoutTokens(report: (r: Report) => void, kind: string, project: ProjectView = EMPTY_PROJECT): RuleContext {
+  return { report, project, tokens: new TokenDetector([]).view(undefined, kind) };
 }

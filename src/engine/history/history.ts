@@ -38,6 +38,7 @@ import { finalize } from '../postprocess/finalize.js';
 import { applyBaseline, applyConfig, sortFindings } from '../postprocess/scan-wide.js';
 import { findDirective, parseDirectives, type Directive } from '../postprocess/suppress.js';
 import { EMPTY_PROJECT, RuleRunner, type Finisher } from '../check/runner.js';
+import { TokenDetector } from '../check/tokens.js';
 import type { ScanResult } from '../scan.js';
 
 export interface HistoryOptions {
@@ -134,7 +135,9 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
     });
   }
 
-  const runner = new RuleRunner(active, notes, historyFinisher);
+  // The token detector from the whole registry given, as in a scan (engine/scan.ts).
+  const tokens = new TokenDetector(opts.rules);
+  const runner = new RuleRunner(active, notes, historyFinisher, tokens);
   const blobs = new BlobReader(base);
   const seen = new Map<string, Occurrence>();
   let order = 0;
@@ -149,7 +152,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   let atHead: ReturnType<typeof fingerprintsAtHead> | undefined;
   const checkHead = () => {
     if (atHead) return;
-    atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes);
+    atHead = fingerprintsAtHead(base, active, config, maxFileSize, notes, tokens);
     atHead.catch(() => undefined); // awaited below; not an unhandled rejection if the stream fails first
   };
 
@@ -302,11 +305,11 @@ function describeOrigin(o: Occurrence, stillPresent: boolean): Finding {
  * `stillPresent`: the same rules over HEAD's tree (every file as if one commit added it), fingerprinted the same
  * way; nothing when there is no HEAD (an empty repository).
  */
-async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[]): Promise<{ fingerprints: Set<string>; internalErrors: number }> {
+async function fingerprintsAtHead(base: string, rules: readonly AnyRule[], config: ScanConfig, maxFileSize: number, notes: Note[], tokens: TokenDetector): Promise<{ fingerprints: Set<string>; internalErrors: number }> {
   const out = new Set<string>();
   const head = await tryGit(base, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (!head) return { fingerprints: out, internalErrors: 0 };
-  const runner = new RuleRunner(rules, notes, historyFinisher);
+  const runner = new RuleRunner(rules, notes, historyFinisher, tokens);
   const blobs = new BlobReader(base);
   const entries: { path: string; oid: string; size: number }[] = [];
   await streamLines(base, ['-c', 'core.quotepath=off', 'ls-tree', '-r', '-l', '--full-tree', 'HEAD'], 1 << 20, (line) => {

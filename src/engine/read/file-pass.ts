@@ -14,6 +14,7 @@ import { Locator } from '../parse/locator.js';
 import { FileContext } from '../check/file-context.js';
 import { readText } from './read.js';
 import { EMPTY_PROJECT, RuleRunner } from '../check/runner.js';
+import { TokenDetector } from '../check/tokens.js';
 
 export interface TextFileResult {
   /** Position of the file in discovery order: results are merged in that order whichever thread made them. */
@@ -39,8 +40,9 @@ export class FilePass {
   constructor(
     rules: readonly AnyRule[],
     readonly maxFileSize: number,
+    readonly tokens: TokenDetector = new TokenDetector(rules),
   ) {
-    this.runner = new RuleRunner(rules, []);
+    this.runner = new RuleRunner(rules, [], undefined, tokens);
     this.keepText = textNeeded(rules);
   }
 

@@ -8,6 +8,7 @@
 import type { AnyRule } from '../../model/rule.js';
 import type { FileKind, RepoFile } from '../../model/target.js';
 import type { Breather } from '../breather.js';
+import type { TokenDetector } from '../check/tokens.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { parseFile, type Parsed } from '../parse/index.js';
 import { classify } from './classify.js';
@@ -16,6 +17,8 @@ import { FilePass, mayEmbedConfig, SHELL_LIKE, type TextFileResult } from './fil
 /** What a FileStageExecutor is asked to do: the per-file pass of `files[i]` for each `i` of `indices`. */
 export interface FileStageJob {
   rules: readonly AnyRule[];
+  /** The scan's token detector (a worker builds the same one from `tokens.ruleIds`). */
+  tokens: TokenDetector;
   maxFileSize: number;
   files: readonly DiscoveredFile[];
   /** Files that are plain by their path. */
@@ -50,6 +53,8 @@ export interface FilesRead {
 
 export interface FileStageOptions {
   rules: readonly AnyRule[];
+  /** The scan's token detector; by default, one from `rules`. */
+  tokens?: TokenDetector;
   maxFileSize: number;
   fileStage?: FileStageExecutor;
   /** Run the text rules on these files only (ScanOptions.findingsIn). */
@@ -58,7 +63,7 @@ export interface FileStageOptions {
 }
 
 export async function readFiles(batches: AsyncIterable<DiscoveredFile[]> | Iterable<DiscoveredFile[]>, opts: FileStageOptions, breather: Breather): Promise<FilesRead> {
-  const pass = new FilePass(opts.rules, opts.maxFileSize);
+  const pass = new FilePass(opts.rules, opts.maxFileSize, opts.tokens);
   const files: DiscoveredFile[] = [];
   const slots: (ReadFile | RepoFile)[] = [];
   const tally = { plainBytes: 0, internalErrors: 0 };
@@ -89,7 +94,7 @@ export async function readFiles(batches: AsyncIterable<DiscoveredFile[]> | Itera
     }
     // Structured files stay on this thread (their parse cannot cross threads) while the executor starts on the
     // plain ones; then this thread takes plain files too.
-    const running = opts.fileStage?.start({ rules: opts.rules, maxFileSize: opts.maxFileSize, files, indices: plain }, collect);
+    const running = opts.fileStage?.start({ rules: opts.rules, tokens: pass.tokens, maxFileSize: opts.maxFileSize, files, indices: plain }, collect);
     for (const { index, kind } of structured) {
       collect(await local(index, kind));
       await breather.breathe();

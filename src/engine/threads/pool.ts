@@ -21,6 +21,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { AnyRule } from '../../model/rule.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { FilePass, type TextFileResult } from '../read/file-pass.js';
+import { TokenDetector } from '../check/tokens.js';
 import type { FileStageExecutor, FileStageJob, RunningFileStage } from '../read/file-stage.js';
 import { AUTO_MIN_FILES, AUTO_THREADS, YOUNG_GENERATION_MB } from './limits.js';
 
@@ -78,6 +79,8 @@ const AHEAD = 2;
 interface Init {
   mark: typeof MARK;
   ruleIds: string[];
+  /** The token rules of the scan's detector (its registry's, enabled or not). */
+  tokenRuleIds: readonly string[];
   maxFileSize: number;
 }
 interface Job {
@@ -95,7 +98,7 @@ function startPool(opts: PoolOptions, job: FileStageJob, collect: (r: TextFileRe
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return undefined;
   // Every enabled rule, not only the text rules the worker runs: which texts it sends back depends on the shell
   // rules' keywords (file-pass.ts, textNeeded).
-  const init: Init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
+  const init: Init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), tokenRuleIds: job.tokens.ruleIds, maxFileSize: job.maxFileSize };
   const workers: Worker[] = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
@@ -184,9 +187,11 @@ export function serveTextWorker(registry: readonly AnyRule[]): boolean {
   if (isMainThread || !parentPort || init?.mark !== MARK) return false;
   const port = parentPort;
   const wanted = new Set(init.ruleIds);
+  const tokenRules = new Set(init.tokenRuleIds);
   const pass = new FilePass(
     registry.filter((r) => wanted.has(r.id)),
     init.maxFileSize,
+    new TokenDetector(registry.filter((r) => tokenRules.has(r.id))),
   );
   let chain = Promise.resolve();
   port.on('message', (msg: { batch: number; jobs: Job[] }) => {

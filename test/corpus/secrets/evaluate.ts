@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RULES } from '../../../rules/index.js';
-import { lintWithRecommendedPreset } from '../../../rules/_shared/secretlint.js';
+import { lintWithRecommendedPreset } from '../../../src/engine/check/secretlint.js';
 import { scan } from '../../../src/engine/scan.js';
 import { listFiles } from '../../helpers.js';
 

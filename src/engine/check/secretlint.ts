@@ -1,6 +1,6 @@
 /**
  * secretlint, in-process, for the token types where its recommended preset covers the type well
- * (docs/secrets-engines.md has the table and the reasons). Used by rules/_shared/tokens.ts only, and only on files
+ * (docs/secrets-engines.md has the table and the reasons). Used by the token detector (tokens.ts) only, and only on files
  * where one of the routed specs' keywords occurred, with only the routed rules of the preset enabled.
  *
  * What running secretlint 13 in-process needs:
@@ -13,15 +13,9 @@
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommendedPreset, rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import type { SecretlintRoute } from '../../model/token.js';
 
 secretLintProfiler.setEnabled(false);
-
-/** Which secretlint rule (of the recommended preset) and which of its message ids serve a token spec. */
-export interface SecretlintRoute {
-  rule: string;
-  messageIds: readonly string[];
-  options?: Record<string, unknown>;
-}
 
 export interface SecretlintHit {
   route: SecretlintRoute;
