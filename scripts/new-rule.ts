@@ -1,7 +1,8 @@
 /**
- * `npm run new-rule -- <domain>.<name>`: the scaffold of a rule (secretlint's new-rule template). Writes
+ * `npm run new-rule -- <domain>.<name> [--token]`: the scaffold of a rule (secretlint's new-rule template). Writes
  * rules/<domain>/<name>.ts (metadata to fill in and an empty check), a bad/ fixture with a placeholder `expect:` line
  * and a good/ fixture under test/fixtures/rules/<domain>/<name>/, then regenerates the registry (rules/index.ts).
+ * `--token`: a token rule (src/model/token.ts): its token spec with samples to fill in, and the shared check.
  * Refuses an id that is malformed or already taken. The new rule's fixture test fails until the check reports what
  * bad/ announces: that is the next step. Dev-time only.
  */
@@ -63,8 +64,43 @@ export default defineRule({
 `;
 }
 
+/** A token rule: the spec as data (docs/writing-rules.md, "Token rules"); the engine's detector finds the tokens. */
+function tokenModuleSource(id: string): string {
+  return `import { defineRule } from '../../src/model/rule.js';
+import { reportTokens } from '../_shared/tokens.js';
+
+/** TODO: the token's documented format (prefix, length, alphabet, checksum), with the page that documents it. */
+export default defineRule({
+  id: '${id}',
+  title: 'TODO: <Provider> API key',
+  severity: 'high',
+  appliesTo: ['text'],
+  description: 'TODO: what whoever holds the token can do with it.',
+  remediation: 'TODO: where to revoke it, and how to pass the new one (\`\${PROVIDER_API_KEY}\` from an untracked \`.env\`).',
+  references: [],
+  tags: ['secrets', 'CWE-798'],
+  precision: 'high',
+  token: {
+    describe: 'TODO: <Provider> API key',
+    action: 'TODO: revoke it at …',
+    // Literals every token contains (its prefix): the detector runs the pattern only on files holding one.
+    keywords: ['TODO_'],
+    // Linear-time: a fixed prefix, bounded classes and quantifiers; the token is the \`secret\` group.
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>TODO_[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
+    minEntropy: 3.5,
+    // Built from seeded random characters at test time (test/token-catalogue.test.ts): never a real token.
+    samples: {
+      true: [(r) => \`TODO_\${r.alnum(32)}\`],
+      false: [(r) => \`TODO_\${r.alnum(20)}\`],
+    },
+  },
+  check: reportTokens,
+});
+`;
+}
+
 /** Writes the scaffold of rule `id` under `root`; returns the files written (relative). Throws on a refused id. */
-export function newRule(root: string, id: string): string[] {
+export function newRule(root: string, id: string, opts: { token?: boolean } = {}): string[] {
   const m = ID.exec(id);
   if (!m) throw new Error(`"${id}" is not a rule id: <domain>.<name>, lower-case domain, letters, digits and _ (dots between parts)`);
   const [, domain = '', name = ''] = m;
@@ -74,7 +110,7 @@ export function newRule(root: string, id: string): string[] {
   if (existsSync(path.join(root, fixtures))) throw new Error(`fixtures for ${id} exist already: ${fixtures}`);
   const shape = SHAPES[domain] ?? TEXT;
   const c = shape.comment;
-  const files: Record<string, string> = { [module]: moduleSource(id, domain, shape) };
+  const files: Record<string, string> = { [module]: opts.token ? tokenModuleSource(id) : moduleSource(id, domain, shape) };
   if (c) {
     files[path.join(fixtures, 'bad', shape.file)] =
       `${c} TODO: an insecure example of what ${id} reports. The expect line says the next line must be reported.\n${c} expect: ${id}\n${c} TODO: the line to report\n`;
@@ -95,13 +131,14 @@ export function newRule(root: string, id: string): string[] {
 function main(argv: string[]): number {
   const rootAt = argv.indexOf('--root');
   const root = rootAt === -1 ? path.resolve(import.meta.dirname, '..') : path.resolve(argv[rootAt + 1] ?? '.');
-  const ids = argv.filter((a, i) => a !== '--root' && (rootAt === -1 || i !== rootAt + 1));
+  const token = argv.includes('--token');
+  const ids = argv.filter((a, i) => a !== '--root' && a !== '--token' && (rootAt === -1 || i !== rootAt + 1));
   if (ids.length !== 1) {
-    process.stderr.write('usage: npm run new-rule -- <domain>.<name>\n');
+    process.stderr.write('usage: npm run new-rule -- <domain>.<name> [--token]\n');
     return 2;
   }
   try {
-    const written = newRule(root, ids[0]!);
+    const written = newRule(root, ids[0]!, { token });
     process.stdout.write(
       `${written.map((f) => `wrote ${f}`).join('\n')}\nregenerated rules/index.ts\n` +
         'Next: fill in the metadata and both fixtures, write the check until `npx vitest run test/rules.test.ts` passes, then `npm run docs`.\n',

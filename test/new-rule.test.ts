@@ -37,6 +37,16 @@ describe('npm run new-rule', () => {
     expect(registry.indexOf('composeExampleCheck,')).toBeLessThan(registry.indexOf('composePrivileged,'));
   });
 
+  it('--token writes a token rule: the spec as data with samples, and the shared check', () => {
+    const root = scratch();
+    newRule(root, 'secrets.example_key', { token: true });
+    const module = readFileSync(path.join(root, 'rules', 'secrets', 'example_key.ts'), 'utf8');
+    expect(module).toContain("id: 'secrets.example_key'");
+    expect(module).toContain("appliesTo: ['text']");
+    expect(module).toMatch(/token: \{[^]*keywords: \['TODO_'\][^]*samples: \{[^]*true: \[\(r\) => `TODO_\$\{r\.alnum\(32\)\}`\]/);
+    expect(module).toContain('check: reportTokens,');
+  });
+
   it('announces a finding of a file without comments in expected.json', () => {
     const root = scratch();
     newRule(root, 'daemon.example_check');

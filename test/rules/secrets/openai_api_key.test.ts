@@ -1,7 +1,7 @@
 /**
  * An exact tie between two token rules: OpenAI's pattern (`sk-…T3BlbkFJ…`) also matches, over the same span, an
  * Anthropic key whose body happens to hold `T3BlbkFJ`. The tie goes to the lower rule id, never to the order the
- * modules were loaded in (rules/_shared/tokens.ts, `resolveOverlaps`), so the key is reported once, as Anthropic's.
+ * modules were loaded in (src/engine/check/tokens.ts, `resolveOverlaps`), so the key is reported once, as Anthropic's.
  * These are the only exact ties between today's token rules: every other pair differs in prefix or alphabet.
  */
 import { describe, it } from 'vitest';
