@@ -161,11 +161,15 @@ import secretsAzureClientSecret from './secrets/azure_client_secret.js';
 import secretsCloudflareTunnelToken from './secrets/cloudflare_tunnel_token.js';
 import secretsConnectionStringPassword from './secrets/connection_string_password.js';
 import secretsDiscordBotToken from './secrets/discord_bot_token.js';
+import secretsDockerhubToken from './secrets/dockerhub_token.js';
+import secretsExaApiKey from './secrets/exa_api_key.js';
 import secretsGeneric from './secrets/generic.js';
 import secretsGithubToken from './secrets/github_token.js';
+import secretsGitlabToken from './secrets/gitlab_token.js';
 import secretsGoogleApiKey from './secrets/google_api_key.js';
 import secretsGroqApiKey from './secrets/groq_api_key.js';
 import secretsHuggingfaceToken from './secrets/huggingface_token.js';
+import secretsLineChannelAccessToken from './secrets/line_channel_access_token.js';
 import secretsMetaAccessToken from './secrets/meta_access_token.js';
 import secretsNpmToken from './secrets/npm_token.js';
 import secretsOpenaiApiKey from './secrets/openai_api_key.js';
@@ -388,11 +392,15 @@ export const RULES: readonly AnyRule[] = [
   secretsCloudflareTunnelToken,
   secretsConnectionStringPassword,
   secretsDiscordBotToken,
+  secretsDockerhubToken,
+  secretsExaApiKey,
   secretsGeneric,
   secretsGithubToken,
+  secretsGitlabToken,
   secretsGoogleApiKey,
   secretsGroqApiKey,
   secretsHuggingfaceToken,
+  secretsLineChannelAccessToken,
   secretsMetaAccessToken,
   secretsNpmToken,
   secretsOpenaiApiKey,

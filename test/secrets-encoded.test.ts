@@ -53,6 +53,22 @@ describe('encoded secrets', () => {
     expect(found.map((f) => [f.location.startLine, f.message.includes('(base64-encoded)')])).toEqual([[3, true]]);
   });
 
+  it('hex (issue 21 item 3): an even run of 40+ hex digits of one case, `0x` or not, that decodes to text', async () => {
+    const hex = (t: string) => Buffer.from(t).toString('hex');
+    const text = `GITHUB_TOKEN_HEX=${hex(GH)}\n`;
+    const [t] = await findTokens(text);
+    expect([t?.rule, t?.encoded, text.slice(t?.start, t?.end)]).toEqual(['secrets.github_token', 'hex', hex(GH)]);
+    expect((await findTokens(`key = bytes.fromhex("${hex(GH).toUpperCase()}")`)).map((m) => m.encoded)).toEqual(['hex']);
+    expect((await findTokens(`k: 0x${hex(GH)}`)).map((m) => m.encoded)).toEqual(['hex']);
+    // Hex inside base64 inside hex: the levels nest like base64's.
+    expect((await findTokens(`X=${hex(b64(hex(GH)))}`)).map((m) => m.rule)).toEqual(['secrets.github_token']);
+    // Not hex: mixed case, odd length, binary content (a digest), too short.
+    expect(await findTokens(`a=${hex(GH).replace(/[a-f]/, (c) => c.toUpperCase())}\nb=${hex(GH).slice(1)}\nsha256=${randomBytes(32).toString('hex')}\nc=${hex('AKIAQX7RZ2MB4TN6')}\n`)).toEqual([]);
+    const found = await findingsOf('secrets.github_token', { 'deploy.env': text });
+    expect(found.map((f) => f.message.includes('(hex-encoded)'))).toEqual([true]);
+    expect(JSON.stringify(found)).not.toContain(GH.slice(4, 20));
+  });
+
   it('binary base64 (hashes, images) and six levels of encoding are not read', async () => {
     const sri = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
     expect(await findTokens(`integrity: ${sri}\nX=${b64(b64(b64(b64(b64(b64(GH))))))}\n`)).toEqual([]);

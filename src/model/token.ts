@@ -50,6 +50,13 @@ export interface TokenSpec {
   findInBinary?: (bytes: Uint8Array) => string | undefined;
   /** How many characters before a keyword hit a token may start (keyword in the middle, e.g. OpenAI `T3BlbkFJ`). */
   lookbehind?: number;
+  /**
+   * For a token type with no prefix of its own (a UUID, a bare base64 string): the keywords are names
+   * (`EXA_API_KEY`, `channelAccessToken`), and a token counts only when it starts at most this many characters after
+   * one of them, on its line or in the Terraform `variable` block it names. An encoded value counts when it starts
+   * that near a keyword of the text it is written in.
+   */
+  near?: number;
   /** Minimum Shannon entropy of the secret (gitleaks' per-rule `entropy`); below it the token is an example. */
   minEntropy?: number;
   /** Extra shape check on the secret (checksums, decoded structure). */

@@ -43,23 +43,50 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Encoded secrets (issue 21): a base64 or base64url run of 24+ characters (an AWS key id, encoded, is 28) that
  * decodes to text (a Kubernetes Secret's `data:`, a kubeconfig `client-key-data`, a `*_BASE64` variable, a Docker
  * `auth`, a base64 service-account JSON) is decoded and the specs run on the decoded text, and on what it encodes in
- * turn, 5 levels deep at most (gitleaks' limit). A match in decoded text is reported on the whole encoded run, marked
- * `encoded`; its `secret` is the decoded token, so redaction and fingerprints treat it as the token itself.
- * Bounded: runs of at most 200,000 characters, 2,000 runs per text. secretlint-served specs run on the file's own
- * text only.
+ * turn, 5 levels deep at most (gitleaks' limit). A run of an even number (40+) of hex digits of one case, `0x` or
+ * not, is also read as hex (`*_HEX` values, `xxd -p` output, `bytes.fromhex(…)`): an AWS key id is 40 in hex.
+ * A match in decoded text is reported on the whole encoded run, marked `encoded` with the encoding; its `secret` is
+ * the decoded token, so redaction and fingerprints treat it as the token itself. Bounded: runs of at most 200,000
+ * characters, 2,000 runs per text, and only decoded content that is text (95% printable) is scanned again.
+ * secretlint-served specs run on the file's own text only.
  */
 const ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+const HEX = /^(?:[0-9a-f]{2}){20,}$|^(?:[0-9A-F]{2}){20,}$/;
 const MAX_DEPTH = 5;
 const MAX_RUN = 200_000;
 const MAX_RUNS = 2_000;
+
+/** The decoded text, when the bytes are text. */
+function asText(buf: Buffer): string | undefined {
+  let printable = 0;
+  for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
+  return printable >= buf.length * 0.95 ? buf.toString('latin1') : undefined;
+}
 
 /** What a base64/base64url run encodes: text, or bytes when it decodes to binary (hashes, images, key containers). */
 function decodeRun(run: string): { text?: string; bytes: Buffer } | undefined {
   const buf = Buffer.from(run, 'base64');
   if (buf.length < 18) return undefined;
-  let printable = 0;
-  for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) printable++;
-  return printable >= buf.length * 0.95 ? { text: buf.toString('latin1'), bytes: buf } : { bytes: buf };
+  const text = asText(buf);
+  return text === undefined ? { bytes: buf } : { text, bytes: buf };
+}
+
+/** Where the keywords of `near` specs occur in a text (`TokenSpec.near`); made on the first such hit only. */
+type NearHits = Map<Entry, number[]> | undefined;
+
+/**
+ * Whether a token starting at `start` in `text` belongs to one of the names at `hits` (`TokenSpec.near`): at most
+ * `near` characters after it, and on its line (`NAME=…`, `name: "…"`, `os.getenv("NAME", "…")`), or in the Terraform
+ * block it names (`variable "name" { … default = "…" }`). A value on a later line is another name's.
+ */
+function isNear(text: string, hits: readonly number[] | undefined, start: number, near: number): boolean {
+  if (!hits) return false;
+  for (const h of hits) {
+    if (h > start || start - h > near) continue;
+    const gap = text.slice(h, start);
+    if (!gap.includes('\n') || (text.slice(Math.max(0, h - 10), h).endsWith('variable "') && !gap.includes('}'))) return true;
+  }
+  return false;
 }
 
 /**
@@ -113,20 +140,33 @@ export class TokenDetector {
     this.keywordRe = all.length ? new RegExp(all.map(escape).join('|'), 'g') : /(?!)/g;
   }
 
-  /** The specs whose keyword occurs in `text` (or that have none), each with its first hit. */
-  private keywordPass(text: string): Map<Entry, number> {
+  /**
+   * The specs whose keyword occurs in `text` (or that have none), each with its first hit; and every hit of the
+   * keywords of `near` specs, which they need to place their tokens.
+   */
+  private keywordPass(text: string): { first: Map<Entry, number>; near: NearHits } {
     const first = new Map<Entry, number>();
+    let near: NearHits;
     for (const e of this.always) first.set(e, 0);
     const re = this.keywordRe;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      for (const e of this.byKeyword.get(m[0]) ?? []) if (!first.has(e)) first.set(e, m.index);
+      for (const e of this.byKeyword.get(m[0]) ?? []) {
+        if (!first.has(e)) first.set(e, m.index);
+        if (e.spec.near !== undefined) {
+          near ??= new Map();
+          const hits = near.get(e);
+          if (hits) hits.push(m.index);
+          else near.set(e, [m.index]);
+        }
+      }
     }
-    return first;
+    return { first, near };
   }
 
-  private runEntry(e: Entry, text: string, from: number, out: TokenMatch[]): void {
+  /** `near`: the keyword hits a `near` spec's tokens must follow; undefined: its tokens are placed already (decoded). */
+  private runEntry(e: Entry, text: string, from: number, out: TokenMatch[], near?: readonly number[]): void {
     const { spec, rule, pattern } = e;
     if (spec.find) {
       for (const b of spec.find(text)) out.push({ rule, spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
@@ -139,42 +179,65 @@ export class TokenDetector {
       if (m[0].length === 0) pattern.lastIndex++;
       const secret = m.groups?.secret ?? m[0];
       const start = m.index + m[0].indexOf(secret);
+      if (near && spec.near !== undefined && !isNear(text, near, start, spec.near)) continue;
       out.push({ rule, spec, start, end: start + secret.length, secret });
     }
   }
 
-  private findEncoded(text: string, depth: number, out: TokenMatch[]): void {
+  /** The specs over a text: each whose keyword occurred, from its first hit (`near` specs: after one of their hits). */
+  private runAll(text: string, out: TokenMatch[], routes?: Entry[]): NearHits {
+    const { first, near } = this.keywordPass(text);
+    for (const [e, at] of first) {
+      if (e.spec.find || e.pattern) this.runEntry(e, text, at, out, e.spec.near === undefined ? undefined : (near?.get(e) ?? []));
+      else if (e.spec.secretlint) routes?.push(e);
+    }
+    return near;
+  }
+
+  /** `outer`: where the `near` specs' keywords are in `text`, so that a value encoded right after one counts. */
+  private findEncoded(text: string, depth: number, out: TokenMatch[], outer: NearHits): void {
     if (depth > MAX_DEPTH) return;
     const re = new RegExp(ENCODED.source, 'g'); // one per level: the levels nest
     let m: RegExpExecArray | null;
     for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
       if (m[0].length > MAX_RUN) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      const hex = m[0].startsWith('0x') ? m[0].slice(2) : m[0];
+      if (HEX.test(hex)) {
+        const decoded = asText(Buffer.from(hex, 'hex'));
+        if (decoded !== undefined) this.scanDecoded(text, decoded, depth, span, 'hex', outer, out);
+      }
       const run = decodeRun(m[0]);
       if (!run) continue;
-      const decoded = run.text;
-      if (decoded === undefined) {
+      if (run.text === undefined) {
         for (const e of this.entries) {
           const secret = e.spec.findInBinary?.(run.bytes);
-          if (secret !== undefined) out.push({ rule: e.rule, spec: e.spec, start: m.index, end: m.index + m[0].length, secret, encoded: 'base64' });
+          if (secret !== undefined) out.push({ rule: e.rule, spec: e.spec, ...span, secret, encoded: 'base64' });
         }
         continue;
       }
-      const inner: TokenMatch[] = [];
-      for (const [e, at] of this.keywordPass(decoded)) this.runEntry(e, decoded, at, inner);
-      this.findEncoded(decoded, depth + 1, inner);
-      for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ rule: t.rule, spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: 'base64' });
+      this.scanDecoded(text, run.text, depth, span, 'base64', outer, out);
     }
+  }
+
+  /** The decoded content of an encoded value at `span` of `text`: its tokens are reported on the whole value. */
+  private scanDecoded(text: string, decoded: string, depth: number, span: { start: number; end: number }, encoding: 'base64' | 'hex', outer: NearHits, out: TokenMatch[]): void {
+    const inner: TokenMatch[] = [];
+    const near = this.runAll(decoded, inner);
+    // A `near` spec's token alone in the value (`LINE_CHANNEL_ACCESS_TOKEN: <base64 of it>`): its name is outside.
+    if (outer)
+      for (const [e, hits] of outer)
+        if (!near?.has(e) && e.spec.near !== undefined && isNear(text, hits, span.start, e.spec.near)) this.runEntry(e, decoded, 0, inner);
+    this.findEncoded(decoded, depth + 1, inner, near);
+    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ rule: t.rule, spec: t.spec, ...span, secret: t.secret, encoded: encoding });
   }
 
   /** Our own specs (not secretlint's) over `text`, examples dropped; and the secretlint routes that had a keyword. */
   private own(text: string): { found: TokenMatch[]; routes: Entry[] } {
     const found: TokenMatch[] = [];
     const routes: Entry[] = [];
-    for (const [e, at] of this.keywordPass(text)) {
-      if (e.spec.find || e.pattern) this.runEntry(e, text, at, found);
-      else if (e.spec.secretlint) routes.push(e);
-    }
-    this.findEncoded(text, 1, found);
+    const near = this.runAll(text, found, routes);
+    this.findEncoded(text, 1, found, near);
     return { found: found.filter((m) => !isExampleToken(m.secret, m.spec)), routes };
   }
 
@@ -208,7 +271,7 @@ export class TokenDetector {
 
   /** Whether `value` contains a keyword of a spec that has one. */
   mentionsKeyword(value: string): boolean {
-    for (const e of this.keywordPass(value).keys()) if (e.spec.keywords.length > 0) return true;
+    for (const e of this.keywordPass(value).first.keys()) if (e.spec.keywords.length > 0) return true;
     return false;
   }
 
