@@ -35,6 +35,7 @@ function isIdentChar(c: number): boolean {
 }
 const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
+const BEARER_VALUE = /^[\w.=+/~-]{10,400}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** A value that says what it is (`another-secret-value-XYZ789`, `FAKE_A7f9…`): written by a person, for a test or a doc. */
 const SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
@@ -55,10 +56,14 @@ function isSlug(value: string): boolean {
   return parts.length >= 3 && parts.every(wordy);
 }
 
-/** The value tests shared by the text and the OpenClaw-config passes (`tokens`: the scan's, for provider markers). */
-export function isGenericSecretValue(value: string, tokens: FileTokens): boolean {
+/**
+ * The value tests shared by the text and the OpenClaw-config passes (`tokens`: the scan's, for provider markers).
+ * `bearer`: the value of an `Authorization: Bearer` header, a credential whatever its shape: a UUID counts, and it may
+ * be up to 400 characters (a LINE channel access token is 172).
+ */
+export function isGenericSecretValue(value: string, tokens: FileTokens, bearer = false): boolean {
   return (
-    VALUE.test(value) &&
+    (bearer ? BEARER_VALUE : VALUE).test(value) &&
     /[0-9]/.test(value) &&
     isHighEntropy(value) &&
     !isReference(value) &&
@@ -67,8 +72,7 @@ export function isGenericSecretValue(value: string, tokens: FileTokens): boolean
     !GITLEAKS_STOPWORDS.test(value) &&
     !SELF_DESCRIBING.test(value) &&
     !isSlug(value) &&
-    !UUID.test(value) &&
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    (bearer || (!UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value))) &&
     !(value.includes('/') && (value.match(/[0-9]/g)?.length ?? 0) <= 2) &&
     !/^(\.{0,2}\/|~\/)/.test(value) &&
     !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) &&
@@ -154,7 +158,7 @@ const CODE_DEFAULTS: readonly RegExp[] = [
   /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
   /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
   /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
-  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi,
+  /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,400})(?![A-Za-z0-9._~+/=-])/gi,
 ];
 
 function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonly TokenMatch[]): void {
@@ -172,7 +176,7 @@ function checkCodeDefaults(target: TextTarget, ctx: RuleContext, tokens: readonl
       const end = start + value.length;
       // OpenClaw's own variables too: secrets.openclaw_gateway_token reads assignments, not these code defaults.
       if (name !== 'Authorization' && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
-      if (!isGenericSecretValue(value, ctx.tokens) || tokens.some((t) => t.start < end && start < t.end)) continue;
+      if (!isGenericSecretValue(value, ctx.tokens, name === 'Authorization') || tokens.some((t) => t.start < end && start < t.end)) continue;
       ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
     }
   }

@@ -74,6 +74,8 @@ function decodeRun(run: string): { text?: string; bytes: Buffer } | undefined {
 /** Where the keywords of `near` specs occur in a text (`TokenSpec.near`); made on the first such hit only. */
 type NearHits = Map<Entry, number[]> | undefined;
 
+const TF_VARIABLE_LINE = /^[ \t]*variable[ \t]+"[A-Za-z0-9_-]*$/;
+
 /**
  * Whether a token starting at `start` in `text` belongs to one of the names at `hits` (`TokenSpec.near`): at most
  * `near` characters after it, and on its line (`NAME=…`, `name: "…"`, `os.getenv("NAME", "…")`), or in the Terraform
@@ -84,7 +86,9 @@ function isNear(text: string, hits: readonly number[] | undefined, start: number
   for (const h of hits) {
     if (h > start || start - h > near) continue;
     const gap = text.slice(h, start);
-    if (!gap.includes('\n') || (text.slice(Math.max(0, h - 10), h).endsWith('variable "') && !gap.includes('}'))) return true;
+    if (!gap.includes('\n')) return true;
+    // `variable "line_channel_access_token" {`: the name may hold the keyword anywhere.
+    if (!gap.includes('}') && TF_VARIABLE_LINE.test(text.slice(text.lastIndexOf('\n', h) + 1, h))) return true;
   }
   return false;
 }
