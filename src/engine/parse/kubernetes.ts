@@ -8,10 +8,12 @@
 import { isMap, isScalar, parseAllDocuments, type Document, type Scalar } from 'yaml';
 import { exposureOf, normaliseHostPath, isUnresolvedValue, portNumbers } from '../../lib/exposure.js';
 import { isRecord } from '../../lib/json.js';
+import { neutraliseShellReferences } from '../read/template.js';
 import type { PathSegment } from '../../model/location.js';
 import type { KubeContainer, KubeDocument, KubernetesTarget, KubeWorkload } from '../../model/target.js';
 import { embedHeredoc, isConfigPath, type Embedded } from './embedded.js';
 import { offsetMap, reframer } from './embed-yaml.js';
+import { parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
 import { SourceBuilder } from './shell.js';
@@ -156,11 +158,17 @@ function configMapConfigs(file: string, text: string, doc: Document): Embedded[]
     const src = b.build(text.length);
     // A value that is one template expression (`{{ $cfg | toJson }}`, neutralised to `${…}`) is unknown: not a config.
     if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    // In an envsubst manifest a bare `"port": ${PORT}` is filled in before the config is read: quoted, same length, so
+    // the config parses with that value unknown (read/template.ts); a config that parses as written is left alone.
+    const body = ENVSUBST.test(file) && !parseJson5(src.text).ok ? neutraliseShellReferences(src.text) : src.text;
     const range = { start: (pair.key as Scalar).range?.[0] ?? 0, end: (pair.value as Scalar).range?.[1] ?? 0 };
-    out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, 'ConfigMap key'));
+    out.push(embedHeredoc(file, text, { body, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, 'ConfigMap key'));
   }
   return out;
 }
+
+/** An envsubst template of a manifest (`deployment.yaml.envsubst`, read/classify.ts). */
+const ENVSUBST = /\.envsubst$/i;
 
 /** Where charts conventionally keep the OpenClaw config they render into openclaw.json. */
 const CONFIG_KEYS: readonly (readonly string[])[] = [['config'], ['config', 'data'], ['openclaw'], ['openclaw', 'config'], ['openclawConfig']];
