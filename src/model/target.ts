@@ -487,11 +487,14 @@ export interface KubernetesTarget extends TargetBase {
   values?: unknown;
 }
 
-/** A platform-as-a-service config: fly.toml, render.yaml, railway.toml/json, Kamal's config/deploy.yml. */
+/**
+ * A platform-as-a-service config: fly.toml, render.yaml, railway.toml/json, Kamal's config/deploy.yml, or Azure
+ * Bicep (`azure`: the value is engine/parse/bicep.ts's `BicepDocument`, expressions as `{ $expr }`).
+ */
 export interface PaasTarget extends TargetBase {
   kind: 'paas';
   text: string;
-  platform: 'fly' | 'render' | 'railway' | 'kamal';
+  platform: 'fly' | 'render' | 'railway' | 'kamal' | 'azure';
   value: unknown;
 }
 

@@ -87,7 +87,7 @@ export const CONVENTIONS: readonly Convention[] = [
   },
   {
     kind: 'paas',
-    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)',
+    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`), Azure Bicep `*.bicep` and `*.bicepparam`',
     test: (base, segments) => paasPlatform(segments.join('/')) !== undefined,
   },
   {
