@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan } from '../src/engine/scan.js';
 import { HclSyntaxError, MAX_HCL_DEPTH, parseHcl } from '../src/engine/parse/hcl.js';
+import { BicepSyntaxError, MAX_BICEP_DEPTH, readBicep } from '../src/engine/parse/bicep.js';
 import { readToml } from '../src/engine/parse/paas.js';
 import { classify, looksLikeCloudInit, looksLikeKubernetes } from '../src/engine/read/classify.js';
 import { writeFiles } from './support/rule-tester.js';
@@ -190,6 +191,51 @@ describe('PaaS', () => {
     expect(value).toMatchObject({ app: 'x', env: { BIND: 'lan' }, services: [{ internal_port: 18789 }, { internal_port: 8080 }] });
     const r = ranges.get(JSON.stringify(['services', 1, 'internal_port']));
     expect(r && text.slice(r[0], r[1])).toBe('internal_port = 8080');
+  });
+
+  it('reads Bicep params, resources and literal values with ranges; expressions kept as written, never evaluated', () => {
+    const text = [
+      "@secure()",
+      "param token string = ''",
+      "param internal bool = false // comment",
+      "param size 'S' | 'M' = 'S'",
+      "var cidrs = [for c in split(x, ','): { name: c }]",
+      "resource app 'Microsoft.App/containerApps@2024-03-01' = if (!internal) {",
+      "  name: '${prefix}-app'",
+      "  properties: {",
+      "    ingress: { external: !internal, targetPort: 18789 }",
+      "    registries: useAcr ? [] : [",
+      "      { server: 'x' }",
+      "    ]",
+      "    '${id}': {}",
+      "  }",
+      "}",
+      "output fqdn string = app.properties.ingress.fqdn",
+      '',
+    ].join('\n');
+    const { value, ranges } = readBicep(text);
+    expect(value.params).toMatchObject({ token: { type: 'string', secure: true, default: '' }, internal: { secure: false, default: false }, size: { type: "'S' | 'M'", default: 'S' } });
+    expect(value.vars.cidrs).toMatchObject({ $expr: expect.stringMatching(/^\[for c in/) });
+    const app = value.resources.app;
+    expect(app?.type).toBe('Microsoft.App/containerApps@2024-03-01');
+    expect(app?.body).toMatchObject({ name: '${prefix}-app', properties: { ingress: { external: { $expr: '!internal' }, targetPort: 18789 }, registries: { $expr: expect.stringMatching(/^useAcr \? \[\] : \[/) }, '${id}': {} } });
+    const r = ranges.get(JSON.stringify(['resources', 'app', 'body', 'properties', 'ingress', 'targetPort']));
+    expect(r && text.slice(r[0], r[1])).toBe('targetPort: 18789');
+  });
+
+  it('fails with a position on malformed Bicep and on nesting past the limit', () => {
+    expect(() => readBicep("resource a 'T@1' = {\n  name: 'x'\n")).toThrow(BicepSyntaxError);
+    expect(() => readBicep("param a string = 'open\n")).toThrow(/string not closed/);
+    const deep = `var x = ${'{ a: '.repeat(MAX_BICEP_DEPTH + 10)}1${' }'.repeat(MAX_BICEP_DEPTH + 10)}\n`;
+    expect(() => readBicep(deep)).toThrow(/nested deeper/);
+    const deepExpr = `var x = f${'('.repeat(MAX_BICEP_DEPTH + 10)}${')'.repeat(MAX_BICEP_DEPTH + 10)}\n`;
+    expect(() => readBicep(deepExpr)).toThrow(/nested deeper/);
+  });
+
+  it('a malformed Bicep file is a parse error and the other files are still checked', async () => {
+    const r = await scanFiles({ 'infra/broken.bicep': "resource a 'Microsoft.App/containerApps@2024-03-01' = {\n  properties: {\n", 'infra/app.bicep': "resource a 'Microsoft.App/containerApps@2024-03-01' = {\n  properties: {\n    configuration: {\n      ingress: {\n        external: true\n        targetPort: 18789\n      }\n    }\n  }\n}\n" });
+    expect(r.findings.filter((f) => f.ruleId === 'scan.parse_error').map((f) => f.location.file)).toEqual(['infra/broken.bicep']);
+    expect(where(r.findings, 'paas.gateway_public')).toEqual(['infra/app.bicep:5']);
   });
 
   it('no longer reads render.yaml as a compose file', async () => {

@@ -117,10 +117,21 @@ export interface OpenClawTarget extends TargetBase {
    */
   wiredBy?: string;
   /**
-   * Variables the deployment that installs this config provides, by name (engine/assemble/openclaw-wiring.ts): set
-   * to a non-empty value in an env file written by the script that writes (a heredoc) or copies the config.
+   * Variables the deployment that installs this config provides, by name: set to a non-empty value in an env file
+   * written by the script that writes (a heredoc) or copies the config (engine/assemble/openclaw-wiring.ts), or in
+   * the `env`/`envFrom` of the Kubernetes workload that mounts the ConfigMap holding it (assemble/kubernetes-env.ts).
    */
   deployEnv?: readonly string[];
+  /**
+   * The deployment also loads variables whose names the repository does not show (a Kubernetes `envFrom` of a
+   * Secret that is not in it): any name may be set, so a credential from the environment is unknown, not absent.
+   */
+  deployEnvOpen?: true;
+  /**
+   * A config held in a Kubernetes manifest (engine/parse/kubernetes.ts): the ConfigMap's name, or the chart folder
+   * whose `values.yaml` holds it; what links it to the workloads that mount it (engine/assemble/kubernetes-env.ts).
+   */
+  manifest?: { configMap: string } | { chart: string };
   /** The OpenClaw release the repository deploys this config with (the assemble stage reads it); absent = unknown. */
   release?: OpenClawRelease;
 }
@@ -487,11 +498,14 @@ export interface KubernetesTarget extends TargetBase {
   values?: unknown;
 }
 
-/** A platform-as-a-service config: fly.toml, render.yaml, railway.toml/json, Kamal's config/deploy.yml. */
+/**
+ * A platform-as-a-service config: fly.toml, render.yaml, railway.toml/json, Kamal's config/deploy.yml, or Azure
+ * Bicep (`azure`: the value is engine/parse/bicep.ts's `BicepDocument`, expressions as `{ $expr }`).
+ */
 export interface PaasTarget extends TargetBase {
   kind: 'paas';
   text: string;
-  platform: 'fly' | 'render' | 'railway' | 'kamal';
+  platform: 'fly' | 'render' | 'railway' | 'kamal' | 'azure';
   value: unknown;
 }
 

@@ -25,7 +25,8 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
     for (const e of d.entries) if (env[e.key] === undefined || ddir === dir) env[e.key] = e.value;
   }
   const providedEnv = referencedEnv(target.value);
-  // Names the script that writes or copies the config puts in the env file it generates (the engine finds them).
+  // Names the script that writes or copies the config puts in the env file it generates, or the Kubernetes workload
+  // that mounts its ConfigMap sets (the engine finds them).
   for (const name of target.deployEnv ?? []) providedEnv.add(name);
   const flags: NonNullable<DeployContext['flags']> = {};
   for (const v of composeGateways(project)) {
@@ -37,7 +38,7 @@ export function deployContext(target: OpenClawTarget, project?: ProjectView): De
       if (v.authMode.source === 'command' && v.authMode.value !== undefined) flags.auth = v.authMode.value;
     }
   }
-  const context = { env, providedEnv, ...(Object.keys(flags).length ? { flags } : {}) };
+  const context = { env, providedEnv, ...(target.deployEnvOpen ? { envOpen: true } : {}), ...(Object.keys(flags).length ? { flags } : {}) };
   deployContexts.set(target, context);
   return context;
 }

@@ -10,7 +10,8 @@ import { targetVersion, validate } from './schema.js';
 import { renderedBeforeRead } from './validity.js';
 import { credential, credentialPresent, envRefName, type Credential, type DeployContext } from './values.js';
 
-const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true;
+/** Whether the deployment sets a variable: known to, or possibly in an environment the repository does not show all of. */
+const envSet = (deploy: DeployContext, name: string) => deploy.env?.[name] !== undefined || deploy.providedEnv?.has(name) === true || deploy.envOpen === true;
 
 /**
  * The audit's view of the gateway, from the config and what the deployment adds: bind (`gateway.bind`, else
@@ -69,7 +70,9 @@ export function gatewayView(config: unknown, deploy: DeployContext = {}, unread:
   const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
   const passwordPresent = credentialPresent(password);
   const explicitMode = deploy.flags?.auth ?? str(auth.mode);
-  const mode = explicitMode ?? (passwordPresent ? 'password' : 'token');
+  // An environment the repository does not show all of may hold either credential: that makes neither the mode.
+  const passwordKnown = credentialPresent(configPassword) || deploy.env?.OPENCLAW_GATEWAY_PASSWORD !== undefined || deploy.providedEnv?.has('OPENCLAW_GATEWAY_PASSWORD') === true;
+  const mode = explicitMode ?? (passwordKnown ? 'password' : 'token');
   const passwordConfigured = passwordPresent && (mode === 'password' || !tokenConfigured);
   let hasAuth: boolean;
   if (mode === 'token') hasAuth = tokenConfigured;

@@ -70,6 +70,11 @@ export interface DeployContext {
   env?: Readonly<Record<string, string>>;
   /** Names set by the deployment whose value the repository does not hold (`${X}` in compose, secrets). */
   providedEnv?: ReadonlySet<string>;
+  /**
+   * The deployment also loads variables the repository does not name (a Kubernetes `envFrom` of a Secret not in
+   * it): a credential from the environment may be there, so it is unknown rather than absent.
+   */
+  envOpen?: boolean;
   /** `openclaw gateway` CLI flags, which override the config. */
   flags?: { bind?: string; port?: number; auth?: string; token?: string; password?: string };
 }

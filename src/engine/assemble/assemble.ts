@@ -2,8 +2,9 @@
  * Stage 2 of a scan, in path order: each structured file's parse is admitted into the shared targets (its file
  * context kept, its targets visible to every rule through `ctx.project`), and the shell still to check is listed
  * for the shell stage. Then the cross-file targets are assembled: compose files into projects as `docker compose`
- * loads them (compose/), OpenClaw configs with their `$include`s (openclaw-includes.ts) and the OpenClaw release
- * the repository deploys each with (openclaw-release.ts).
+ * loads them (compose/), OpenClaw configs with their `$include`s (openclaw-includes.ts), the environment a Kubernetes
+ * workload gives the config its ConfigMap holds (kubernetes-env.ts) and the OpenClaw release the repository deploys
+ * each with (openclaw-release.ts).
  */
 import type { Note } from '../../model/finding.js';
 import type { FileKind, RepoFile, ShellTarget } from '../../model/target.js';
@@ -13,6 +14,7 @@ import { needsParseNow, type FilesRead, type ReadFile } from '../read/file-stage
 import { buildComposeProjects } from './compose/project.js';
 import { resolveIncludes } from './openclaw-includes.js';
 import { assignReleases } from './openclaw-release.js';
+import { wireKubernetesEnv } from './kubernetes-env.js';
 import { envWrittenBy, findWiredConfigs } from './openclaw-wiring.js';
 import { SharedTargets } from './shared-targets.js';
 
@@ -42,6 +44,7 @@ export async function assemble(read: FilesRead, runner: RuleRunner, readRepoFile
   for (const p of compose.projects) project.add(p);
   notes.push(...compose.notes);
   await admitWiredConfigs(project, inventory, readRepoFile, runner, notes);
+  wireKubernetesEnv(project.targets('kubernetes'), project.targets('openclaw'));
   await resolveIncludes(project, readRepoFile, runner, notes);
   assignReleases(project, readRepoFile);
   return { project, ...inventory };

@@ -16,6 +16,7 @@
  */
 import type { Dockerfile } from 'dockerfile-ast';
 import type { ShellCommand, ShellTarget, TargetMap } from '../../model/target.js';
+import { normaliseHostPath } from '../../lib/exposure.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 
 export interface WiredConfig {
@@ -69,11 +70,11 @@ export function findWiredConfigs(
       const configPath = env && typeof env === 'object' ? (env as Record<string, unknown>).OPENCLAW_CONFIG_PATH : undefined;
       const extra = new Set(typeof configPath === 'string' ? [configPath] : []);
       if (typeof configPath === 'string') wire(svc.fileOf(['environment']), configPath);
-      const volumes = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-      for (const [i, v] of volumes.entries()) {
-        const m = bindMount(v);
-        if (!m) continue;
-        const file = svc.fileOf(['volumes', i]);
+      for (const m of svc.mounts) {
+        // A bind as written (short `./x:DEST` or long `type: bind`); a named volume bound by `driver_opts` names no
+        // file of the tree by its source (the volume's name).
+        if (m.type !== 'bind' || m.hostPath !== normaliseHostPath(m.source)) continue;
+        const file = svc.fileOf(['volumes', m.index]);
         if (isConfigDestination(m.target, extra)) wire(file, m.source);
         else if (isStateDir(m.target)) wire(file, m.source, true);
       }
@@ -115,19 +116,6 @@ function dockerfileCopies(dockerfile: Dockerfile): { source: string; dir: boolea
     else if (isStateDir(dest)) out.push({ source, dir: true });
   }
   return out;
-}
-
-/** A compose bind mount's host source and container target (short `SRC:DEST[:mode]` or long syntax). */
-function bindMount(v: unknown): { source: string; target: string } | undefined {
-  if (typeof v === 'string') {
-    const [source, target] = v.split(':');
-    return source && target && /^[./]/.test(source) ? { source, target } : undefined;
-  }
-  if (v && typeof v === 'object') {
-    const m = v as Record<string, unknown>;
-    return m.type === 'bind' && typeof m.source === 'string' && typeof m.target === 'string' ? { source: m.source, target: m.target } : undefined;
-  }
-  return undefined;
 }
 
 /**

@@ -8,10 +8,12 @@
 import { isMap, isScalar, parseAllDocuments, type Document, type Scalar } from 'yaml';
 import { exposureOf, normaliseHostPath, isUnresolvedValue, portNumbers } from '../../lib/exposure.js';
 import { isRecord } from '../../lib/json.js';
+import { neutraliseShellReferences } from '../read/template.js';
 import type { PathSegment } from '../../model/location.js';
 import type { KubeContainer, KubeDocument, KubernetesTarget, KubeWorkload } from '../../model/target.js';
 import { embedHeredoc, isConfigPath, type Embedded } from './embedded.js';
 import { offsetMap, reframer } from './embed-yaml.js';
+import { parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
 import { SourceBuilder } from './shell.js';
@@ -75,7 +77,7 @@ export function parseKubernetes(file: string, text: string, helm: KubernetesTarg
     const meta = isRecord(value.metadata) ? value.metadata : {};
     const d: KubeDocument = { index, apiVersion: String(value.apiVersion ?? ''), kind, name: String(meta.name ?? ''), value, ...workloadOf(index, kind, value) };
     documents.push(d);
-    if (kind === 'ConfigMap') embedded.push(...configMapConfigs(file, text, doc));
+    if (kind === 'ConfigMap') embedded.push(...configMapConfigs(file, text, doc, d.name));
   }
   const resolver: PathResolver = (path, part) => {
     const doc = list[Number(path[0])];
@@ -144,7 +146,7 @@ function portsOf(c: Record<string, unknown>, path: readonly PathSegment[]): Kube
 }
 
 /** `data: { openclaw.json: | … }` in a ConfigMap: the config as a target of its own, mapped back into this file. */
-function configMapConfigs(file: string, text: string, doc: Document): Embedded[] {
+function configMapConfigs(file: string, text: string, doc: Document, name: string): Embedded[] {
   const data = doc.get('data', true);
   if (!isMap(data)) return [];
   const out: Embedded[] = [];
@@ -156,11 +158,19 @@ function configMapConfigs(file: string, text: string, doc: Document): Embedded[]
     const src = b.build(text.length);
     // A value that is one template expression (`{{ $cfg | toJson }}`, neutralised to `${…}`) is unknown: not a config.
     if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    // In an envsubst manifest a bare `"port": ${PORT}` is filled in before the config is read: quoted, same length, so
+    // the config parses with that value unknown (read/template.ts); a config that parses as written is left alone.
+    const body = ENVSUBST.test(file) && !parseJson5(src.text).ok ? neutraliseShellReferences(src.text) : src.text;
     const range = { start: (pair.key as Scalar).range?.[0] ?? 0, end: (pair.value as Scalar).range?.[1] ?? 0 };
-    out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, 'ConfigMap key'));
+    const e = embedHeredoc(file, text, { body, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, 'ConfigMap key');
+    if (e.target.kind === 'openclaw') e.target.manifest = { configMap: name };
+    out.push(e);
   }
   return out;
 }
+
+/** An envsubst template of a manifest (`deployment.yaml.envsubst`, read/classify.ts). */
+const ENVSUBST = /\.envsubst$/i;
 
 /** Where charts conventionally keep the OpenClaw config they render into openclaw.json. */
 const CONFIG_KEYS: readonly (readonly string[])[] = [['config'], ['config', 'data'], ['openclaw'], ['openclaw', 'config'], ['openclawConfig']];
@@ -181,7 +191,7 @@ function valuesConfigs(file: string, text: string, doc: Document, value: unknown
     const range = resolve(prefix, 'key') ?? [0, 0];
     const line = new LineIndex(text).position(range[0]).line;
     out.push({
-      target: { kind: 'openclaw', file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line } },
+      target: { kind: 'openclaw', file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'heredoc', line }, manifest: { chart: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '' } },
       reframe: reframer(file, text, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] }),
     });
     break;

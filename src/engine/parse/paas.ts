@@ -1,6 +1,6 @@
 /**
  * Platform-as-a-service configs: `fly.toml`, `railway.toml` (TOML), `railway.json` (JSON), `render.yaml` and
- * Kamal's `config/deploy*.yml` (YAML). Read into a plain value with a path resolver for findings.
+ * Kamal's `config/deploy*.yml` (YAML), Azure Bicep `*.bicep`/`*.bicepparam` (parse/bicep.ts). Read into a plain value with a path resolver for findings.
  *
  * TOML: a small reader (no TOML parser is among the dependencies, and these files use tables, arrays of tables,
  * `key = value` with strings, numbers, booleans, arrays and inline tables). What it does not read (dates, multi-line
@@ -9,6 +9,7 @@
 import type { PaasTarget } from '../../model/target.js';
 import type { PathSegment } from '../../model/location.js';
 import { isRecord } from '../../lib/json.js';
+import { BicepSyntaxError, readBicep } from './bicep.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { LineIndex } from './lines.js';
 import type { PathResolver } from './locator.js';
@@ -21,6 +22,7 @@ export function paasPlatform(relPath: string): PaasTarget['platform'] | undefine
   if (/^render\.ya?ml$/.test(base)) return 'render';
   if (/^railway\.(toml|json)$/.test(base)) return 'railway';
   if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base) && segments[segments.length - 2] === 'config') return 'kamal';
+  if (/\.bicep(param)?$/.test(base)) return 'azure';
   return undefined;
 }
 
@@ -28,6 +30,17 @@ type Result = { ok: true; target: PaasTarget; resolver: PathResolver } | { ok: f
 
 export function parsePaas(file: string, text: string): Result {
   const platform = paasPlatform(file) ?? 'fly';
+  if (platform === 'azure') {
+    try {
+      const { value, ranges } = readBicep(text);
+      const resolver: PathResolver = (path) => ranges.get(JSON.stringify(path));
+      return { ok: true, target: { kind: 'paas', file, text, platform, value }, resolver };
+    } catch (e) {
+      if (!(e instanceof BicepSyntaxError)) throw e;
+      const pos = new LineIndex(text).position(e.offset);
+      return { ok: false, message: e.message, line: pos.line, column: pos.column };
+    }
+  }
   if (/\.ya?ml$/.test(file)) {
     const r = parseYaml(text);
     if (!r.ok) return r;

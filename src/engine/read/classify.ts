@@ -87,7 +87,7 @@ export const CONVENTIONS: readonly Convention[] = [
   },
   {
     kind: 'paas',
-    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)',
+    describe: 'platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`), Azure Bicep `*.bicep` and `*.bicepparam`',
     test: (base, segments) => paasPlatform(segments.join('/')) !== undefined,
   },
   {
@@ -97,7 +97,7 @@ export const CONVENTIONS: readonly Convention[] = [
   },
   {
     kind: 'kubernetes',
-    describe: 'Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)',
+    describe: 'Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`, also envsubst templates `*.yaml.envsubst`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)',
     test: (base) => /^values([.-][\w-]+)?\.ya?ml$/.test(base),
   },
   {
@@ -150,9 +150,13 @@ export function looksLikeCompose(relPath: string, text: string): boolean {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 
-/** YAML whose documents have `apiVersion:` and `kind:` at the top level: a Kubernetes manifest (or a Helm template). */
+/**
+ * YAML whose documents have `apiVersion:` and `kind:` at the top level: a Kubernetes manifest (or a Helm template).
+ * An envsubst template of one (`deployment.yaml.envsubst`) too: its `${VAR}`/`$VAR` are plain YAML strings, which
+ * every Kubernetes reading already takes as unknown values (`isUnresolvedValue`), never guessed.
+ */
 export function looksLikeKubernetes(relPath: string, text: string): boolean {
-  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+  return /\.ya?ml(\.envsubst)?$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }
 
 /** User data whose first line is `#cloud-config` (a YAML file, or a Terraform template of one). */
