@@ -96,7 +96,7 @@ export interface OpenClawTarget extends TargetBase {
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
   embedded?: {
-    origin: 'heredoc' | 'config set' | 'echo';
+    origin: 'heredoc' | 'config set' | 'echo' | 'jq' | 'python';
     line: number;
     /** An unquoted delimiter: the shell expands `${VAR}` in the body before the file is written. */
     expands?: boolean;
