@@ -297,7 +297,7 @@ export interface ShellTarget extends TargetBase {
   /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
   text: string;
   /** `user_data`: a Terraform user-data script or a cloud-init document's commands and scripts. */
-  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible';
+  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible' | 'compose';
   pipelines: readonly ShellPipeline[];
 }
 
