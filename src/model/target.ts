@@ -69,6 +69,8 @@ export interface ComposeTarget extends TargetBase {
   /** The plain value (`doc.toJS()` with merge keys, alias limits enforced). */
   value: unknown;
   doc: Document;
+  /** Set when the compose file is a heredoc inside a script (`file`): the path the script writes it to. */
+  writtenTo?: string;
 }
 
 /** Where a key of the resolved OpenClaw config is written: the file and the path inside that file. */

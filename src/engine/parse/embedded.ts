@@ -6,17 +6,18 @@
  */
 import type { Anchor, PathSegment } from '../../model/location.js';
 import type { Report } from '../../model/finding.js';
-import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
+import type { ComposeTarget, OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
 import { parseSystemd } from './systemd.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { reframer } from './embed-yaml.js';
 import { LineIndex } from './lines.js';
+import { parseYaml, yamlResolver } from './yaml.js';
 import { jqConfig, pythonConfig, type ProgramConfig, type ProgramSet } from './embed-programs.js';
 import type { PathResolver } from './locator.js';
 
 export interface Embedded {
-  target: OpenClawTarget | ParseErrorTarget | SystemdTarget;
+  target: OpenClawTarget | ParseErrorTarget | SystemdTarget | ComposeTarget;
   /** Maps a finding reported on the embedded target into the enclosing file; undefined drops it. */
   reframe: (input: Report) => Report | undefined;
 }
@@ -69,9 +70,30 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
       const next = p.commands[k + 1];
       const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : undefined));
       if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
+      const compose = heredoc && (writtenTo(cmd, isComposePath) ?? (next ? writtenTo(next, isComposePath) : undefined));
+      // One compose file per script: compose projects are keyed by file (further ones are left unread).
+      if (heredoc && compose && !out.some((e) => e.target.kind === 'compose')) {
+        const embedded = embedCompose(file, heredoc, offsets.get(heredoc) ?? [], compose, { start: cmd.start, end: cmd.end });
+        if (embedded) out.push(embedded);
+      }
     }
   }
   return out;
+}
+
+/** A compose file's path (`docker-compose.yml`, `"$DIR/compose.prod.yaml"`). */
+const isComposePath = (p: string) => /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i.test(p.slice(p.lastIndexOf('/') + 1)) && !p.includes('$(');
+
+/**
+ * A compose file written by a heredoc (`cat > docker-compose.yml <<'EOF'`), as a compose target of the script: it
+ * becomes a compose project of its own (assemble/compose/), and what the compose rules report on it (paths in the
+ * body) is mapped into the script by `reframe`. A body that is not YAML is left unread (the script is not broken).
+ */
+function embedCompose(file: string, heredoc: ShellHeredoc, map: readonly number[], written: string, command: { start: number; end: number }): Embedded | undefined {
+  const r = parseYaml(heredoc.body);
+  if (!r.ok || typeof r.value !== 'object' || r.value === null || !('services' in r.value)) return undefined;
+  const target: ComposeTarget = { kind: 'compose', file, text: heredoc.body, value: r.value, doc: r.doc, writtenTo: written };
+  return { target, reframe: reframer(file, heredoc.body, map, yamlResolver(r.doc), command, 'compose-heredoc') };
 }
 
 /** A systemd service unit's path (`/etc/systemd/system/openclaw.service`, `~/.config/systemd/user/x.service`). */
