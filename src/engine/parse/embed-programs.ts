@@ -32,6 +32,9 @@ export interface ProgramConfig {
   command: { start: number; end: number };
 }
 
+/** Most steps read from one program (a jq filter's segments, a Python script's statements): past it, unknown. */
+const MAX_STEPS = 1000;
+
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'command', 'exec', 'nohup', 'runuser']);
 const SUDO_ARGS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '--user', '--group']);
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -117,6 +120,7 @@ export function jqConfig(cmd: ShellCommand, next: ShellCommand | undefined, all:
   const reader = new LiteralReader(src, 'jq', (name) => args.get(name));
   const result: ProgramConfig = { program: 'jq', written, sets: [], command: { start: cmd.start, end: cmd.end } };
   const segments = jqSegments(src.text);
+  if (segments.length > MAX_STEPS) return undefined;
   segments.forEach(([s, e], index) => {
     s = reader.skipSpace(s, e);
     while (e > s && /\s/.test(src.text[e - 1] ?? '')) e--;
@@ -311,12 +315,14 @@ export function pythonConfig(cmd: ShellCommand, fileText: string, offsets: Reado
   if (!src || !src.text.includes('json.dump')) return undefined;
   const t = src.text;
   const stmts = statements(t);
+  if (stmts.length > MAX_STEPS) return undefined;
   const text = (s: Statement) => t.slice(s.start, s.end);
   /** The last `NAME = RHS` before statement `before`: the statement and where its right-hand side starts. */
   const assignment = (name: string, before: number): { index: number; rhs: number } | undefined => {
+    const lhs = new RegExp(`^${name}[ \\t]*=(?!=)[ \\t]*`);
     for (let k = before - 1; k >= 0; k--) {
       const s = stmts[k] as Statement;
-      const m = new RegExp(`^${name}[ \\t]*=(?!=)[ \\t]*`).exec(text(s));
+      const m = lhs.exec(text(s));
       if (m) return { index: k, rhs: s.start + m[0].length };
     }
     return undefined;
