@@ -70,8 +70,11 @@ export class SharedTargets implements ProjectView {
         add(d.target);
         const key = embeddedKey(d.target);
         if (d.reframe && key) this.reframes.set(key, d.reframe);
-        else if (d.reframe && d.target.kind === 'compose') this.composeReframes.set(d.target.file, d.reframe);
-        else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
+        else if (d.reframe) {
+          // (A compose heredoc: rules on the compose target itself, and on the project built from it.)
+          if (d.target.kind === 'compose') this.composeReframes.set(d.target.file, d.reframe);
+          this.embeddedReframes.set(d.target, d.reframe);
+        }
       }
     }
     return { shells, shared };
