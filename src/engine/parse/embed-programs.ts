@@ -108,7 +108,7 @@ export function jqConfig(cmd: ShellCommand, next: ShellCommand | undefined, all:
     } else if (v === '--slurpfile' || v === '--rawfile') j += 2;
     else if (v === '--indent' || v === '-L') j++;
     else if (v === '-f' || v === '--from-file') return undefined; // the filter is in another file
-    else if (v === '--null-input' || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(v)) nullInput = true;
+    else if (v === '--null-input' || (/^-[a-zA-Z]+$/.test(v) && v.includes('n'))) nullInput = true;
     else if (v.startsWith('-') && v.length > 1) continue;
     else {
       filter = w[j];

@@ -129,7 +129,7 @@ function pushExecScript(b: SourceBuilder, body: string, start: number): void {
   if (!SHELL_PROGRAM.test(base(words[0] ?? ''))) return;
   let j = 1;
   while (j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? '') && !(words[j] ?? '').includes('c')) j++;
-  const script = /^-[a-zA-Z]*c[a-zA-Z]*$/.test(words[j] ?? '') ? words[j + 1] : undefined;
+  const script = /^-[a-zA-Z]+$/.test(words[j] ?? '') && (words[j] ?? '').includes('c') ? words[j + 1] : undefined;
   if (script === undefined) return;
   const quoted = JSON.stringify(script);
   const at = quoted.length === script.length + 2 ? body.indexOf(quoted) : -1;
@@ -247,7 +247,7 @@ export function composeShellSource(text: string, doc: Document): ShellSource {
       const words = argv.map((n) => String(n.value));
       let j = SHELL_PROGRAM.test(base(words[0] ?? '')) ? 1 : -1;
       while (j > 0 && j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? '') && !(words[j] ?? '').includes('c')) j++;
-      const script = j > 0 && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(words[j] ?? '') ? argv[j + 1] : undefined;
+      const script = j > 0 && /^-[a-zA-Z]+$/.test(words[j] ?? '') && (words[j] ?? '').includes('c') ? argv[j + 1] : undefined;
       if (script) pushCompose(b, text, script);
       else pushArgv(b, text, argv);
       continue;
