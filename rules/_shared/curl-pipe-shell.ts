@@ -36,7 +36,9 @@ export function downloadsIntoShell(target: ShellTarget): DownloadIntoShell[] {
     }
     for (const inv of invs) {
       if (!inv || (!SHELLS.has(inv.name) && inv.name !== 'source' && inv.name !== '.')) continue;
-      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+      // Inside single quotes `$(…)` is text: the nested script (`sh -c 'sh -c "$(curl …)"'`) is parsed and judged
+      // on its own (parse/shell-nested.ts), so the outer command is not reported a second time.
+      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw) && !a.raw.startsWith("'"));
       if (word) out.push({ start: p.start, end: p.end, kind: 'substitution', data: { shell: inv.name, substitution: word.raw.includes('<(') ? 'process' : 'command' } });
     }
   }

@@ -10,7 +10,7 @@ export default defineRule({
   appliesTo: ['shell'],
   keywords: ['openclaw', 'clawdbot', 'moltbot'],
   description:
-    '`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository\'s openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.',
+    '`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository\'s openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, compose `command:`, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.',
   remediation:
     'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
   references: ['https://cwe.mitre.org/data/definitions/306.html'],
@@ -23,7 +23,7 @@ export default defineRule({
   check(target, ctx) {
     // Inside a container `--bind lan` is how a published port reaches the gateway; exposure is then decided by
     // the port mapping (the compose rules), not by the bind. So image builds and `docker run …` are not judged here.
-    if (target.origin === 'dockerfile') return;
+    if (target.origin === 'dockerfile' || target.origin === 'compose') return;
     const configAuth = configHasGatewayAuth(ctx.project.targets('openclaw'));
     for (const { cmd, inv } of invocations(target)) {
       if (CONTAINER_CLIS.has(inv.name)) continue;

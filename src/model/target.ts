@@ -69,6 +69,8 @@ export interface ComposeTarget extends TargetBase {
   /** The plain value (`doc.toJS()` with merge keys, alias limits enforced). */
   value: unknown;
   doc: Document;
+  /** Set when the compose file is a heredoc inside a script (`file`): the path the script writes it to. */
+  writtenTo?: string;
 }
 
 /** Where a key of the resolved OpenClaw config is written: the file and the path inside that file. */
@@ -96,7 +98,7 @@ export interface OpenClawTarget extends TargetBase {
   origin(path: readonly PathSegment[]): OpenClawOrigin;
   /** Set when the config is a heredoc inside a script (`cat > openclaw.json <<'EOF'`), not a file of its own. */
   embedded?: {
-    origin: 'heredoc' | 'config set' | 'echo';
+    origin: 'heredoc' | 'config set' | 'echo' | 'jq' | 'python';
     line: number;
     /** An unquoted delimiter: the shell expands `${VAR}` in the body before the file is written. */
     expands?: boolean;
@@ -308,7 +310,7 @@ export interface ShellTarget extends TargetBase {
   /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
   text: string;
   /** `user_data`: a Terraform user-data script or a cloud-init document's commands and scripts. */
-  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible';
+  origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible' | 'compose';
   pipelines: readonly ShellPipeline[];
 }
 

@@ -112,6 +112,17 @@ async function admitWiredConfigs(project: SharedTargets, inventory: Omit<Assembl
     const env = envOf.get(t.embedded ? t.file : (t.wiredBy ?? ''));
     if (env?.size) t.deployEnv = [...env].sort();
   }
+  // A compose file written by a script (a heredoc: the project's file is the script) whose services read an
+  // `env_file:`: the names that script writes into an env file are set there (their values are the script's).
+  for (const p of project.targets('compose_project')) {
+    const env = envOf.get(p.file);
+    if (!env?.size) continue;
+    for (const svc of p.services) {
+      if (svc.value.env_file === undefined) continue;
+      const added = Object.fromEntries([...env].filter((name) => !Object.hasOwn(svc.envFiles, name)).map((name) => [name, { value: `\${${name}}`, file: p.file, line: 1 }]));
+      svc.envFiles = { ...svc.envFiles, ...added };
+    }
+  }
 }
 
 function parseIfNeeded(file: string, kind: Exclude<FileKind, 'text'>, text: string): Parsed | undefined {

@@ -22,6 +22,8 @@ export class SharedTargets implements ProjectView {
   private readonly reframes = new Map<string, (report: Report) => Report | undefined>();
   /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
   private readonly embeddedReframes = new WeakMap<Target, (report: Report) => Report | undefined>();
+  /** The same for a compose file written by a heredoc, by the script's path: projects are built from it later. */
+  private readonly composeReframes = new Map<string, (report: Report) => Report | undefined>();
 
   readonly context = (file: string): FileContext | undefined => this.contexts.get(file);
 
@@ -68,7 +70,11 @@ export class SharedTargets implements ProjectView {
         add(d.target);
         const key = embeddedKey(d.target);
         if (d.reframe && key) this.reframes.set(key, d.reframe);
-        else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
+        else if (d.reframe) {
+          // (A compose heredoc: rules on the compose target itself, and on the project built from it.)
+          if (d.target.kind === 'compose') this.composeReframes.set(d.target.file, d.reframe);
+          this.embeddedReframes.set(d.target, d.reframe);
+        }
       }
     }
     return { shells, shared };
@@ -83,7 +89,12 @@ export class SharedTargets implements ProjectView {
       return { relocate: reframe ? (r) => reframe(toOrigin(target, r)) : (r) => toOrigin(target, r) };
     }
     // A compose file merged into several projects (a base under each overlay) is reported by one only.
-    if (target.kind === 'compose_project') return { owns: (file) => target.owns.includes(file) };
+    if (target.kind === 'compose_project') {
+      const owns = (file: string) => target.owns.includes(file);
+      // A compose file written by a heredoc: reports on it (paths in its body) are moved into the script.
+      if (!target.files.some((f) => this.composeReframes.has(f))) return { owns };
+      return { owns, relocate: (r) => this.composeReframes.get(r.at.file ?? target.file)?.(r) ?? r };
+    }
     const reframe = this.embeddedReframes.get(target);
     return reframe ? { relocate: reframe } : undefined;
   }

@@ -32,8 +32,9 @@ export async function checkShells(project: SharedTargets, shells: readonly Pendi
       project.contexts.delete(item.path);
     } else {
       await runner.run(item, project.context, project);
-      // A Dockerfile's or a user-data file's context stays: the file may hold more targets (several user_data).
-      if (item.origin !== 'dockerfile' && item.origin !== 'user_data') project.contexts.delete(item.file);
+      // A Dockerfile's, a compose file's or a user-data file's context stays: the file may hold more targets
+      // (several user_data), and the repository rules may report in it.
+      if (item.origin !== 'dockerfile' && item.origin !== 'user_data' && item.origin !== 'compose') project.contexts.delete(item.file);
     }
     await breather.breathe();
   }

@@ -6,15 +6,18 @@
  */
 import type { Anchor, PathSegment } from '../../model/location.js';
 import type { Report } from '../../model/finding.js';
-import type { OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
+import type { ComposeTarget, OpenClawTarget, ParseErrorTarget, ShellCommand, ShellHeredoc, ShellPipeline, ShellWord, Span, SystemdTarget, UnitDirective } from '../../model/target.js';
 import { parseSystemd } from './systemd.js';
 import { isOpenClawConfigName } from '../read/classify.js';
 import { json5Resolver, parseJson5 } from './json5.js';
 import { reframer } from './embed-yaml.js';
 import { LineIndex } from './lines.js';
+import { parseYaml, yamlResolver } from './yaml.js';
+import { jqConfig, pythonConfig, type ProgramConfig, type ProgramSet } from './embed-programs.js';
+import type { PathResolver } from './locator.js';
 
 export interface Embedded {
-  target: OpenClawTarget | ParseErrorTarget | SystemdTarget;
+  target: OpenClawTarget | ParseErrorTarget | SystemdTarget | ComposeTarget;
   /** Maps a finding reported on the embedded target into the enclosing file; undefined drops it. */
   reframe: (input: Report) => Report | undefined;
 }
@@ -37,6 +40,8 @@ function writtenConfig(cmd: ShellCommand): string | undefined {
 
 export function embeddedConfigs(file: string, fileText: string, pipelines: readonly ShellPipeline[], offsets: Map<ShellHeredoc, number[]>): Embedded[] {
   const out: Embedded[] = [];
+  /** Settings of programs that patch whatever config is there: judged with the `config set` commands. */
+  const patches: Setting[] = [];
   for (const p of pipelines) {
     for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
@@ -48,9 +53,16 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
       const echoed = !heredoc ? echoedConfig(cmd) : undefined;
       const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : undefined));
       if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
+      // `jq '.gateway.bind = "lan"' … > openclaw.json`, `python3 - <<EOF … json.dump(cfg, f)` (parse/embed-programs.ts).
+      for (const program of [jqConfig(cmd, next, pipelines, fileText, isConfigPath), pythonConfig(cmd, fileText, offsets, isConfigPath)]) {
+        if (!program) continue;
+        const whole = program.base ? embedProgram(file, fileText, program) : undefined;
+        if (whole) out.push(whole);
+        else for (const s of program.sets) patches.push(programSetting(s));
+      }
     }
   }
-  const sets = configSets(file, fileText, pipelines);
+  const sets = configSets(file, fileText, pipelines, patches);
   if (sets) out.push(sets);
   for (const p of pipelines) {
     for (const [k, cmd] of p.commands.entries()) {
@@ -58,9 +70,30 @@ export function embeddedConfigs(file: string, fileText: string, pipelines: reado
       const next = p.commands[k + 1];
       const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : undefined));
       if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
+      const compose = heredoc && (writtenTo(cmd, isComposePath) ?? (next ? writtenTo(next, isComposePath) : undefined));
+      // One compose file per script: compose projects are keyed by file (further ones are left unread).
+      if (heredoc && compose && !out.some((e) => e.target.kind === 'compose')) {
+        const embedded = embedCompose(file, heredoc, offsets.get(heredoc) ?? [], compose, { start: cmd.start, end: cmd.end });
+        if (embedded) out.push(embedded);
+      }
     }
   }
   return out;
+}
+
+/** A compose file's path (`docker-compose.yml`, `"$DIR/compose.prod.yaml"`). */
+const isComposePath = (p: string) => /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i.test(p.slice(p.lastIndexOf('/') + 1)) && !p.includes('$(');
+
+/**
+ * A compose file written by a heredoc (`cat > docker-compose.yml <<'EOF'`), as a compose target of the script: it
+ * becomes a compose project of its own (assemble/compose/), and what the compose rules report on it (paths in the
+ * body) is mapped into the script by `reframe`. A body that is not YAML is left unread (the script is not broken).
+ */
+function embedCompose(file: string, heredoc: ShellHeredoc, map: readonly number[], written: string, command: { start: number; end: number }): Embedded | undefined {
+  const r = parseYaml(heredoc.body);
+  if (!r.ok || typeof r.value !== 'object' || r.value === null || !('services' in r.value)) return undefined;
+  const target: ComposeTarget = { kind: 'compose', file, text: heredoc.body, value: r.value, doc: r.doc, writtenTo: written };
+  return { target, reframe: reframer(file, heredoc.body, map, yamlResolver(r.doc), command, 'compose-heredoc') };
 }
 
 /** A systemd service unit's path (`/etc/systemd/system/openclaw.service`, `~/.config/systemd/user/x.service`). */
@@ -117,14 +150,26 @@ function embedWord(file: string, fileText: string, word: ShellWord, written: str
 
 const CONFIG_CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
 
+/** A key a script sets in whatever config is there: the path, its value, and where the setting is written. */
+export interface Setting {
+  path: (string | number)[];
+  value: unknown;
+  start: number;
+  end: number;
+  /** Where a key inside the value is (file offsets), for a value written as a literal (a jq or Python object). */
+  locate?: PathResolver;
+  /** Fingerprint key prefix of what it reports (`config-set` for `openclaw config set`, predating the others). */
+  keyPrefix: string;
+}
+
 /**
- * `openclaw config set <path> <value>` commands of a script, as one config holding what they set (values read as
- * the CLI does: JSON5 when they parse, else a string). It is partial: a finding about a key no command sets (a
- * default of the sections it leaves out) is dropped, and the others are reported at the command that set the key.
+ * `openclaw config set <path> <value>` commands of a script (and the settings of programs that patch the config:
+ * parse/embed-programs.ts), as one config holding what they set (values read as the CLI does: JSON5 when they
+ * parse, else a string), applied in the order they are written. It is partial: a finding about a key nothing sets
+ * (a default of the sections it leaves out) is dropped, and the others are reported where the key is set.
  */
-export function configSets(file: string, fileText: string, pipelines: readonly ShellPipeline[]): Embedded | undefined {
-  const sets: { path: (string | number)[]; start: number; end: number }[] = [];
-  const value: Record<string, unknown> = {};
+export function configSets(file: string, fileText: string, pipelines: readonly ShellPipeline[], patches: readonly Setting[] = []): Embedded | undefined {
+  const sets: Setting[] = [...patches];
   for (const p of pipelines) {
     for (const cmd of p.commands) {
       const w = cmd.words.map((x) => x.value);
@@ -135,40 +180,82 @@ export function configSets(file: string, fileText: string, pipelines: readonly S
       if (!key || raw === undefined || key.includes('$')) continue;
       const path = key.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== '').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
       if (!path.length || path.length > 32) continue;
-      setPath(value, path, cliValue(raw));
-      sets.push({ path, start: cmd.start, end: cmd.end });
+      sets.push({ path, value: cliValue(raw), start: cmd.start, end: cmd.end, keyPrefix: 'config-set' });
     }
   }
+  // Nested shell is parsed after its file's own lines: the order of the script is the order of the offsets.
+  sets.sort((a, b) => a.start - b.start);
   const first = sets[0];
   if (!first) return undefined;
+  const value: Record<string, unknown> = {};
+  for (const s of sets) setPath(value, s.path, s.value);
   const line = new LineIndex(fileText).position(first.start).line;
   const text = JSON.stringify(value, null, 2);
   const target: OpenClawTarget = { kind: 'openclaw', file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: 'config set', line } };
+  return { target, reframe: settingsReframe(file, sets, () => undefined) };
+}
+
+/**
+ * Reports on a config built from settings, placed where the setting of their key is written (inside its literal
+ * value when it has one); a report about a key no setting wrote goes to `otherwise` (undefined drops it).
+ */
+function settingsReframe(file: string, sets: readonly Setting[], otherwise: (input: Report) => Report | undefined): (input: Report) => Report | undefined {
   const setter = (path: readonly PathSegment[]) => {
-    let best: (typeof sets)[number] | undefined;
+    let best: Setting | undefined;
     let bestLen = -1;
     for (const s of sets) {
       const n = Math.min(s.path.length, path.length);
       let k = 0;
       while (k < n && String(s.path[k]) === String(path[k])) k++;
       // The finding is at or under a key the command sets, or at its direct parent (`…model` for `…model.primary`).
-      if (k === n && (k === s.path.length || s.path.length === path.length + 1) && n > bestLen) {
+      // Among equals the later setting wins, as it does in the config.
+      if (k === n && (k === s.path.length || s.path.length === path.length + 1) && n >= bestLen) {
         best = s;
         bestLen = n;
       }
     }
     return best;
   };
+  return (input) => {
+    if (input.at.kind !== 'path' || (input.at.file !== undefined && input.at.file !== file)) return otherwise(input);
+    const s = setter(input.at.path);
+    if (!s) return otherwise(input);
+    const sub = input.at.path.slice(s.path.length);
+    const inside = sub.length && input.at.path.length > s.path.length ? s.locate?.(sub, input.at.part ?? 'pair') : undefined;
+    const at: Anchor = inside ? { kind: 'range', start: inside[0], end: inside[1] } : { kind: 'range', start: s.start, end: s.end };
+    const { fix: _fix, ...rest } = input;
+    return { ...rest, at, ...(input.key === undefined && input.secret === undefined ? { key: `${s.keyPrefix}:${JSON.stringify(input.at.path)}` } : {}) };
+  };
+}
+
+/** A program's setting (a jq assignment, a Python subscript assignment) with its literal value read as JSON5. */
+function programSetting(s: ProgramSet): Setting {
+  const parsed = parseJson5(s.value.text);
+  const map = s.value.map;
+  const resolve = parsed.ok ? json5Resolver(parsed.ast) : undefined;
+  const locate: PathResolver = (sub, part) => {
+    const r = resolve?.(sub, part);
+    return r ? [map[r[0]] ?? s.start, r[1] > r[0] ? (map[r[1] - 1] ?? s.start) + 1 : (map[r[0]] ?? s.start)] : undefined;
+  };
+  return { path: s.path, value: parsed.ok ? parsed.value : '${UNKNOWN}', start: s.start, end: s.end, locate, keyPrefix: 'program' };
+}
+
+/**
+ * A program that writes a whole config from a literal (`jq -n '{…}'`, a Python dict literal), with the settings it
+ * applies after: a config of its own, reported in the literal or at the setting that wrote the key.
+ */
+function embedProgram(file: string, fileText: string, program: ProgramConfig): Embedded | undefined {
+  if (!program.base) return undefined;
+  const parsed = parseJson5(program.base.text);
+  if (!parsed.ok) return undefined;
+  const sets = program.sets.map(programSetting);
+  const value = structuredClone(parsed.value);
+  for (const s of sets) if (typeof value === 'object' && value !== null) setPath(value as Record<string, unknown>, s.path, s.value);
+  const line = new LineIndex(fileText).position(program.command.start).line;
+  const literal = reframer(file, program.base.text, program.base.map, json5Resolver(parsed.ast), program.command, 'program');
   return {
-    target,
-    reframe: (input) => {
-      if (input.at.kind !== 'path' || (input.at.file !== undefined && input.at.file !== file)) return undefined;
-      const s = setter(input.at.path);
-      if (!s) return undefined;
-      const at: Anchor = { kind: 'range', start: s.start, end: s.end };
-      const { fix: _fix, ...rest } = input;
-      return { ...rest, at, ...(input.key === undefined && input.secret === undefined ? { key: `config-set:${JSON.stringify(input.at.path)}` } : {}) };
-    },
+    target: { kind: 'openclaw', file, text: program.base.text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: program.program, line } },
+    reframe: settingsReframe(file, sets, literal),
   };
 }
 

@@ -12,7 +12,7 @@ import { Locator } from './locator.js';
 import { parseCaddyfile } from './caddy.js';
 import { NginxSyntaxError, parseNginx } from './nginx.js';
 import { parseShell, plainSource, type ShellSource } from './shell.js';
-import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
+import { composeShellSource, dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
 import { parseYaml, yamlResolver } from './yaml.js';
@@ -98,7 +98,11 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
     case 'compose': {
       const r = parseYaml(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      // Services' `command:`/`entrypoint:` as shell of the compose file (shell-sources.ts), for the shell rules.
+      const source = composeShellSource(text, r.doc);
+      const shell = source.text.trim() ? shellTarget(file, text, 'compose', source) : undefined;
+      const derived = shell ? [{ target: shell.target }, ...shell.embedded] : undefined;
+      return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)), ...(derived ? { derived } : {}) };
     }
     case 'openclaw': {
       let r = parseJson5(text);

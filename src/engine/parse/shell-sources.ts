@@ -65,26 +65,32 @@ function recipeOnRuleLine(line: string): number | undefined {
 }
 
 /**
- * The shell of each `RUN` instruction in shell form (exec form `RUN ["…"]` is not shell). BuildKit flags
- * (`--mount=…`, `--network=…`) and comment lines inside a continued instruction are dropped, as Docker does.
+ * The shell of each `RUN` instruction in shell form (exec form `RUN ["…"]` is not shell), and of `CMD`/`ENTRYPOINT`
+ * in shell form (Docker runs it with `/bin/sh -c`) or in an exec form that runs a shell's `-c` script
+ * (`["sh", "-c", "…"]`). BuildKit flags (`--mount=…`, `--network=…`) and comment lines inside a continued
+ * instruction are dropped, as Docker does.
  */
 export function dockerfileRunSource(text: string, dockerfile: Dockerfile): ShellSource {
   const b = new SourceBuilder();
   const idx = new LineIndex(text);
   const off = (p: { line: number; character: number }) => idx.lineStart(p.line + 1) + p.character;
   for (const ins of dockerfile.getInstructions()) {
-    if (ins.getKeyword() !== 'RUN') continue;
+    const keyword = ins.getKeyword().toUpperCase();
+    if (keyword !== 'RUN' && keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
     const r = ins.getArgumentsRange();
     if (!r) continue;
     let start = off(r.start);
     const end = off(r.end);
     let body = text.slice(start, end);
-    const flags = /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body);
+    const flags = keyword === 'RUN' ? /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body) : null;
     if (flags) {
       start += flags[0].length;
       body = body.slice(flags[0].length);
     }
-    if (body.startsWith('[')) continue;
+    if (body.startsWith('[')) {
+      if (keyword !== 'RUN') pushExecScript(b, body, start);
+      continue;
+    }
     // `RUN <<EOF` (BuildKit): the heredoc body is the script.
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
@@ -107,6 +113,31 @@ export function dockerfileRunSource(text: string, dockerfile: Dockerfile): Shell
     }
   }
   return b.build(text.length);
+}
+
+/** `CMD ["sh", "-c", "script"]`: the script, at its place in the file when its JSON string has no escapes. */
+function pushExecScript(b: SourceBuilder, body: string, start: number): void {
+  let argv: unknown;
+  try {
+    // Docker joins continued lines before reading the exec form's JSON.
+    argv = JSON.parse(body.replace(/\\\r?\n/g, ''));
+  } catch {
+    return;
+  }
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) return;
+  const words = argv as string[];
+  if (!SHELL_PROGRAM.test(base(words[0] ?? ''))) return;
+  let j = 1;
+  while (j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? '') && !(words[j] ?? '').includes('c')) j++;
+  const script = /^-[a-zA-Z]+$/.test(words[j] ?? '') && (words[j] ?? '').includes('c') ? words[j + 1] : undefined;
+  if (script === undefined) return;
+  const quoted = JSON.stringify(script);
+  const at = quoted.length === script.length + 2 ? body.indexOf(quoted) : -1;
+  if (at === -1) b.push(`${script}\n`, start, false);
+  else {
+    b.push(script, start + at + 1);
+    b.push('\n', start + at + quoted.length - 1);
+  }
 }
 
 /**
@@ -190,4 +221,65 @@ export function pushScalar(b: SourceBuilder, text: string, node: Scalar): void {
   }
   // Quoted or multi-line flow scalars: the value, every character placed at the scalar's start.
   b.push(`${String(node.value)}\n`, start, false);
+}
+
+const SHELL_PROGRAM = /^(ba|da|z|k|a)?sh$/;
+
+/**
+ * The commands of a compose file's services: each service's `entrypoint` + `command` as one command line, with
+ * positions in the compose file. The string form is read as the shell reads words (compose splits it the same
+ * way); the list form is the argv, each item one word; when that argv is a shell with `-c` (`["sh", "-c", "…"]`,
+ * `entrypoint: ["bash", "-lc"]` with the script in `command`), the script is read as shell of its own. Compose's
+ * `$$` (a literal `$`) becomes the shell's `$`; `${VAR}` stays a reference.
+ */
+export function composeShellSource(text: string, doc: Document): ShellSource {
+  const b = new SourceBuilder();
+  const services = doc.get('services', true);
+  if (!isMap(services)) return b.build(text.length);
+  for (const svc of services.items) {
+    if (!isMap(svc.value)) continue;
+    const parts = ['entrypoint', 'command'].map((k) => (svc.value as { get(k: string, keep: true): unknown }).get(k, true));
+    const lists = parts.filter(isSeq);
+    const strings = parts.filter((p): p is Scalar => isScalar(p) && typeof p.value === 'string');
+    // The argv of an exec form (entrypoint then command, as the container runs them).
+    const argv = lists.length === parts.filter((p) => p !== undefined && p !== null).length ? lists.flatMap((l) => l.items.filter(isScalar)) : [];
+    if (argv.length) {
+      const words = argv.map((n) => String(n.value));
+      let j = SHELL_PROGRAM.test(base(words[0] ?? '')) ? 1 : -1;
+      while (j > 0 && j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? '') && !(words[j] ?? '').includes('c')) j++;
+      const script = j > 0 && /^-[a-zA-Z]+$/.test(words[j] ?? '') && (words[j] ?? '').includes('c') ? argv[j + 1] : undefined;
+      if (script) pushCompose(b, text, script);
+      else pushArgv(b, text, argv);
+      continue;
+    }
+    for (const s of strings) pushCompose(b, text, s);
+  }
+  return b.build(text.length);
+}
+
+const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** A scalar as one line of shell, compose's `$$` read as `$`. */
+function pushCompose(b: SourceBuilder, text: string, node: Scalar): void {
+  const tmp = new SourceBuilder();
+  pushScalar(tmp, text, node);
+  const src = tmp.build(text.length);
+  for (let k = 0; k < src.text.length; k++) {
+    if (src.text[k] === '$' && src.text[k + 1] === '$') k++;
+    b.push(src.text[k] as string, src.at(k));
+  }
+  if (!src.text.endsWith('\n')) b.push('\n', src.at(src.text.length), false);
+}
+
+/** An exec-form argv as one shell command line: each item one word (quoted when it holds shell syntax). */
+function pushArgv(b: SourceBuilder, text: string, argv: readonly Scalar[]): void {
+  for (const [k, node] of argv.entries()) {
+    const value = String(node.value).replace(/\$\$/g, '$');
+    const start = node.range?.[0] ?? 0;
+    const quotedInFile = text[start] === '"' || text[start] === "'";
+    if (k) b.push(' ', start, false);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) b.push(value, quotedInFile ? start + 1 : start, value === text.slice(quotedInFile ? start + 1 : start, (quotedInFile ? start + 1 : start) + value.length));
+    else b.push(`'${value.replace(/'/g, `'\\''`)}'`, start, false);
+  }
+  b.push('\n', argv[argv.length - 1]?.range?.[1] ?? 0, false);
 }
