@@ -40,10 +40,10 @@ const HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
 /**
  * The lines of a pasted block, with the wrapping people add stripped: `\n`/`\r` escapes (any number of backslashes:
  * a key in a JSON string inside a `.env` value is escaped twice), then per line the indentation, JSON string quotes,
- * commas and a YAML/Markdown quote prefix.
+ * commas, a YAML/Markdown quote prefix and the `\r` of CRLF line ends (a key committed from Windows).
  */
 const LEAD = ' \t"\'>#';
-const TRAIL = ' \t"\',\\';
+const TRAIL = ' \t"\',\\\r'; // `\r`: a key committed with CRLF line ends
 
 export function keyLines(raw: string): string[] {
   const out: string[] = [];
