@@ -15,7 +15,7 @@ import { parseShell, plainSource, type ShellSource } from './shell.js';
 import { dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
-import { parseYaml, yamlResolver } from './yaml.js';
+import { parseYaml, parseYamlLazy, yamlResolver } from './yaml.js';
 import { ansibleParts } from './ansible.js';
 import { cloudInitParts } from './cloud-init.js';
 import { HclSyntaxError } from './hcl.js';
@@ -96,9 +96,21 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
   const plain = new Locator(file, text);
   switch (kind) {
     case 'compose': {
-      const r = parseYaml(text);
+      // Most compose files are plain YAML that a fast parse reads; the library's Document only when needed.
+      const r = parseYamlLazy(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const doc = r.doc;
+      const target = {
+        kind: 'compose' as const,
+        file,
+        text,
+        value: r.value,
+        get doc() {
+          return doc();
+        },
+        ...(r.plain ? { plain: true as const } : {}),
+      };
+      return { ok: true, target, locator: new Locator(file, text, r.resolver) };
     }
     case 'openclaw': {
       let r = parseJson5(text);

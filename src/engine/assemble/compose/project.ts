@@ -33,7 +33,7 @@ interface Loader {
 
 export function buildComposeProjects(composeTargets: readonly ComposeTarget[], dotenvTargets: readonly DotenvTarget[]): { projects: ComposeProjectTarget[]; notes: Note[] } {
   const loader: Loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: t.plain ? new Map() : collectTags(t.doc) }])),
     dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
     notes: new Map(),
   };
