@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { UsageError } from '../src/model/errors.js';
-import { defaultMinFiles, estimateFiles, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/threads/isolate.js';
+import { defaultMinFiles, estimateFiles, estimateWork, ISOLATE_MIN_FILES, scanIsolated } from '../src/engine/threads/isolate.js';
 import { scan, type ScanOptions, type ScanResult } from '../src/engine/scan.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
@@ -163,7 +163,7 @@ describe('estimateFiles', () => {
 
   // In a child process with a hard timeout: the failure these guard against is a read that never returns.
   const estimateInChild = (dir: string): number => {
-    const code = `import { estimateFiles } from ${JSON.stringify(path.join(ROOT, 'src', 'engine', 'isolate.ts'))}; process.stdout.write(String(estimateFiles([${JSON.stringify(dir)}])));`;
+    const code = `import { estimateFiles } from ${JSON.stringify(path.join(ROOT, 'src', 'engine', 'threads', 'isolate.ts'))}; process.stdout.write(String(estimateFiles([${JSON.stringify(dir)}])));`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
     if (r.signal) throw new Error(`estimateFiles did not return within 20 s (killed by ${r.signal})`);
     return Number(r.stdout);
@@ -191,6 +191,21 @@ describe('estimateFiles', () => {
     mkdirSync(work);
     writeFileSync(path.join(work, '.git'), `gitdir: ${gitDir}\n`);
     expect(estimateInChild(work)).toBe(0);
+  });
+
+  it('sums the sizes of the YAML entries the index records, in index versions 2 and 4', () => {
+    const repo = tmp();
+    git(repo, 'init', '-q');
+    mkdirSync(path.join(repo, 'deploy'));
+    writeFileSync(path.join(repo, 'compose.yaml'), 'x'.repeat(1000));
+    writeFileSync(path.join(repo, 'deploy', 'app.YML'), 'y'.repeat(234));
+    writeFileSync(path.join(repo, 'deploy', 'readme.md'), 'z'.repeat(5000));
+    writeFileSync(path.join(repo, `${'long-name-'.repeat(20)}.yml`), 'w'.repeat(10));
+    git(repo, 'add', '.');
+    expect(estimateWork([repo])).toEqual({ files: 4, yamlBytes: 1244 });
+    git(repo, 'update-index', '--index-version', '4');
+    expect(estimateWork([repo])).toEqual({ files: 4, yamlBytes: 1244 });
+    expect(estimateWork([path.join(repo, 'compose.yaml'), path.join(repo, 'deploy', 'readme.md')])).toEqual({ files: 2, yamlBytes: 1000 });
   });
 
   it('knows nothing of a directory outside git', () => {

@@ -68,7 +68,10 @@ export interface ComposeTarget extends TargetBase {
   text: string;
   /** The plain value (`doc.toJS()` with merge keys, alias limits enforced). */
   value: unknown;
-  doc: Document;
+  /** The library's Document, built on first use when the fast parse read the file (engine/parse/yaml.ts). */
+  readonly doc: Document;
+  /** Read by the fast parse: no tags, anchors, aliases or merge keys in the text. */
+  plain?: true;
   /** Set when the compose file is a heredoc inside a script (`file`): the path the script writes it to. */
   writtenTo?: string;
 }

@@ -50,7 +50,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * characters, 2,000 runs per text, and only decoded content that is text (95% printable) is scanned again.
  * secretlint-served specs run on the file's own text only.
  */
-const ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+// Tried only where a run starts (the lookbehind): the same matches, but a run shorter than 24 is read once, not
+// again from each of its later positions (every text file pays this pass; docs/performance.md).
+const ENCODED = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX = /^(?:[0-9a-f]{2}){20,}$|^(?:[0-9A-F]{2}){20,}$/;
 const MAX_DEPTH = 5;
 const MAX_RUN = 200_000;

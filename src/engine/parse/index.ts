@@ -15,7 +15,7 @@ import { parseShell, plainSource, type ShellSource } from './shell.js';
 import { composeShellSource, dockerfileCopySources, dockerfileRunSource, makefileSource, workflowSource } from './shell-sources.js';
 import { parseSshd } from './sshd.js';
 import { parseSystemd } from './systemd.js';
-import { parseYaml, yamlResolver } from './yaml.js';
+import { parseYaml, parseYamlLazy, yamlResolver } from './yaml.js';
 import { ansibleParts } from './ansible.js';
 import { cloudInitParts } from './cloud-init.js';
 import { HclSyntaxError } from './hcl.js';
@@ -96,13 +96,26 @@ function parseKind(file: string, kind: Exclude<FileKind, 'text'>, text: string):
   const plain = new Locator(file, text);
   switch (kind) {
     case 'compose': {
-      const r = parseYaml(text);
+      // Most compose files are plain YAML that a fast parse reads; the library's Document only when needed.
+      const r = parseYamlLazy(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      // Services' `command:`/`entrypoint:` as shell of the compose file (shell-sources.ts), for the shell rules.
-      const source = composeShellSource(text, r.doc);
-      const shell = source.text.trim() ? shellTarget(file, text, 'compose', source) : undefined;
+      const doc = r.doc;
+      const target = {
+        kind: 'compose' as const,
+        file,
+        text,
+        value: r.value,
+        get doc() {
+          return doc();
+        },
+        ...(r.plain ? { plain: true as const } : {}),
+      };
+      // Services' `command:`/`entrypoint:` as shell of the compose file (shell-sources.ts), for the shell rules. Only
+      // a file that has one pays for the library's Document (the fast parse's value tells).
+      const source = hasServiceCommand(r.value) ? composeShellSource(text, doc()) : undefined;
+      const shell = source?.text.trim() ? shellTarget(file, text, 'compose', source) : undefined;
       const derived = shell ? [{ target: shell.target }, ...shell.embedded] : undefined;
-      return { ok: true, target: { kind: 'compose', file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)), ...(derived ? { derived } : {}) };
+      return { ok: true, target, locator: new Locator(file, text, r.resolver), ...(derived ? { derived } : {}) };
     }
     case 'openclaw': {
       let r = parseJson5(text);
@@ -218,6 +231,13 @@ function copiedConfigs(file: string, text: string, dockerfile: ReturnType<typeof
     if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy.start, end: copy.end }));
   }
   return out;
+}
+
+/** Whether some service of a compose value has a `command` or `entrypoint`. */
+function hasServiceCommand(value: unknown): boolean {
+  const services = (value as { services?: unknown } | null)?.services;
+  if (!services || typeof services !== 'object') return false;
+  return Object.values(services).some((svc) => svc && typeof svc === 'object' && ('command' in svc || 'entrypoint' in svc));
 }
 
 function shellTarget(file: string, text: string, origin: ShellTarget['origin'], source: ShellSource): { target: ShellTarget; embedded: Embedded[] } {

@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { PathSegment } from '../../model/location.js';
 import type { PathResolver } from './locator.js';
+import { fastRange, fastYaml } from './yaml-fast.js';
 
 export const MAX_ALIAS_COUNT = 1000;
 export const MAX_YAML_DEPTH = 200;
@@ -13,14 +14,44 @@ export type YamlParse =
   | { ok: true; doc: Document; value: unknown }
   | { ok: false; message: string; line?: number; column?: number };
 
+/**
+ * A YAML file whose Document may never be needed (compose): the fast first parse (yaml-fast.ts) when the text is in
+ * its subset, with the library's Document built only on first use (`doc()`); otherwise parseYaml's result. Value,
+ * errors and every resolved range are parseYaml's either way. `plain`: the fast parse read it, so the text has no
+ * tags, anchors, aliases or merge keys.
+ */
+export type LazyYamlParse =
+  | { ok: true; value: unknown; doc: () => Document; resolver: PathResolver; plain: boolean }
+  | { ok: false; message: string; line?: number; column?: number };
+
+export function parseYamlLazy(text: string): LazyYamlParse {
+  const fast = MAX_YAML_DEPTH >= flowDepth(text, MAX_YAML_DEPTH).depth ? fastYaml(text) : undefined;
+  if (fast && depth(fast.value, 0) <= MAX_YAML_DEPTH) {
+    let doc: Document | undefined;
+    const lazyDoc = (): Document => (doc ??= parseDocument(text, YAML_OPTIONS()));
+    let slow: PathResolver | undefined;
+    const resolver: PathResolver = (path, part) => {
+      const r = fastRange(fast.root, path, part);
+      // A range that comment lines may extend is the library's to give.
+      return r === 'ask' ? (slow ??= yamlResolver(lazyDoc()))(path, part) : r;
+    };
+    return { ok: true, value: fast.value, doc: lazyDoc, resolver, plain: true };
+  }
+  const r = parseYaml(text);
+  if (!r.ok) return r;
+  const doc = r.doc;
+  return { ok: true, value: r.value, doc: () => doc, resolver: yamlResolver(doc), plain: false };
+}
+
+/** The library's options (logLevel 'error': its own warnings, e.g. a hostile collection key, would print input bytes to stderr). */
+const YAML_OPTIONS = () => ({ merge: true, lineCounter: new LineCounter(), uniqueKeys: false, logLevel: 'error' as const });
+
 export function parseYaml(text: string): YamlParse {
   // The yaml parser recurses once per flow level: about 1,000 levels overflow the stack, and ~100,000 (a 200 KB
   // line of `[`) exhaust memory and kill the process. Refuse such text before parsing, in one linear pass.
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new LineCounter();
-  // logLevel 'error': the library's own warnings (e.g. a hostile collection key) would print input bytes to stderr.
-  const doc = parseDocument(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: 'error' });
+  const doc = parseDocument(text, YAML_OPTIONS());
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];

@@ -5,9 +5,9 @@
  * (Node's `resourceLimits`). Decision and figures: docs/performance.md#the-scan-worker.
  *
  * When: where V8 would let the young generation grow far past the cap (`defaultMinFiles`), for scans of
- * ISOLATE_MIN_FILES files or more, decided before the scan starts, without discovering anything: a directory in a
- * git work tree counts as many files as the git index has entries, a file as one, blobs as themselves, a directory
- * outside git as none. Only the young generation is capped: a cap on the old generation would make a larger
+ * ISOLATE_MIN_FILES files or more or with ISOLATE_MIN_YAML_BYTES of YAML, decided before the scan starts, without
+ * discovering anything: a directory in a git work tree counts as many files as the git index has entries (and the
+ * YAML bytes its entries record), a file as one, blobs as themselves, a directory outside git as none. Only the young generation is capped: a cap on the old generation would make a larger
  * repository run out of memory in the worker and be scanned again here.
  *
  * Invariants: the result is plain data, read only once the worker has exited (its heap is gone before this thread
@@ -23,10 +23,10 @@ import { isMainThread, MessageChannel, type MessagePort, parentPort, receiveMess
 import type { AnyRule } from '../../model/rule.js';
 import { UsageError } from '../../model/errors.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
-import { ISOLATE_MIN_FILES, YOUNG_GENERATION_MB } from './limits.js';
+import { ISOLATE_MIN_FILES, ISOLATE_MIN_YAML_BYTES, YOUNG_GENERATION_MB } from './limits.js';
 import { poolExecutor, type PoolOptions } from './pool.js';
 
-export { ISOLATE_MIN_FILES, YOUNG_GENERATION_MB } from './limits.js';
+export { ISOLATE_MIN_FILES, ISOLATE_MIN_YAML_BYTES, YOUNG_GENERATION_MB } from './limits.js';
 
 /** A scan as the threads run it: its options without the executor, which they build from `pool`. */
 export type ThreadedScanOptions = Omit<ScanOptions, 'fileStage'>;
@@ -127,8 +127,12 @@ function worthIsolating(opts: ThreadedScanOptions, isolate: IsolateOptions): num
   if (!opts.rules.every((r) => known.has(r))) return undefined;
   const minFiles = isolate.minFiles ?? defaultMinFiles();
   if (minFiles === Infinity) return undefined;
-  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ['.']);
-  return estimate >= minFiles ? estimate : undefined;
+  if (opts.blobs) return opts.blobs.files.size >= minFiles ? opts.blobs.files.size : undefined;
+  const work = estimateWork(opts.paths.length ? opts.paths : ['.']);
+  // The YAML a scan keeps parsed (compose, Kubernetes, …) is what grows the young generation; a count given by the
+  // caller or the environment is the whole policy.
+  const byYaml = isolate.minFiles === undefined && !process.env.GATEWARDEN_ISOLATE_MIN_FILES && work.yamlBytes >= ISOLATE_MIN_YAML_BYTES;
+  return work.files >= minFiles || byYaml ? work.files : undefined;
 }
 
 /** With GATEWARDEN_DEBUG set, where the scan ran goes to stderr: codes only, never a message that could quote input. */
@@ -175,10 +179,27 @@ export function defaultMinFiles(runtime: Runtime = {}): number {
  * the number of entries in its git index (an upper bound for a subdirectory), a directory outside git 0 (unknown).
  */
 export function estimateFiles(paths: readonly string[]): number {
-  let total = 0;
+  return estimateWork(paths).files;
+}
+
+/** What a scan of `paths` may read: files (as `estimateFiles`) and bytes of `.yml`/`.yaml` files, from the git index. */
+export interface Work {
+  files: number;
+  yamlBytes: number;
+}
+
+export function estimateWork(paths: readonly string[]): Work {
+  const total: Work = { files: 0, yamlBytes: 0 };
   for (const p of paths) {
     try {
-      total += statSync(p).isDirectory() ? indexEntries(path.resolve(p)) : 1;
+      if (statSync(p).isDirectory()) {
+        const w = indexWork(path.resolve(p));
+        total.files += w.files;
+        total.yamlBytes += w.yamlBytes;
+      } else {
+        total.files += 1;
+        if (YAML_NAME.test(p)) total.yamlBytes += statSync(p).size;
+      }
     } catch {
       // missing or unreadable: scan() says so
     }
@@ -186,8 +207,12 @@ export function estimateFiles(paths: readonly string[]): number {
   return total;
 }
 
-/** Entries in the index of the git work tree holding `dir`: the header's count (`DIRC`, version, entries). */
-function indexEntries(dir: string): number {
+const YAML_NAME = /\.ya?ml$/i;
+/** An index larger than this is only counted (its header), not read. */
+const MAX_INDEX_BYTES = 64 << 20;
+
+/** The git index of the work tree holding `dir`: its entries, and the sizes of its YAML entries summed. */
+function indexWork(dir: string): Work {
   for (let d = dir; ; d = path.dirname(d)) {
     const dotGit = path.join(d, '.git');
     let gitDir: string | undefined;
@@ -202,11 +227,59 @@ function indexEntries(dir: string): number {
       // no .git here
     }
     if (gitDir) {
-      const header = readStart(path.join(gitDir, 'index'), 12); // none in an empty repository
-      return header?.length === 12 && header.toString('latin1', 0, 4) === 'DIRC' ? header.readUInt32BE(8) : 0;
+      const index = readStart(path.join(gitDir, 'index'), MAX_INDEX_BYTES); // none in an empty repository
+      if (index?.length === undefined || index.length < 12 || index.toString('latin1', 0, 4) !== 'DIRC') return { files: 0, yamlBytes: 0 };
+      const files = index.readUInt32BE(8);
+      return { files, yamlBytes: yamlBytesOf(index, files) };
     }
-    if (path.dirname(d) === d) return 0;
+    if (path.dirname(d) === d) return { files: 0, yamlBytes: 0 };
   }
+}
+
+/**
+ * The sizes of the `.yml`/`.yaml` entries of a git index (versions 2-4, SHA-1), each as recorded at `git add`
+ * (capped at 5 MB, above which a scan does not read a file). 0 for a form it does not know (SHA-256, a cut index):
+ * the file count decides then.
+ */
+function yamlBytesOf(index: Buffer, entries: number): number {
+  const version = index.readUInt32BE(4);
+  if (version < 2 || version > 4) return 0;
+  let at = 12;
+  let previous = '';
+  let bytes = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 62 > index.length) return 0;
+    const size = index.readUInt32BE(at + 36);
+    const flags = index.readUInt16BE(at + 60);
+    let nameAt = at + 62 + (version >= 3 && flags & 0x4000 ? 2 : 0);
+    let name: string;
+    if (version === 4) {
+      // The name is the previous one less N bytes (a varint), then this suffix up to a NUL; no padding.
+      let strip = 0;
+      let b: number;
+      do {
+        if (nameAt >= index.length) return 0;
+        b = index[nameAt++]!;
+        strip = (strip << 7) | (b & 0x7f);
+        if (b & 0x80) strip++;
+      } while (b & 0x80);
+      const nul = index.indexOf(0, nameAt);
+      if (nul === -1 || strip > previous.length) return 0;
+      name = previous.slice(0, previous.length - strip) + index.toString('latin1', nameAt, nul);
+      previous = name;
+      at = nul + 1;
+    } else {
+      const nul = index.indexOf(0, nameAt);
+      if (nul === -1) return 0;
+      name = index.toString('latin1', nameAt, nul);
+      // 1-8 NULs pad the entry to a multiple of 8 bytes from its start.
+      at += Math.ceil((nul + 1 - at) / 8) * 8;
+    }
+    // The low 12 bits of the flags are the name's length (0xfff when longer): a check that the entries line up.
+    if ((flags & 0xfff) !== Math.min(name.length, 0xfff)) return 0;
+    if (YAML_NAME.test(name)) bytes += Math.min(size, 5 << 20);
+  }
+  return bytes;
 }
 
 /**
@@ -217,9 +290,10 @@ function readStart(file: string, n: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return undefined;
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.alloc(Math.min(n, st.size));
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
   } catch {
     return undefined;
   } finally {

@@ -15,7 +15,13 @@ export const AUTO_MIN_FILES = 10_000;
  * large: below, the worker's start-up costs more than the memory it saves (docs/performance.md#the-scan-worker).
  * Independent of AUTO_MIN_FILES: the two workers are.
  */
-export const ISOLATE_MIN_FILES = 6_000;
+export const ISOLATE_MIN_FILES = 20_000;
+/**
+ * …or of fewer files with at least this many bytes of YAML (from the git index): the parsed YAML a scan keeps for
+ * its cross-file rules is what makes V8 grow the young generation (coolify 1.5 MB and traefik 5.2 MB: 30-80 MB
+ * less peak RSS in the worker; the generated 4,000- and 6,000-file trees, 0.5-0.8 MB: no gain; docs/performance.md#the-scan-worker).
+ */
+export const ISOLATE_MIN_YAML_BYTES = 1 << 20;
 /**
  * The young generation's cap (MB; V8 divides it between its semi-spaces) in the scan worker and the text workers:
  * small enough that V8's own sizing no longer decides the peak (docs/performance.md#the-scan-worker).

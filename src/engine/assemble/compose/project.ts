@@ -17,7 +17,7 @@ import type { Note } from '../../../model/finding.js';
 import { composeMounts, parsePort } from '../../../lib/exposure.js';
 import type { ComposeProjectTarget, ComposeService, ComposeTarget, DotenvTarget } from '../../../model/target.js';
 import type { Lookup } from './interpolate.js';
-import { build, collectTags, isRecord, merge, normaliseKeyValues, origins, pathKey, plain, type SNode, type Tags } from './tree.js';
+import { build, collectTags, isRecord, merge, normaliseKeyValues, plain, type SNode, type Tags } from './tree.js';
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 const OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
@@ -33,7 +33,7 @@ interface Loader {
 
 export function buildComposeProjects(composeTargets: readonly ComposeTarget[], dotenvTargets: readonly DotenvTarget[]): { projects: ComposeProjectTarget[]; notes: Note[] } {
   const loader: Loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: t.plain ? new Map() : collectTags(t.doc) }])),
     dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
     notes: new Map(),
   };
@@ -206,13 +206,18 @@ function volumeTarget(v: unknown): string {
 }
 
 function service(name: string, node: SNode, loader: Loader, project: Record<string, unknown>): ComposeService {
-  const table = origins(node);
+  // The deepest prefix of the path that the tree has, walked down the tree (what a table of every path's origin
+  // keyed by pathKey answered, without building that table for every service).
   const originOf = (p: readonly PathSegment[]) => {
-    for (let n = p.length; n >= 0; n--) {
-      const o = table.get(pathKey(p.slice(0, n)));
-      if (o) return { o, rest: p.slice(n) };
+    let cur = node;
+    let n = 0;
+    for (; n < p.length; n++) {
+      const seg = p[n];
+      const next = Array.isArray(cur.v) ? (typeof seg === 'number' ? cur.v[seg] : undefined) : cur.v instanceof Map && typeof seg === 'string' ? cur.v.get(seg) : undefined;
+      if (!next) break;
+      cur = next;
     }
-    return { o: node.o, rest: p };
+    return { o: cur.o, rest: p.slice(n) };
   };
   const value = plain(node, 'v') as Record<string, unknown>;
   return {

@@ -48,7 +48,8 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 /** Builds a provenance tree from a file's plain value, interpolating scalars with `env`. */
 export function build(raw: unknown, file: string, path: readonly PathSegment[], env: Lookup, tags: Tags): SNode {
   const o: Origin = { file, path };
-  const tag = tags.get(pathKey(path));
+  // Most files have no tag: no key to build for every node then.
+  const tag = tags.size ? tags.get(pathKey(path)) : undefined;
   const node = (v: SNode['v'], r?: Scalar): SNode => ({ o, v, ...(r !== undefined ? { r } : {}), ...(tag ? { tag } : {}) });
   if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path, i], env, tags)));
   if (isRecord(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path, k], env, tags)])));
@@ -114,12 +115,4 @@ export function plain(n: SNode, which: 'v' | 'r'): unknown {
   if (Array.isArray(n.v)) return n.v.map((x) => plain(x, which));
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === 'r' && n.r !== undefined ? n.r : n.v;
-}
-
-/** Origin of every path of a tree, keyed by `pathKey` of the path inside the tree. */
-export function origins(n: SNode, path: PathSegment[] = [], out = new Map<string, Origin>()): Map<string, Origin> {
-  out.set(pathKey(path), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path, k], out);
-  return out;
 }
