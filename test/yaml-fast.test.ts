@@ -8,7 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import './support/fast-check-seed.js';
 import { fastRange, fastYaml, resolvePlain } from '../src/engine/parse/yaml-fast.js';
 import { parseYaml, parseYamlLazy, yamlResolver } from '../src/engine/parse/yaml.js';
 import type { PathSegment } from '../src/model/location.js';
@@ -123,6 +125,20 @@ describe('fast YAML parse', () => {
       if (!lazy.ok && !full.ok) expect(lazy.message).toBe(full.message);
     });
   }
+
+  // Texts assembled from lines of the shapes compose files have, at random indentations: whatever the fast parse
+  // reads must be what the library reads.
+  const LINES = ['a:', 'b: 1', 'c: "q\\"x"', "d: 'it''s'", '- e', '- f: 2', '-', 'g: [1, "2", {h: i}]', 'j: [', '  k,', ']', '}', 'l: {m: n,', 'o: |', 'p: >-', 'text line', '# note', '', 'q: r # s', 'x: &y 1', 'z: *y', '<<: {}', 't: !reset []', 'u: v: w', '"w": 1', 'n: null', 'v: 0x1F', '? k', '---'];
+  const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...LINES)).map(([n, l]) => ' '.repeat(n) + l);
+  it('agrees with the library on random texts of compose-like lines', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 14 }), fc.boolean(), (lines, finalNewline) => {
+        const text = lines.join('\n') + (finalNewline ? '\n' : '');
+        expect(disagreement(text), JSON.stringify(text)).toBeUndefined();
+      }),
+      { numRuns: 1500 },
+    );
+  });
 
   it('resolves plain scalars with the core schema', () => {
     expect(resolvePlain('0o17')).toBe(15);

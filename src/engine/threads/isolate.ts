@@ -131,9 +131,12 @@ function worthIsolating(opts: ThreadedScanOptions, isolate: IsolateOptions): num
   const work = estimateWork(opts.paths.length ? opts.paths : ['.']);
   // The YAML a scan keeps parsed (compose, Kubernetes, …) is what grows the young generation; a count given by the
   // caller or the environment is the whole policy.
-  const byYaml = isolate.minFiles === undefined && !process.env.GATEWARDEN_ISOLATE_MIN_FILES && work.yamlBytes >= ISOLATE_MIN_YAML_BYTES;
+  // Node 24 only: on Node 22 the YAML-heavy traefik peaked higher in the worker (docs/performance.md#the-scan-worker).
+  const byYaml = isolate.minFiles === undefined && !process.env.GATEWARDEN_ISOLATE_MIN_FILES && nodeMajor() >= 24 && work.yamlBytes >= ISOLATE_MIN_YAML_BYTES;
   return work.files >= minFiles || byYaml ? work.files : undefined;
 }
+
+const nodeMajor = (): number => Number(process.versions.node.split('.')[0]);
 
 /** With GATEWARDEN_DEBUG set, where the scan ran goes to stderr: codes only, never a message that could quote input. */
 function debug(line: string): void {

@@ -19,7 +19,8 @@ export const ISOLATE_MIN_FILES = 20_000;
 /**
  * …or of fewer files with at least this many bytes of YAML (from the git index): the parsed YAML a scan keeps for
  * its cross-file rules is what makes V8 grow the young generation (coolify 1.5 MB and traefik 5.2 MB: 30-80 MB
- * less peak RSS in the worker; the generated 4,000- and 6,000-file trees, 0.5-0.8 MB: no gain; docs/performance.md#the-scan-worker).
+ * less peak RSS in the worker; the generated 4,000- and 6,000-file trees, 0.5-0.8 MB: no gain). Node 24 only: Node 22
+ * peaked higher with it on traefik (docs/performance.md#the-scan-worker).
  */
 export const ISOLATE_MIN_YAML_BYTES = 1 << 20;
 /**
