@@ -253,13 +253,13 @@ describe('PaaS', () => {
       "output fqdn string = app.properties.ingress.fqdn",
       '',
     ].join('\n');
-    const { value, ranges } = readBicep(text);
+    const { value, rangeOf } = readBicep(text);
     expect(value.params).toMatchObject({ token: { type: 'string', secure: true, default: '' }, internal: { secure: false, default: false }, size: { type: "'S' | 'M'", default: 'S' } });
     expect(value.vars.cidrs).toMatchObject({ $expr: expect.stringMatching(/^\[for c in/) });
     const app = value.resources.app;
     expect(app?.type).toBe('Microsoft.App/containerApps@2024-03-01');
     expect(app?.body).toMatchObject({ name: '${prefix}-app', properties: { ingress: { external: { $expr: '!internal' }, targetPort: 18789 }, registries: { $expr: expect.stringMatching(/^useAcr \? \[\] : \[/) }, '${id}': {} } });
-    const r = ranges.get(JSON.stringify(['resources', 'app', 'body', 'properties', 'ingress', 'targetPort']));
+    const r = rangeOf(['resources', 'app', 'body', 'properties', 'ingress', 'targetPort']);
     expect(r && text.slice(r[0], r[1])).toBe('targetPort: 18789');
   });
 
