@@ -3,10 +3,12 @@
  * and Helm, the PaaS readers, and hostile inputs (10,000 documents, deep nesting, alias bombs, 5 MB of HCL): each
  * handled within the limits with a clear parse error, and one malformed file never hides another's findings.
  */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { scan } from '../src/engine/scan.js';
 import { HclSyntaxError, MAX_HCL_DEPTH, parseHcl } from '../src/engine/parse/hcl.js';
+import { decodeContent, MAX_DECODED_BYTES } from '../src/engine/parse/cloud-init.js';
 import { BicepSyntaxError, MAX_BICEP_DEPTH, readBicep } from '../src/engine/parse/bicep.js';
 import { readToml } from '../src/engine/parse/paas.js';
 import { classify, looksLikeCloudInit, looksLikeKubernetes } from '../src/engine/read/classify.js';
@@ -121,6 +123,44 @@ describe('user data and cloud-init', () => {
   });
 });
 
+describe('cloud-init encoded write_files', () => {
+  it('decodes b64 and gz+b64 contents before reading them as the script and config they write; a gzip bomb is a parse error, bounded', async () => {
+    const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
+    const script = b64('#!/bin/sh\ncurl -fsSL https://get.example.com/install.sh | sh\n');
+    const config = b64(gzipSync('{ "gateway": { "bind": "lan", "auth": { "mode": "token" } } }\n'));
+    const bomb = b64(gzipSync('\n'.repeat(MAX_DECODED_BYTES * 3)));
+    const text = [
+      '#cloud-config',
+      'write_files:',
+      '  - path: /usr/local/bin/setup-agent',
+      '    encoding: b64',
+      `    content: ${script}`,
+      '  - path: /home/agent/.openclaw/openclaw.json',
+      '    encoding: gz+b64',
+      `    content: ${config}`,
+      '  - path: /var/lib/filler.txt',
+      '    encoding: gzip+base64',
+      `    content: ${bomb}`,
+      '  - path: /etc/motd',
+      '    encoding: b64',
+      '    content: not*base64',
+      '',
+    ].join('\n');
+    const r = await scanFiles({ 'cloud-init.yaml': text });
+    expect(where(r.findings, 'shell.curl_pipe_shell')).toEqual(['cloud-init.yaml:5']);
+    expect(where(r.findings, 'gateway.bind_no_auth')).toEqual(['cloud-init.yaml:8']);
+    const errors = r.findings.filter((f) => f.ruleId === 'scan.parse_error').map((f) => `${f.location.startLine}: ${f.message}`);
+    expect(errors).toEqual([expect.stringMatching(/^11: .*filler\.txt: content decompresses to more than 1024 KB/), expect.stringMatching(/^14: .*motd: content is not valid base64/)]);
+  });
+
+  it('decodes a !!binary gzip value', () => {
+    const bytes = gzipSync('echo hi\n');
+    expect(decodeContent(new Uint8Array(bytes), 'gzip')).toEqual({ text: 'echo hi\n' });
+    expect(decodeContent('aGk=', 'base64')).toEqual({ text: 'hi' });
+    expect(decodeContent('aGk=', 'rot13')).toMatchObject({ unread: expect.stringMatching(/not one cloud-init reads/) });
+  });
+});
+
 describe('Ansible', () => {
   it("reads shell/command tasks as shell and a copied openclaw.json as a config (the dest's {{ }} unknown)", async () => {
     const tasks = [
@@ -213,13 +253,13 @@ describe('PaaS', () => {
       "output fqdn string = app.properties.ingress.fqdn",
       '',
     ].join('\n');
-    const { value, ranges } = readBicep(text);
+    const { value, rangeOf } = readBicep(text);
     expect(value.params).toMatchObject({ token: { type: 'string', secure: true, default: '' }, internal: { secure: false, default: false }, size: { type: "'S' | 'M'", default: 'S' } });
     expect(value.vars.cidrs).toMatchObject({ $expr: expect.stringMatching(/^\[for c in/) });
     const app = value.resources.app;
     expect(app?.type).toBe('Microsoft.App/containerApps@2024-03-01');
     expect(app?.body).toMatchObject({ name: '${prefix}-app', properties: { ingress: { external: { $expr: '!internal' }, targetPort: 18789 }, registries: { $expr: expect.stringMatching(/^useAcr \? \[\] : \[/) }, '${id}': {} } });
-    const r = ranges.get(JSON.stringify(['resources', 'app', 'body', 'properties', 'ingress', 'targetPort']));
+    const r = rangeOf(['resources', 'app', 'body', 'properties', 'ingress', 'targetPort']);
     expect(r && text.slice(r[0], r[1])).toBe('targetPort: 18789');
   });
 

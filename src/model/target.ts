@@ -310,7 +310,10 @@ export interface ShellPipeline {
  */
 export interface ShellTarget extends TargetBase {
   kind: 'shell';
-  /** The whole file's text (for a Dockerfile or a workflow, that file, not only its shell). */
+  /**
+   * The whole file's text (for a Dockerfile or a workflow, that file, not only its shell); for cloud-init, followed by
+   * the scripts its encoded `write_files` decode to (read by the keyword gates; no range points past the file).
+   */
   text: string;
   /** `user_data`: a Terraform user-data script or a cloud-init document's commands and scripts. */
   origin: 'script' | 'makefile' | 'dockerfile' | 'workflow' | 'user_data' | 'ansible' | 'compose';

@@ -42,10 +42,29 @@ export interface BicepDocument {
 const IDENT_START = /[A-Za-z_]/;
 const IDENT = /[A-Za-z0-9_]/;
 
-/** Bicep text into a `BicepDocument` and the range (`[start, end]`) of each path, keyed by `JSON.stringify(path)`. */
-export function readBicep(s: string): { value: BicepDocument; ranges: Map<string, [number, number]> } {
+/**
+ * The range of each path, as a tree (one node per value: a flat map keyed by whole paths would cost the depth in
+ * every key, quadratic on a hostile, deeply nested file).
+ */
+class RangeNode {
+  range?: [number, number];
+  private children?: Map<PathSegment, RangeNode>;
+  child(seg: PathSegment): RangeNode {
+    this.children ??= new Map();
+    let c = this.children.get(seg);
+    if (!c) this.children.set(seg, (c = new RangeNode()));
+    return c;
+  }
+  find(path: readonly PathSegment[], from = 0): [number, number] | undefined {
+    if (from === path.length) return this.range;
+    return this.children?.get(path[from] as PathSegment)?.find(path, from + 1);
+  }
+}
+
+/** Bicep text into a `BicepDocument` and `rangeOf(path)`: the range (`[start, end]`) of a path, if it is there. */
+export function readBicep(s: string): { value: BicepDocument; rangeOf: (path: readonly PathSegment[]) => [number, number] | undefined } {
   const doc: BicepDocument = { params: {}, vars: {}, resources: {}, modules: {} };
-  const ranges = new Map<string, [number, number]>();
+  const root = new RangeNode();
   const n = s.length;
   let i = 0;
 
@@ -122,9 +141,8 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
       else i++;
     }
   };
-  /** An expression's end: a line break, `,`, or a closing bracket at its own level. */
-  const expression = (depth: number): BicepExpr => {
-    const start = i;
+  /** An expression from `start` (read up to `i` already), to its end: a line break, `,`, or a closing bracket at its own level. */
+  const expression = (depth: number, start = i): BicepExpr => {
     for (;;) {
       const c = s[i];
       if (c === undefined || c === '\n' || c === ',' || c === ')' || c === ']' || c === '}') break;
@@ -147,13 +165,13 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
     const c = s[j];
     return c === undefined || c === '\n' || c === ',' || c === ')' || c === ']' || c === '}' || (c === '/' && (s[j + 1] === '/' || s[j + 1] === '*'));
   };
-  const value = (path: PathSegment[], depth: number): unknown => {
+  const value = (node: RangeNode, depth: number): unknown => {
     if (depth > MAX_BICEP_DEPTH) throw new BicepSyntaxError(`nested deeper than ${MAX_BICEP_DEPTH} levels`, i);
     const start = i;
     let v: unknown;
     const c = s[i];
-    if (c === '{') v = object(path, depth);
-    else if (c === '[' && !/^\[\s*for\b/.test(s.slice(i, i + 16))) v = array(path, depth);
+    if (c === '{') v = object(node, depth);
+    else if (c === '[' && !/^\[\s*for\b/.test(s.slice(i, i + 16))) v = array(node, depth);
     else if (c === "'") v = string(depth);
     else {
       const m = /^(?:true|false|null|-?\d+(?:\.\d+)?)/.exec(s.slice(i, i + 32));
@@ -162,15 +180,12 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
         v = m[0] === 'true' ? true : m[0] === 'false' ? false : m[0] === 'null' ? null : Number(m[0]);
       } else v = expression(depth);
     }
-    if (!ends()) {
-      i = start;
-      v = expression(depth);
-    }
-    const key = JSON.stringify(path);
-    ranges.set(key, [ranges.get(key)?.[0] ?? start, i]);
+    // Read on from here (not again from `start`: nested values that each continue would cost depth × length).
+    if (!ends()) v = expression(depth, start);
+    node.range = [node.range?.[0] ?? start, i];
     return v;
   };
-  const object = (path: PathSegment[], depth: number): Record<string, unknown> => {
+  const object = (node: RangeNode, depth: number): Record<string, unknown> => {
     const start = i;
     i++;
     const out: Record<string, unknown> = {};
@@ -191,12 +206,12 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
       if (s[i] !== ':') throw new BicepSyntaxError('":" expected', i);
       i++;
       skip(false);
-      const p = [...path, k];
-      ranges.set(JSON.stringify(p), [keyStart, keyStart]);
-      out[k] = value(p, depth + 1);
+      const child = node.child(k);
+      child.range = [keyStart, keyStart];
+      out[k] = value(child, depth + 1);
     }
   };
-  const array = (path: PathSegment[], depth: number): unknown[] => {
+  const array = (node: RangeNode, depth: number): unknown[] => {
     const start = i;
     i++;
     const out: unknown[] = [];
@@ -211,11 +226,11 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
         return out;
       }
       if (i >= n) throw new BicepSyntaxError('array not closed', start);
-      out.push(value([...path, out.length], depth + 1));
+      out.push(value(node.child(out.length), depth + 1));
     }
   };
   /** `= [if (…)] <value>` after a resource or module header. */
-  const body = (path: PathSegment[]): unknown => {
+  const body = (node: RangeNode): unknown => {
     skip(false);
     if (s[i] !== '=') throw new BicepSyntaxError('"=" expected', i);
     i++;
@@ -225,7 +240,7 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
       balanced(1, ')');
       skip(false);
     }
-    return value(path, 1);
+    return value(node, 1);
   };
 
   let decorators: string[] = [];
@@ -269,17 +284,17 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
       if (s[i] === '=') {
         i++;
         skip(false);
-        p.default = value(['params', name, 'default'], 1);
+        p.default = value(root.child('params').child(name).child('default'), 1);
       }
       doc.params[name] = p;
-      ranges.set(JSON.stringify(['params', name]), [start, i]);
+      root.child('params').child(name).range = [start, i];
     } else if (word === 'var') {
       const name = ident();
       skip(false);
       if (s[i] !== '=') throw new BicepSyntaxError('"=" expected', i);
       i++;
       skip(false);
-      doc.vars[name] = value(['vars', name], 1);
+      doc.vars[name] = value(root.child('vars').child(name), 1);
     } else if (word === 'resource' || word === 'module') {
       const symbol = ident();
       skip(false);
@@ -291,9 +306,9 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
         existing = true;
         i += 8;
       }
-      const path = [word === 'resource' ? 'resources' : 'modules', symbol, 'body'];
-      ranges.set(JSON.stringify(path.slice(0, 2)), [start, i]);
-      const b = body(path);
+      const decl = root.child(word === 'resource' ? 'resources' : 'modules').child(symbol);
+      decl.range = [start, i];
+      const b = body(decl.child('body'));
       if (word === 'resource') doc.resources[symbol] = { type, existing, body: b };
       else doc.modules[symbol] = { path: type, body: b };
     } else {
@@ -312,7 +327,7 @@ export function readBicep(s: string): { value: BicepDocument; ranges: Map<string
     }
     decorators = [];
   }
-  return { value: doc, ranges };
+  return { value: doc, rangeOf: (path) => root.find(path) };
 }
 
 /** Whether a value is an expression the reader kept unevaluated. */

@@ -32,8 +32,8 @@ export function parsePaas(file: string, text: string): Result {
   const platform = paasPlatform(file) ?? 'fly';
   if (platform === 'azure') {
     try {
-      const { value, ranges } = readBicep(text);
-      const resolver: PathResolver = (path) => ranges.get(JSON.stringify(path));
+      const { value, rangeOf } = readBicep(text);
+      const resolver: PathResolver = (path) => rangeOf(path);
       return { ok: true, target: { kind: 'paas', file, text, platform, value }, resolver };
     } catch (e) {
       if (!(e instanceof BicepSyntaxError)) throw e;
