@@ -81,3 +81,11 @@ describe('python', () => {
     expect(configs(py(body.replace('json.dump(auth', 'json.dump(cfg').replace('agents/main/agent/auth-profiles.json', 'openclaw.json')))).toEqual([{ origin: 'python', value: { gateway: { bind: 'lan' } } }]);
   });
 });
+
+describe('limits', () => {
+  it('leaves a program with more steps than it reads unknown', () => {
+    const filter = Array.from({ length: 1001 }, (_, k) => `.agents.list[${k % 5}].id = "a${k}"`).join(' | ');
+    expect(configs(sh(`jq '${filter} | .gateway.bind = "lan"' in.json > ~/.openclaw/openclaw.json`))).toEqual([]);
+    expect(configs(sh(`jq '.agents.list[0].id = "a" | .gateway.bind = "lan"' in.json > ~/.openclaw/openclaw.json`))).toHaveLength(1);
+  });
+});

@@ -11,7 +11,7 @@
  */
 import type { PathSegment } from '../../model/location.js';
 import type { ShellCommand, ShellHeredoc, ShellPipeline, ShellWord } from '../../model/target.js';
-import { LiteralReader, type Dialect, type Rewritten, type Source } from './literal.js';
+import { LiteralReader, type Rewritten, type Source } from './literal.js';
 import { heredocSource, unquoted } from './shell-nested.js';
 
 export interface ProgramSet {
@@ -446,4 +446,3 @@ function closingParen(t: string, from: number): number {
   return -1;
 }
 
-export type { Dialect };

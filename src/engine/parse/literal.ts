@@ -69,7 +69,7 @@ export class LiteralReader {
     while (i < end) {
       const c = t[i];
       if (c === '"' || c === "'") i = this.skipString(i, end);
-      else if (c === '#' ) i = this.lineEnd(i, end);
+      else if (c === '#') i = this.lineEnd(i, end);
       else if (c === '(' || c === '[' || c === '{') {
         depth++;
         i++;
