@@ -4,6 +4,7 @@ import type { AnyRule } from '../../model/rule.js';
 import type { ProjectView, Target } from '../../model/target.js';
 import type { FileContext } from './file-context.js';
 import { finalize } from '../postprocess/finalize.js';
+import { mergeSecrets, noteSecret, type SecretLedger } from '../postprocess/redact.js';
 import { keywordText, mayApply } from './keywords.js';
 
 /** Where a run's findings and notes go. */
@@ -39,6 +40,11 @@ export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
 export class RuleRunner {
   readonly findings: Finding[] = [];
+  /**
+   * The raw secrets reported, per file (of the finding and of the target), for the scan-wide scrub of every output
+   * text of that file's findings (postprocess/redact.ts `scrubFindings`). Never output.
+   */
+  readonly secrets: SecretLedger = new Map();
   internalErrors = 0;
   private readonly byKind = new Map<string, AnyRule[]>();
 
@@ -48,6 +54,11 @@ export class RuleRunner {
     private readonly finish: Finisher = finalize,
   ) {
     for (const r of rules) for (const k of r.appliesTo as string[]) this.byKind.set(k, [...(this.byKind.get(k) ?? []), r]);
+  }
+
+  /** Secrets the text rules reported in `file` on another thread (read/file-pass.ts `TextFileResult.secrets`). */
+  addSecrets(file: string, secrets: readonly string[]): void {
+    mergeSecrets(this.secrets, file, secrets);
   }
 
   /**
@@ -60,7 +71,7 @@ export class RuleRunner {
     if (!rules.length) return;
     // Shell rules run only where one of their keywords is (check/keywords.ts); the text is read once per target.
     let kw: string | undefined | null = null;
-    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const reports = new TargetReports(target, contexts, scope, out, this.finish, this.secrets);
     const ctx = { report: reports.report, project };
     // Index loops and one TargetReports per target: this runs for every rule on every file
     // (docs/performance.md#the-rule-runner-on-every-file).
@@ -101,6 +112,7 @@ class TargetReports {
     private readonly scope: Scope | undefined,
     private readonly out: Sink,
     private readonly finish: Finisher,
+    private readonly secrets: SecretLedger,
   ) {}
 
   start(rule: AnyRule): void {
@@ -110,9 +122,12 @@ class TargetReports {
 
   readonly report = (reported: Report): void => {
     const rule = this.rule as AnyRule;
+    // Every secret, capped or relocated away or not: it is in the target's file, whatever becomes of the finding.
+    if (reported.secret !== undefined) noteSecret(this.secrets, this.target.file, reported.secret);
     const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
     if (!input) return;
     const file = input.at.file ?? this.target.file;
+    if (input.secret !== undefined && file !== this.target.file) noteSecret(this.secrets, file, input.secret);
     if (this.scope?.owns && !this.scope.owns(file)) return;
     this.counts ??= new Map();
     const n = (this.counts.get(file) ?? 0) + 1;
