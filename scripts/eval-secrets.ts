@@ -14,7 +14,7 @@
  *                    "none dropped by a filter" property at 100,000 per type in minutes, not the engine's hour
  */
 import { evaluate, precision, recall, type Score } from '../test/corpus/secrets/evaluate.js';
-import { propertyCheck } from './secrets-eval/property.js';
+import { propertyCheck, type PropertyRow } from './secrets-eval/property.js';
 import { generate, seedRandom, TOKEN_TYPES } from './secrets-eval/formats.js';
 import { isPlaceholder, isTypedPlaceholder } from '../src/lib/placeholders.js';
 import { printTable, runGenerated } from './secrets-eval/run.js';
@@ -55,10 +55,17 @@ if (args.includes('--property')) {
   }
   const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
   const started = Date.now();
-  const rows = await propertyCheck(n, { ...(only ? { types: only } : {}), onProgress: (s) => process.stderr.write(`\r${s.padEnd(60)}`) });
+  const cells = (r: PropertyRow) => [r.id, String(r.n), String(r.dropped), `${((100 * r.dropped) / r.n).toFixed(3)}%`, `${(r.ms / 1000).toFixed(0)} s`, [...r.reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join('; ')];
+  // Each row as soon as its type is done (a 100,000-per-type run takes an hour or more on a shared machine: what is
+  // done is kept if it is stopped), then the table.
+  const rows = await propertyCheck(n, {
+    ...(only ? { types: only } : {}),
+    onProgress: (s) => process.stderr.write(`\r${s.padEnd(60)}`),
+    onRow: (r) => process.stderr.write(`\rdone: ${cells(r).join(' | ')}\n`),
+  });
   process.stderr.write('\n');
   console.log(`\nProperty check: ${n} random values per type in a neutral carrier (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  printTable([['type / key layout', 'values', 'dropped', 'rate', 'filters matching the dropped values (filter: values)'], ...rows.map((r) => [r.id, String(r.n), String(r.dropped), `${((100 * r.dropped) / r.n).toFixed(3)}%`, [...r.reasons].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join('; ')])]);
+  printTable([['type / key layout', 'values', 'dropped', 'rate', 'time', 'filters matching the dropped values (filter: values)'], ...rows.map(cells)]);
 }
 if (modes.length) process.exit(0);
 

@@ -17,6 +17,7 @@ import { scanConfig, searchDir, type ConfigText } from './config.js';
 import { blobFiles, discover, resolveRoot, type ScanRoot } from './discover/discover.js';
 import path from 'node:path';
 import { defaultBaseline, loadBaseline } from './postprocess/baseline.js';
+import { scrubFindings, scrubNotes } from './postprocess/redact.js';
 import { postprocess } from './postprocess/scan-wide.js';
 import { readFiles, type FileStageExecutor } from './read/file-stage.js';
 import { repoFileReader } from './read/repo-file.js';
@@ -105,7 +106,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // Nothing to scan is worth saying out loud: a foreign `.git` file or an ignore-everything config can empty a
   // scan, which would otherwise pass as clean (security review, B13).
   if (!opts.blobs && files.length === 0) notes.push({ level: 'warning', code: 'scan.no_files', message: '0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere' });
-  const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
+  // Every output text of a file's findings and notes scrubbed of every secret reported in that file, whatever its
+  // shape (a rule naming a compose key does not know the name holds a key); the heuristic of finalize.ts stays.
+  scrubNotes(notes, runner.secrets);
+  const findings = postprocess(scrubFindings(runner.findings, runner.secrets), { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {
     root,

@@ -34,6 +34,31 @@ export const PLACEHOLDER_WORDS: readonly string[] = ['example', 'sample', 'redac
  */
 export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 
+/** Words that say what a value is (`another-secret-value-XYZ789`, `FAKE_A7f9…`, `my-gateway-token`). */
+const SELF_WORDS = new Set(['token', 'admin', 'action', 'about', 'gateway', 'secret', 'fake', 'dummy', 'stub', 'placeholder']);
+const SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub|placeholder/i;
+
+/**
+ * A value that names itself, as a person types it: gitleaks' generic stopwords (`token`, `admin`, `action`, `about`,
+ * `gateway`) and the words of a test or doc value (`secret`, `password`/`passwd`, `fake`, `dummy`, `stub`,
+ * `placeholder`), each a typed word (`typedWords`: set off by separators or the value's ends, one case; a number may
+ * follow it, `admin123`), or two of them inside camel case (`myGatewayToken`). Never a substring of a random body: as substrings anywhere and in any
+ * case (`GITLEAKS_STOPWORDS`, the generic rule's self-describing test) they dropped 0.006% of random Nostr keys and
+ * LINE tokens in the 100,000-per-type property run (`…xStUbq…`, `…aBoUt…`).
+ */
+export function namesItself(value: string): boolean {
+  if (!SELF_HINT.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (const { word: typed, edge } of words) {
+    const word = typed.replace(/[0-9]+$/, ''); // `admin123`, `token2`: a word and its counter
+    if (!SELF_WORDS.has(word) && !word.startsWith('passw')) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
+
 const WORDS = new Set(PLACEHOLDER_WORDS);
 
 interface TypedWord {

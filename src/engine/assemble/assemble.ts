@@ -71,6 +71,7 @@ async function admitFiles(read: FilesRead, project: SharedTargets, runner: RuleR
       else out.shells.push(r);
     }
     for (const f of r.findings) runner.findings.push(f);
+    if (r.secrets) runner.addSecrets(r.path, r.secrets);
     for (const n of r.notes) notes.push(n);
   }
   return out;

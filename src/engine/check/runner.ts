@@ -4,6 +4,7 @@ import type { AnyRule, RuleContext } from '../../model/rule.js';
 import type { ProjectView, Target } from '../../model/target.js';
 import type { FileContext } from './file-context.js';
 import { finalize } from '../postprocess/finalize.js';
+import { mergeSecrets, noteSecret, type SecretLedger } from '../postprocess/redact.js';
 import { keywordText, mayApply } from './keywords.js';
 import { TokenDetector, type TokenScan } from './tokens.js';
 
@@ -40,6 +41,11 @@ export const MAX_FINDINGS_PER_RULE_AND_FILE = 100;
 /** Runs every rule that applies to a target, isolating crashes, and finalises what they report. */
 export class RuleRunner {
   readonly findings: Finding[] = [];
+  /**
+   * The raw secrets reported, per file (of the finding and of the target), for the scan-wide scrub of every output
+   * text of that file's findings (postprocess/redact.ts `scrubFindings`). Never output.
+   */
+  readonly secrets: SecretLedger = new Map();
   internalErrors = 0;
   private readonly byKind = new Map<string, AnyRule[]>();
   /** Target kinds some rule reads the tokens of (token rules: `text`; `usesTokens` rules: theirs). */
@@ -78,6 +84,11 @@ export class RuleRunner {
     }
   }
 
+  /** Secrets the text rules reported in `file` on another thread (read/file-pass.ts `TextFileResult.secrets`). */
+  addSecrets(file: string, secrets: readonly string[]): void {
+    mergeSecrets(this.secrets, file, secrets);
+  }
+
   /**
    * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
    * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
@@ -90,7 +101,7 @@ export class RuleRunner {
     let kw: string | undefined | null = null;
     const found = this.findTokens(target, out);
     const tokens = this.tokens.view(found instanceof Promise ? await found : found, target.kind);
-    const reports = new TargetReports(target, contexts, scope, out, this.finish);
+    const reports = new TargetReports(target, contexts, scope, out, this.finish, this.secrets);
     const ctx = { report: reports.report, project, tokens };
     // Index loops and one TargetReports per target: this runs for every rule on every file
     // (docs/performance.md#the-rule-runner-on-every-file).
@@ -131,6 +142,7 @@ class TargetReports {
     private readonly scope: Scope | undefined,
     private readonly out: Sink,
     private readonly finish: Finisher,
+    private readonly secrets: SecretLedger,
   ) {}
 
   start(rule: AnyRule): void {
@@ -140,9 +152,12 @@ class TargetReports {
 
   readonly report = (reported: Report): void => {
     const rule = this.rule as AnyRule;
+    // Every secret, capped or relocated away or not: it is in the target's file, whatever becomes of the finding.
+    if (reported.secret !== undefined) noteSecret(this.secrets, this.target.file, reported.secret);
     const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
     if (!input) return;
     const file = input.at.file ?? this.target.file;
+    if (input.secret !== undefined && file !== this.target.file) noteSecret(this.secrets, file, input.secret);
     if (this.scope?.owns && !this.scope.owns(file)) return;
     this.counts ??= new Map();
     const n = (this.counts.get(file) ?? 0) + 1;

@@ -35,6 +35,7 @@ import { Locator } from '../parse/locator.js';
 import { parseFile } from '../parse/index.js';
 import { FileContext, repoFileContext } from '../check/file-context.js';
 import { finalize } from '../postprocess/finalize.js';
+import { scrubFindings } from '../postprocess/redact.js';
 import { applyBaseline, applyConfig, sortFindings } from '../postprocess/scan-wide.js';
 import { findDirective, parseDirectives, type Directive } from '../postprocess/suppress.js';
 import { EMPTY_PROJECT, RuleRunner, type Finisher } from '../check/runner.js';
@@ -157,7 +158,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<ScanResult & { 
   };
 
   const collect = (c: Commit) => {
-    for (const finding of runner.findings.splice(0)) {
+    // The commit's findings scrubbed of every secret reported in their file (postprocess/redact.ts), then let go.
+    const found = scrubFindings(runner.findings.splice(0), runner.secrets);
+    runner.secrets.clear();
+    for (const finding of found) {
       const cand: Occurrence = { finding, commit: c, order: order++, additions: 1 };
       const prev = seen.get(finding.fingerprint);
       if (!prev) {

@@ -28,6 +28,8 @@ export interface TextFileResult {
   findings: Finding[];
   notes: Note[];
   internalErrors: number;
+  /** The raw secrets the text rules reported in the file, for the scan-wide scrub (postprocess/redact.ts); never output. */
+  secrets?: string[];
   /** The text, when the caller needs it: always on the main thread; from a worker, only for structured kinds. */
   text?: string;
 }
@@ -71,6 +73,11 @@ export class FilePass {
       const errorsBefore = this.runner.internalErrors;
       await this.runner.run({ kind: 'text', file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, undefined, result);
       result.internalErrors = this.runner.internalErrors - errorsBefore;
+      const secrets = this.runner.secrets.get(f.path);
+      if (secrets) {
+        result.secrets = [...secrets];
+        this.runner.secrets.delete(f.path);
+      }
     }
     if (this.keepText(kind, read.text)) result.text = read.text;
     return result;
