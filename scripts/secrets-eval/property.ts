@@ -14,7 +14,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import { isHighEntropy } from '../../src/lib/entropy.js';
 import { dominantRun, GITLEAKS_STOPWORDS, isPlaceholder, isSequential, namesItself, PLACEHOLDER_WORDS, typedWords } from '../../src/lib/placeholders.js';
-import { mentionsTokenKeyword } from '../../rules/_shared/tokens.js';
+import { TokenDetector } from '../../src/engine/check/tokens.js';
 import { scan } from '../../src/engine/scan.js';
 import { generate, TOKEN_TYPES } from './formats.js';
 
@@ -107,6 +107,8 @@ export const KEY_LAYOUTS: Record<string, () => string> = {
 // ---------- the check ----------
 
 const PLACEHOLDER_WORD_SET = new Set(PLACEHOLDER_WORDS);
+/** The detector a scan builds from the registry, for the generic rule's keyword test. */
+const DETECTOR = new TokenDetector(RULES);
 
 function reasons(value: string, group: 'token' | 'key'): string[] {
   const out = typedWords(value).filter((w) => PLACEHOLDER_WORD_SET.has(w)).map((w) => `placeholder word "${w}"`);
@@ -116,7 +118,7 @@ function reasons(value: string, group: 'token' | 'key'): string[] {
   // the generic rule's own value tests (rules/secrets/generic.ts), for types only it can catch
   if (namesItself(value)) out.push('generic: names itself (typed word)');
   else if (GITLEAKS_STOPWORDS.test(value)) out.push('generic: gitleaks stopword as a substring (namesItself not wired)');
-  if (mentionsTokenKeyword(value)) out.push("generic: holds a provider's keyword anywhere (mentionsTokenKeyword)");
+  if (DETECTOR.mentionsKeyword(value)) out.push("generic: holds a provider's keyword anywhere (mentionsKeyword)");
   if (isPlaceholder(value)) out.push('generic: whole-value placeholder (isPlaceholder)');
   if (/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value)) out.push('generic: ends like a file name');
   if (!/[0-9]/.test(value)) out.push('generic: no digit');
