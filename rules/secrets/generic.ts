@@ -65,7 +65,8 @@ export function isGenericSecretValue(value: string, tokens: FileTokens, bearer =
   return (
     (bearer ? BEARER_VALUE : VALUE).test(value) &&
     /[0-9]/.test(value) &&
-    isHighEntropy(value) &&
+    // A UUID's entropy is capped by its hex alphabet and dashes: after `Bearer`, its shape is what says it is a key.
+    (isHighEntropy(value) || (bearer && UUID.test(value))) &&
     !isReference(value) &&
     !containsExpansion(value) &&
     !isPlaceholder(value) &&

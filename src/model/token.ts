@@ -97,6 +97,9 @@ export interface FileTokens {
    * truncated or wrong-suffix example). The generic and OpenClaw rules leave such values alone.
    */
   mentionsKeyword(value: string): boolean;
-  /** Whether any token of any spec lies inside `value` (a value of the target's text). */
+  /**
+   * Whether any token of any spec lies inside `value` (a value of the target's text), including one the file's scan
+   * placed by its name (`near` specs) whose name is outside the value.
+   */
   holds(value: string): boolean;
 }

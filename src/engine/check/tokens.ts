@@ -326,7 +326,13 @@ export class TargetTokens implements FileTokens {
     return this.detector.mentionsKeyword(value);
   }
 
+  /**
+   * A token of `near` spec (its name outside the value: `channelAccessToken: "…"`) is one the file's scan found
+   * inside the value; any other, one the value holds by itself.
+   */
   holds(value: string): boolean {
-    return this.detector.holds(value, this.found().routed);
+    const { all, routed } = this.found();
+    for (const t of all) if (t.spec.near !== undefined && value.includes(t.secret)) return true;
+    return this.detector.holds(value, routed);
   }
 }
