@@ -51,7 +51,9 @@ export function namesItself(value: string): boolean {
   const words = wordsWithEdges(value);
   let inside = 0;
   for (const { word: typed, edge } of words) {
-    const word = typed.replace(/[0-9]+$/, ''); // `admin123`, `token2`: a word and its counter
+    let end = typed.length; // `admin123`, `token2`: a word and its counter (a loop: `/[0-9]+$/` is quadratic)
+    while (end > 0 && typed.charCodeAt(end - 1) >= 48 && typed.charCodeAt(end - 1) <= 57) end--;
+    const word = typed.slice(0, end);
     if (!SELF_WORDS.has(word) && !word.startsWith('passw')) continue;
     if (edge) return true;
     if (++inside >= 2) return true;
