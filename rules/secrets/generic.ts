@@ -8,7 +8,7 @@ import { isLikelyIdName, isSecretLikeName, OPENCLAW_SECRET_ENV, openclawSecretPa
 import type { FileTokens, TokenMatch } from '../../src/model/token.js';
 import { containsExpansion, isReference } from '../../src/lib/variables.js';
 import { joinJsonStrings } from '../../src/lib/json-strings.js';
-import { GITLEAKS_STOPWORDS, isPlaceholder } from '../../src/lib/placeholders.js';
+import { isPlaceholder, namesItself } from '../../src/lib/placeholders.js';
 
 /**
  * A high-entropy value assigned to a secret-like name, in any syntax that writes `name = value` / `name: value`
@@ -37,8 +37,6 @@ const OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
 const VALUE = /^[\w.=+/-]{10,150}$/;
 const BEARER_VALUE = /^[\w.=+/~-]{10,400}$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-/** A value that says what it is (`another-secret-value-XYZ789`, `FAKE_A7f9…`): written by a person, for a test or a doc. */
-const SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
 /** Source files where a literal is quoted and a bare value is an identifier or expression (detect-secrets §3.1). */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
 
@@ -70,8 +68,7 @@ export function isGenericSecretValue(value: string, tokens: FileTokens, bearer =
     !isReference(value) &&
     !containsExpansion(value) &&
     !isPlaceholder(value) &&
-    !GITLEAKS_STOPWORDS.test(value) &&
-    !SELF_DESCRIBING.test(value) &&
+    !namesItself(value) &&
     !isSlug(value) &&
     (bearer || (!UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value))) &&
     !(value.includes('/') && (value.match(/[0-9]/g)?.length ?? 0) <= 2) &&

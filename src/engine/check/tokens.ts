@@ -20,6 +20,7 @@ import type { FileTokens, SecretlintRoute, TokenMatch, TokenSpec } from '../../m
 import { shannonEntropy } from '../../lib/entropy.js';
 import { isTypedPlaceholder } from '../../lib/placeholders.js';
 import { publishedExample } from '../../lib/published-examples.js';
+import { isPublishedTestKey } from '../../lib/published-keys.js';
 import { lintWithSecretlint } from './secretlint.js';
 
 /** A spec as the detector runs it: its rule's id, and its own copy of the pattern (a global regex keeps a position). */
@@ -97,10 +98,12 @@ function isNear(text: string, hits: readonly number[] | undefined, start: number
 
 /**
  * A token-shaped string that is an example: a placeholder word typed as a word, a filler run, a sequence
- * (src/lib/placeholders.ts `isTypedPlaceholder`: never a substring of a random body), too little entropy.
+ * (src/lib/placeholders.ts `isTypedPlaceholder`: never a substring of a random body), too little entropy. What a
+ * structural finder returns (a private key) is an example only when it is a well-known published test key
+ * (src/lib/published-keys.ts); the placeholder filters never run on key material.
  */
 export function isExampleToken(secret: string, spec: TokenSpec): boolean {
-  if (spec.find) return false;
+  if (spec.find) return isPublishedTestKey(secret);
   if (isTypedPlaceholder(secret) || publishedExample(secret) !== undefined) return true;
   if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
   return spec.accept ? !spec.accept(secret) : false;

@@ -8,6 +8,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { binaryKeyContainer, findPrivateKeys, isDerSequence } from '../../../src/lib/private-keys.js';
 import { catches, passes } from '../../support/rule-tester.js';
+import { keyBodyDigest } from '../../../src/lib/published-keys.js';
+import { PUBLISHED_TEST_KEY_DIGESTS } from '../../../src/lib/published-test-keys.data.js';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString();
@@ -58,5 +60,32 @@ describe('secrets.private_key: documentation', () => {
     expect(binaryKeyContainer(jks)).toBeUndefined();
     jks.writeUInt32BE(1, 12);
     expect(binaryKeyContainer(jks)).toBe('Java KeyStore');
+  });
+});
+
+describe('secrets.private_key: published keys (src/lib/published-keys.ts)', () => {
+  // The list holds digests of public keys only, so the test puts a fresh key's digest on it for the test's duration.
+  const digests = PUBLISHED_TEST_KEY_DIGESTS as Map<string, { id: string; use: 'test' | 'access' }>;
+  const fresh = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const digest = keyBodyDigest(fresh) as string;
+
+  it('a published test key is an example, however it is pasted', async () => {
+    digests.set(digest, { id: 'example/test_key', use: 'test' });
+    try {
+      await passes('secrets.private_key', { 'test/key.pem': fresh, 'app.env': `KEY=${JSON.stringify(fresh)}\n` });
+    } finally {
+      digests.delete(digest);
+    }
+    await catches('secrets.private_key', { 'test/key.pem': fresh }, ['test/key.pem:1']);
+  });
+
+  it('a published access key is reported, and says what fixes it', async () => {
+    digests.set(digest, { id: 'vagrant/insecure', use: 'access' });
+    try {
+      const [f] = await catches('secrets.private_key', { 'keys/id_ed25519': fresh }, ['keys/id_ed25519:1']);
+      expect(f?.message).toContain('publicly published vagrant insecure key');
+    } finally {
+      digests.delete(digest);
+    }
   });
 });
