@@ -13,7 +13,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import { isHighEntropy } from '../../src/lib/entropy.js';
-import { dominantRun, GITLEAKS_STOPWORDS, isPlaceholder, isSequential, namesItself, PLACEHOLDER_WORDS, typedWords } from '../../src/lib/placeholders.js';
+import { dominantRun, isPlaceholder, isSequential, namesItself, PLACEHOLDER_WORDS, typedWords } from '../../src/lib/placeholders.js';
 import { TokenDetector } from '../../src/engine/check/tokens.js';
 import { scan } from '../../src/engine/scan.js';
 import { generate, TOKEN_TYPES } from './formats.js';
@@ -117,7 +117,6 @@ function reasons(value: string, group: 'token' | 'key'): string[] {
   if (group === 'key') return out.length ? out : ['no rule: pattern or structure'];
   // the generic rule's own value tests (rules/secrets/generic.ts), for types only it can catch
   if (namesItself(value)) out.push('generic: names itself (typed word)');
-  else if (GITLEAKS_STOPWORDS.test(value)) out.push('generic: gitleaks stopword as a substring (namesItself not wired)');
   if (DETECTOR.mentionsKeyword(value)) out.push("generic: holds a provider's keyword anywhere (mentionsKeyword)");
   if (isPlaceholder(value)) out.push('generic: whole-value placeholder (isPlaceholder)');
   if (/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value)) out.push('generic: ends like a file name');
