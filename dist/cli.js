@@ -158,6 +158,20 @@ var init_variables = __esm({
 });
 
 // src/lib/placeholders.ts
+function namesItself(value) {
+  if (!SELF_HINT.test(value)) return false;
+  const words = wordsWithEdges(value);
+  let inside = 0;
+  for (const { word: typed, edge } of words) {
+    let end = typed.length;
+    while (end > 0 && typed.charCodeAt(end - 1) >= 48 && typed.charCodeAt(end - 1) <= 57) end--;
+    const word = typed.slice(0, end);
+    if (!SELF_WORDS.has(word) && !word.startsWith("passw")) continue;
+    if (edge) return true;
+    if (++inside >= 2) return true;
+  }
+  return false;
+}
 function wordsWithEdges(value) {
   const out = [];
   let start = -1;
@@ -250,7 +264,7 @@ function isTypedPlaceholder(value) {
 function isLiteralSecretCandidate(value) {
   return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
 }
-var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, GITLEAKS_STOPWORDS, WORDS, MAYBE_WORD, SEQUENCES;
+var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, SELF_WORDS, SELF_HINT, WORDS, MAYBE_WORD, SEQUENCES;
 var init_placeholders = __esm({
   "src/lib/placeholders.ts"() {
     "use strict";
@@ -258,7 +272,8 @@ var init_placeholders = __esm({
     init_variables();
     OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random-token", "change-me-now", "change-me-to-a-strong-password", "undefined", "null", ""]);
     PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
-    GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
+    SELF_WORDS = /* @__PURE__ */ new Set(["token", "admin", "action", "about", "gateway", "secret", "fake", "dummy", "stub", "placeholder"]);
+    SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub|placeholder/i;
     WORDS = new Set(PLACEHOLDER_WORDS);
     MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
     SEQUENCES = [
@@ -867,7 +882,7 @@ function deployContext(target, project2) {
       if (v.authMode.source === "command" && v.authMode.value !== void 0) flags2.auth = v.authMode.value;
     }
   }
-  const context2 = { env: env2, providedEnv, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
+  const context2 = { env: env2, providedEnv, ...target.deployEnvOpen ? { envOpen: true } : {}, ...Object.keys(flags2).length ? { flags: flags2 } : {} };
   deployContexts.set(target, context2);
   return context2;
 }
@@ -1846,7 +1861,8 @@ function gatewayView2(config, deploy = {}, unread = []) {
   const tokenConfigured = credentialPresent(token) || credentialPresent(remoteToken);
   const passwordPresent = credentialPresent(password);
   const explicitMode = deploy.flags?.auth ?? str(auth2.mode);
-  const mode = explicitMode ?? (passwordPresent ? "password" : "token");
+  const passwordKnown = credentialPresent(configPassword) || deploy.env?.OPENCLAW_GATEWAY_PASSWORD !== void 0 || deploy.providedEnv?.has("OPENCLAW_GATEWAY_PASSWORD") === true;
+  const mode = explicitMode ?? (passwordKnown ? "password" : "token");
   const passwordConfigured = passwordPresent && (mode === "password" || !tokenConfigured);
   let hasAuth;
   if (mode === "token") hasAuth = tokenConfigured;
@@ -1922,7 +1938,7 @@ var init_gateway = __esm({
     init_schema();
     init_validity();
     init_values();
-    envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true;
+    envSet = (deploy, name) => deploy.env?.[name] !== void 0 || deploy.providedEnv?.has(name) === true || deploy.envOpen === true;
     AUTH_SETTINGS = [
       ["gateway", "auth", "mode"],
       ["gateway", "auth", "token"],
@@ -2278,8 +2294,8 @@ function openInboundExposure(config) {
 function multiUserSignals(config) {
   const out = [];
   for (const s of channelScopes(config)) {
-    const base4 = s.account ? obj(get(config, "channels", s.channel)) : {};
-    const v = { ...base4, ...s.value };
+    const base6 = s.account ? obj(get(config, "channels", s.channel)) : {};
+    const v = { ...base6, ...s.value };
     const own = (k) => k in s.value ? [...s.path, k] : ["channels", s.channel, k];
     const name = s.account ? `channels.${s.channel}.accounts.${s.account}` : `channels.${s.channel}`;
     const groupPolicy = v.groupPolicy ?? get(config, "channels", "defaults", "groupPolicy") ?? "allowlist";
@@ -2304,8 +2320,8 @@ function channelAccounts(config, channel) {
       continue;
     }
     for (const [a, acc] of accounts) {
-      const { accounts: _omit, ...base4 } = ch;
-      out.push({ channel: id, account: a, value: { ...base4, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
+      const { accounts: _omit, ...base6 } = ch;
+      out.push({ channel: id, account: a, value: { ...base6, ...acc }, pathOf: (k) => k in acc ? ["channels", id, "accounts", a, k] : ["channels", id, k], label: `channels.${id}.accounts.${a}` });
     }
   }
   return out;
@@ -3451,10 +3467,10 @@ function literals(svc) {
     [["environment"], svc.raw.environment, "environment"],
     [["build", "args"], isRecord(svc.raw.build) ? svc.raw.build.args : void 0, "build argument"]
   ];
-  for (const [base4, map, where] of maps) {
+  for (const [base6, map, where] of maps) {
     if (!isRecord(map)) continue;
     for (const [name, v] of Object.entries(map)) {
-      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base4, name], name, value: String(v), where });
+      if ((typeof v === "string" || typeof v === "number") && isSecretName(name) && isLiteralSecretValue(String(v))) out.push({ path: [...base6, name], name, value: String(v), where });
     }
   }
   for (const key of ["command", "entrypoint"]) {
@@ -3855,8 +3871,8 @@ function effectiveUser(df) {
   for (let hops = 0; hops <= froms.length; hops++) {
     const index = stage.index;
     const users = all.filter((i) => i.stage === index && i.keyword === "USER");
-    const last3 = users[users.length - 1];
-    if (last3) return { user: last3.args.trim(), at: last3.at };
+    const last2 = users[users.length - 1];
+    if (last2) return { user: last2.args.trim(), at: last2.at };
     const parentName = stage.image.toLowerCase();
     const parent = froms.find((f) => f.alias?.toLowerCase() === parentName && f.index < index);
     if (!parent) break;
@@ -4353,10 +4369,10 @@ function flags(config, era) {
   for (const f of DOCKER_FLAGS) add(["agents", "defaults", "sandbox", "docker", f], true);
   for (const a of agentEntries(config)) for (const f of DOCKER_FLAGS) add([...a.path, "sandbox", "docker", f], true);
   for (const [acc, v] of Object.entries(obj(get(config, "plugins", "entries", "imap", "config", "accounts")))) {
-    const base4 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
-    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base4, "acceptTrustedAuthservId"], label: `${base4.join(".")}.acceptTrustedAuthservId=true` });
+    const base6 = ["plugins", "entries", "imap", "config", "accounts", acc, "senderAuth"];
+    if (get(v, "senderAuth", "acceptTrustedAuthservId") === true) out.push({ path: [...base6, "acceptTrustedAuthservId"], label: `${base6.join(".")}.acceptTrustedAuthservId=true` });
     const min = get(v, "senderAuth", "min");
-    if (min === "unverified" || min === "mutable") out.push({ path: [...base4, "min"], label: `${base4.join(".")}.min=${min}` });
+    if (min === "unverified" || min === "mutable") out.push({ path: [...base6, "min"], label: `${base6.join(".")}.min=${min}` });
   }
   return out;
 }
@@ -4533,8 +4549,8 @@ function enabledHooks(config) {
   const h = obj(get(config, "hooks"));
   return h.enabled === true ? h : void 0;
 }
-function npmInstallRecords(config, base4) {
-  return Object.entries(obj(get(config, ...base4))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
+function npmInstallRecords(config, base6) {
+  return Object.entries(obj(get(config, ...base6))).filter(([, r]) => isRecord(r) && (r.source === "npm" || r.source === void 0) && typeof r.spec === "string");
 }
 var init_hooks = __esm({
   "rules/_shared/openclaw/hooks.ts"() {
@@ -4838,12 +4854,12 @@ function invocation(cmd) {
       k++;
       continue;
     }
-    const base4 = basename(word.value);
-    if (!WRAPPERS.has(base4)) break;
+    const base6 = basename(word.value);
+    if (!WRAPPERS.has(base6)) break;
     k++;
     while (k < w.length && (w[k]?.value ?? "").startsWith("-")) {
       const opt = w[k]?.value ?? "";
-      k += base4 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base4 === "nice" && opt === "-n" ? 2 : 1;
+      k += base6 === "sudo" && SUDO_ARG_OPTS.has(opt) ? 2 : base6 === "nice" && opt === "-n" ? 2 : 1;
     }
   }
   const nameWord = w[k];
@@ -4897,7 +4913,7 @@ function downloadsIntoShell(target) {
     }
     for (const inv of invs) {
       if (!inv || !SHELLS.has(inv.name) && inv.name !== "source" && inv.name !== ".") continue;
-      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw));
+      const word = inv.args.find((a) => SUBSTITUTED.test(a.raw) && !a.raw.startsWith("'"));
       if (word) out.push({ start: p.start, end: p.end, kind: "substitution", data: { shell: inv.name, substitution: word.raw.includes("<(") ? "process" : "command" } });
     }
   }
@@ -5152,8 +5168,8 @@ function nameWords(name) {
 }
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  const last3 = words[words.length - 1];
-  if (last3 === void 0 || BENIGN_LAST.has(last3) || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  const last2 = words[words.length - 1];
+  if (last2 === void 0 || BENIGN_LAST.has(last2) || words.some((w) => BENIGN_WORDS.has(w))) return false;
   return words.some((w, i) => TRIGGERS.has(w) || COMPOUNDS.test(w) || (w === "key" || w === "keys") && KEY_QUALIFIERS.has(words[i - 1] ?? ""));
 }
 function isLikelyIdName(name) {
@@ -5322,5940 +5338,6 @@ var init_secret_names = __esm({
   }
 });
 
-// src/lib/entropy.ts
-function shannonEntropy(s) {
-  if (s.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
-}
-function isHighEntropy(value) {
-  if (HEX.test(value)) {
-    let h = shannonEntropy(value);
-    if (DIGITS.test(value)) h -= 1.2 / Math.log2(value.length);
-    return h > HEX_ENTROPY;
-  }
-  return shannonEntropy(value) > GENERIC_ENTROPY;
-}
-var GENERIC_ENTROPY, HEX_ENTROPY, HEX, DIGITS;
-var init_entropy = __esm({
-  "src/lib/entropy.ts"() {
-    "use strict";
-    GENERIC_ENTROPY = 3.5;
-    HEX_ENTROPY = 3;
-    HEX = /^[0-9a-fA-F]+$/;
-    DIGITS = /^[0-9]+$/;
-  }
-});
-
-// node_modules/boundary/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/boundary/lib/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.binarySearch = exports.upperBound = exports.lowerBound = exports.compare = void 0;
-    function compare(v1, v2) {
-      return v1 < v2;
-    }
-    exports.compare = compare;
-    function upperBound(array, value, comp = compare) {
-      let len = array.length;
-      let i = 0;
-      while (len) {
-        let diff = len >>> 1;
-        let cursor = i + diff;
-        if (comp(value, array[cursor])) {
-          len = diff;
-        } else {
-          i = cursor + 1;
-          len -= diff + 1;
-        }
-      }
-      return i;
-    }
-    exports.upperBound = upperBound;
-    function lowerBound(array, value, comp = compare) {
-      let len = array.length;
-      let i = 0;
-      while (len) {
-        let diff = len >>> 1;
-        let cursor = i + diff;
-        if (comp(array[cursor], value)) {
-          i = cursor + 1;
-          len -= diff + 1;
-        } else {
-          len = diff;
-        }
-      }
-      return i;
-    }
-    exports.lowerBound = lowerBound;
-    function binarySearch(array, value, comp = compare) {
-      let cursor = lowerBound(array, value, comp);
-      return cursor !== array.length && !comp(value, array[cursor]);
-    }
-    exports.binarySearch = binarySearch;
-  }
-});
-
-// node_modules/structured-source/lib/structured-source.js
-var require_structured_source = __commonJS({
-  "node_modules/structured-source/lib/structured-source.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StructuredSource = void 0;
-    var boundary_1 = require_lib();
-    var StructuredSource2 = class {
-      /**
-       * @constructs StructuredSource
-       * @param {string} source - source code text.
-       */
-      constructor(source) {
-        this.indice = [0];
-        let regexp = /[\r\n\u2028\u2029]/g;
-        const length = source.length;
-        regexp.lastIndex = 0;
-        while (true) {
-          let result = regexp.exec(source);
-          if (!result) {
-            break;
-          }
-          let index = result.index;
-          if (source.charCodeAt(index) === 13 && source.charCodeAt(index + 1) === 10) {
-            index += 1;
-          }
-          let nextIndex = index + 1;
-          if (length < nextIndex) {
-            break;
-          }
-          this.indice.push(nextIndex);
-          regexp.lastIndex = nextIndex;
-        }
-      }
-      get line() {
-        return this.indice.length;
-      }
-      /**
-       * @param {SourceLocation} loc - location indicator.
-       * @return {[ number, number ]} range.
-       */
-      locationToRange(loc) {
-        return [this.positionToIndex(loc.start), this.positionToIndex(loc.end)];
-      }
-      /**
-       * @param {[ number, number ]} range - pair of indice.
-       * @return {SourceLocation} location.
-       */
-      rangeToLocation(range) {
-        return {
-          start: this.indexToPosition(range[0]),
-          end: this.indexToPosition(range[1])
-        };
-      }
-      /**
-       * @param {SourcePosition} pos - position indicator.
-       * @return {number} index.
-       */
-      positionToIndex(pos) {
-        let start = this.indice[pos.line - 1];
-        return start + pos.column;
-      }
-      /**
-       * @param {number} index - index to the source code.
-       * @return {SourcePosition} position.
-       */
-      indexToPosition(index) {
-        const startLine = (0, boundary_1.upperBound)(this.indice, index);
-        return {
-          line: startLine,
-          column: index - this.indice[startLine - 1]
-        };
-      }
-    };
-    exports.StructuredSource = StructuredSource2;
-  }
-});
-
-// node_modules/@secretlint/core/module/helper/invariant.js
-function invariant(condition, message2) {
-  if (!condition)
-    throw new Error(message2);
-}
-var init_invariant = __esm({
-  "node_modules/@secretlint/core/module/helper/invariant.js"() {
-  }
-});
-
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
-var import_structured_source, SecretLintSourceCodeImpl;
-var init_SecretLintSourceCodeImpl = __esm({
-  "node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js"() {
-    import_structured_source = __toESM(require_structured_source(), 1);
-    init_invariant();
-    SecretLintSourceCodeImpl = class {
-      hasBOM;
-      content;
-      filePath;
-      physicalFilePath;
-      contentType;
-      ext;
-      structuredSource;
-      constructor({ content = "", ext, filePath, physicalFilePath, contentType }) {
-        invariant(ext || filePath, "should be set either of fileExt or filePath.");
-        this.hasBOM = content.charCodeAt(0) === 65279;
-        this.content = this.hasBOM ? content.slice(1) : content;
-        this.structuredSource = new import_structured_source.StructuredSource(this.content);
-        this.filePath = filePath;
-        this.physicalFilePath = physicalFilePath;
-        this.contentType = contentType;
-        this.ext = ext;
-      }
-      /**
-       * get file path
-       * This return `undefined` if the source code is created without file path.
-       * For example, use core API to create a source code directly.
-       *
-       * You can use this path to detect file type.
-       * However, if you want to read the file content, use `getPhysicalFilePath` instead.
-       * @returns {string|undefined}
-       */
-      getFilePath() {
-        return this.filePath;
-      }
-      /**
-       * get physical file path
-       * This return `undefined` if the source code is not related to file.
-       * For example, the source code is given from the stdin.
-       *
-       * You can use this path to read the file content.
-       */
-      getPhysicalFilePath() {
-        return this.physicalFilePath;
-      }
-      /**
-       * @param {SecretLintSourceNodeLocation} loc - location indicator.
-       * @return {[ number, number ]} range.
-       */
-      locationToRange(loc) {
-        return this.structuredSource.locationToRange(loc);
-      }
-      /**
-       * @param {[ number, number ]} range - pair of indice.
-       * @return {SecretLintSourceNodeLocation} location.
-       */
-      rangeToLocation(range) {
-        const location = this.structuredSource.rangeToLocation(range);
-        return {
-          start: {
-            line: location.start.line,
-            column: location.start.column
-          },
-          end: {
-            line: location.end.line,
-            column: location.end.column
-          }
-        };
-      }
-      /**
-       * @param {Position} pos - position indicator.
-       * @return {number} index.
-       */
-      positionToIndex(pos) {
-        return this.structuredSource.positionToIndex(pos);
-      }
-      /**
-       * @param {number} index - index to the source code.
-       * @return {Position} position.
-       */
-      indexToPosition(index) {
-        const position = this.structuredSource.indexToPosition(index);
-        return {
-          line: position.line,
-          column: position.column
-        };
-      }
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/helper/promise-event-emitter.js
-var EventEmitter, PromiseEventEmitter;
-var init_promise_event_emitter = __esm({
-  "node_modules/@secretlint/core/module/helper/promise-event-emitter.js"() {
-    EventEmitter = class {
-      #listeners = /* @__PURE__ */ new Map();
-      on(type, listener) {
-        const prevSet = this.#listeners.get(type);
-        const listenerSet = prevSet ?? /* @__PURE__ */ new Set();
-        listenerSet?.add(listener);
-        this.#listeners.set(type, listenerSet);
-      }
-      emit(type, ...args) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-          return;
-        }
-        for (const listenerSetElement of listenerSet) {
-          listenerSetElement(...args);
-        }
-      }
-      off(type, listener) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-          return;
-        }
-        for (const listenerSetElement of listenerSet) {
-          if (listenerSetElement === listener) {
-            listenerSet.delete(listener);
-          }
-        }
-      }
-      removeAllListeners() {
-        this.#listeners.clear();
-      }
-      listenerCount(type) {
-        return this.#listeners.get(type)?.size ?? 0;
-      }
-      listeners(type) {
-        return Array.from(this.#listeners.get(type) ?? []);
-      }
-    };
-    PromiseEventEmitter = class {
-      events;
-      constructor() {
-        this.events = new EventEmitter();
-      }
-      listenerCount(type) {
-        return this.events.listenerCount(type);
-      }
-      on(event, listener) {
-        return this.events.on(event, listener);
-      }
-      emit(event, ...args) {
-        const promises = [];
-        this.events.listeners(event).forEach((listener) => {
-          promises.push(listener(...args));
-        });
-        return Promise.all(promises);
-      }
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
-var DEFAULT_LOCAL, formatMessage, getMatchedLocaleMessage, createTranslator;
-var init_SecretLintRuleMessageTranslator = __esm({
-  "node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js"() {
-    DEFAULT_LOCAL = "en";
-    formatMessage = (messageHandler, props) => {
-      if (typeof props !== "object" || props === null) {
-        return messageHandler();
-      }
-      return messageHandler(props);
-    };
-    getMatchedLocaleMessage = (locale, locales) => {
-      const localKeys = Object.keys(locales);
-      const matchLocale = localKeys.find((key) => {
-        return key === locale;
-      });
-      if (matchLocale) {
-        return matchLocale;
-      }
-      const [lang] = locale.split("-");
-      if (!lang) {
-        return DEFAULT_LOCAL;
-      }
-      const fallbackMatchLocal = localKeys.find((key) => {
-        return key === lang;
-      });
-      if (fallbackMatchLocal) {
-        return fallbackMatchLocal;
-      }
-      return DEFAULT_LOCAL;
-    };
-    createTranslator = (messages2, options) => {
-      return (messageId, props) => {
-        const messageHandler = messages2[messageId];
-        if (!messageHandler) {
-          throw new Error(`messages:${String(messageId)} is missing in messages.`);
-        }
-        if (typeof messageHandler === "function") {
-          if (typeof messageId !== "string") {
-            throw new Error(`message's key:${String(messageId)} should be string`);
-          }
-          return {
-            message: formatMessage(messageHandler, props),
-            messageId,
-            data: props
-          };
-        }
-        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
-        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
-        const localizedMessage = messageHandler[locale];
-        if (!localizedMessage) {
-          if (messageHandler[DEFAULT_LOCAL]) {
-            throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
-          }
-          throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
-        }
-        if (typeof messageId !== "string") {
-          throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
-        }
-        return {
-          message: formatMessage(localizedMessage, props),
-          messageId,
-          data: props
-        };
-      };
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/RuleContext.js
-var createContextEvents, createRuleContext;
-var init_RuleContext = __esm({
-  "node_modules/@secretlint/core/module/RuleContext.js"() {
-    init_promise_event_emitter();
-    init_SecretLintRuleMessageTranslator();
-    createContextEvents = () => {
-      const contextEvents = new EventEmitter();
-      const REPORT_SYMBOL = /* @__PURE__ */ Symbol("report");
-      const IGNORE_SYMBOL = /* @__PURE__ */ Symbol("ignore");
-      return {
-        report(descriptor) {
-          contextEvents.emit(REPORT_SYMBOL, descriptor);
-        },
-        onReport(handler2) {
-          const listener = (descriptor) => {
-            handler2(descriptor);
-          };
-          contextEvents.on(REPORT_SYMBOL, listener);
-          return () => {
-            contextEvents.off(REPORT_SYMBOL, listener);
-          };
-        },
-        ignore(descriptor) {
-          contextEvents.emit(IGNORE_SYMBOL, descriptor);
-        },
-        onIgnore(handler2) {
-          const listener = (descriptor) => {
-            handler2(descriptor);
-          };
-          contextEvents.on(IGNORE_SYMBOL, listener);
-          return () => {
-            contextEvents.off(IGNORE_SYMBOL, listener);
-          };
-        }
-      };
-    };
-    createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale }) => {
-      return {
-        sharedOptions,
-        createTranslator: (messages2) => {
-          return createTranslator(messages2, {
-            defaultLocale: locale
-          });
-        },
-        ignore(descriptor) {
-          const { message: message2 } = descriptor.message;
-          contextEvents.ignore({
-            type: "ignore",
-            ruleId,
-            ruleParentId,
-            range: descriptor.range,
-            targetRuleId: descriptor.targetRuleId,
-            loc: sourceCode.rangeToLocation(descriptor.range),
-            message: message2
-          });
-        },
-        report(descriptor) {
-          const { message: message2, messageId, data: data2 } = descriptor.message;
-          const severityLevel = severity ?? "error";
-          if (ruleParentId) {
-            contextEvents.report({
-              ...descriptor,
-              type: "message",
-              ruleId,
-              ruleParentId,
-              loc: sourceCode.rangeToLocation(descriptor.range),
-              severity: severityLevel,
-              message: message2,
-              messageId,
-              docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
-              data: data2
-            });
-          } else {
-            contextEvents.report({
-              ...descriptor,
-              type: "message",
-              ruleId,
-              loc: sourceCode.rangeToLocation(descriptor.range),
-              severity: severityLevel,
-              message: message2,
-              messageId,
-              docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
-              data: data2
-            });
-          }
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/SecretLintRuleImpl.js
-var SecretLintRule;
-var init_SecretLintRuleImpl = __esm({
-  "node_modules/@secretlint/core/module/SecretLintRuleImpl.js"() {
-    SecretLintRule = class {
-      ruleReportHandle;
-      ruleCreator;
-      descriptorRule;
-      constructor({ descriptorRule, context: context2 }) {
-        this.descriptorRule = descriptorRule;
-        this.ruleCreator = descriptorRule.rule;
-        const ruleCreatorOptions = descriptorRule.options || {};
-        this.ruleReportHandle = this.ruleCreator.create(context2, ruleCreatorOptions);
-      }
-      allowMessageIds() {
-        if (!this.descriptorRule.allowMessageIds) {
-          return [];
-        }
-        const ruleId = this.ruleCreator.meta.id;
-        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
-          return {
-            messageId: allowMessageId,
-            ruleId
-          };
-        });
-      }
-      supportSourceCode(sourceCode) {
-        const contentType = sourceCode.contentType;
-        if (contentType === "unknown") {
-          return true;
-        }
-        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
-          return true;
-        }
-        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
-      }
-      async file(source) {
-        const file = this.ruleReportHandle.file;
-        if (!file) {
-          return;
-        }
-        return file(source);
-      }
-    };
-  }
-});
-
-// node_modules/@secretlint/profiler/module/index.js
-var SecretLintProfiler;
-var init_module = __esm({
-  "node_modules/@secretlint/profiler/module/index.js"() {
-    SecretLintProfiler = class {
-      perf;
-      PerformanceObserver;
-      observer;
-      /**
-       * Profiling costs performance.
-       * `performance.mark()` and `PerformanceObserver` callback are called for each rule and each file.
-       * So, the profiler should be disabled if the user does not need the profiling result.
-       * https://github.com/secretlint/secretlint/issues/1633
-       */
-      enabled;
-      entries = [];
-      measures = [];
-      /**
-       * Set of mark names that have already been marked as `{mark}::start`
-       */
-      startMarkNames = /* @__PURE__ */ new Set();
-      executionPromises = [];
-      constructor(options) {
-        this.perf = options.perf;
-        this.PerformanceObserver = options.PerformanceObserver;
-        this.enabled = options.enabled ?? true;
-      }
-      get isEnabled() {
-        return this.enabled;
-      }
-      /**
-       * Enable or Disable the profiler.
-       * If the profiler is disabled, `mark()` does nothing and collected entries are cleared.
-       * @param enabled
-       */
-      setEnabled(enabled) {
-        if (this.enabled === enabled) {
-          return;
-        }
-        this.enabled = enabled;
-        if (!enabled) {
-          this.stopObserving();
-        }
-      }
-      startObserving() {
-        const pattern = /(.*?)::end(\|\|.*)?/;
-        const observer = new this.PerformanceObserver((items) => {
-          if (!this.enabled) {
-            return;
-          }
-          const entries = items.getEntries();
-          entries.forEach((entry) => {
-            if (entry.entryType === "mark") {
-              const match = entry.name.match(pattern);
-              const endIdentifier = match ? match[1] : void 0;
-              const suffix = match && match[2] ? match[2] : "";
-              if (endIdentifier) {
-                const startMarkName = `${endIdentifier}::start${suffix}`;
-                if (this.startMarkNames.has(startMarkName)) {
-                  this.executionPromises.push(Promise.resolve().then(() => {
-                    this.perf.measure(endIdentifier + suffix, startMarkName, entry.name);
-                  }));
-                }
-              } else {
-                this.startMarkNames.add(entry.name);
-              }
-              this.entries.push(entry);
-            } else if (entry.entryType === "measure") {
-              this.measures.push(entry);
-            }
-          });
-        });
-        observer.observe({ entryTypes: ["mark", "measure"] });
-        this.observer = observer;
-      }
-      stopObserving() {
-        this.observer?.disconnect();
-        this.observer = void 0;
-        this.entries.length = 0;
-        this.measures.length = 0;
-        this.executionPromises.length = 0;
-        this.startMarkNames.clear();
-      }
-      mark(marker) {
-        if (!this.enabled) {
-          return;
-        }
-        if (!this.observer) {
-          this.startObserving();
-        }
-        if ("id" in marker) {
-          this.perf.mark(`${marker.type}||${marker.id}`);
-        } else {
-          this.perf.mark(marker.type);
-        }
-      }
-      waifForExecutionPromises = () => {
-        return Promise.all(this.executionPromises).finally(() => {
-          this.executionPromises.length = 0;
-        });
-      };
-      async getEntries() {
-        await this.waifForExecutionPromises();
-        return this.entries;
-      }
-      async getMeasures() {
-        await this.waifForExecutionPromises();
-        return this.measures;
-      }
-    };
-  }
-});
-
-// node_modules/@secretlint/profiler/module/node.js
-import perf_hooks from "node:perf_hooks";
-var NullPerformanceObserver, secretLintProfiler;
-var init_node = __esm({
-  "node_modules/@secretlint/profiler/module/node.js"() {
-    init_module();
-    NullPerformanceObserver = class {
-      disconnect() {
-      }
-      observe(_options) {
-      }
-    };
-    secretLintProfiler = new SecretLintProfiler({
-      perf: perf_hooks.performance,
-      PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
-    });
-  }
-});
-
-// node_modules/@secretlint/core/module/RunningEvents.js
-var createRunningEvents;
-var init_RunningEvents = __esm({
-  "node_modules/@secretlint/core/module/RunningEvents.js"() {
-    init_promise_event_emitter();
-    init_SecretLintRuleImpl();
-    init_node();
-    createRunningEvents = () => {
-      const contextEvents = new PromiseEventEmitter();
-      const registerSet = /* @__PURE__ */ new Set();
-      const LINT_HANDLE = /* @__PURE__ */ Symbol("lint:start");
-      const rules2 = [];
-      return {
-        collectAllowMessageIds() {
-          const allowMessageIds = [];
-          rules2.forEach((rule) => {
-            allowMessageIds.push(...rule.allowMessageIds());
-          });
-          return allowMessageIds;
-        },
-        /**
-         * Start to run linting
-         * @param options
-         */
-        runLint(options) {
-          return contextEvents.emit(LINT_HANDLE, options);
-        },
-        registerRule({ descriptorRule, context: context2 }) {
-          if (registerSet.has(descriptorRule.id)) {
-            throw new Error(`rule.id:${descriptorRule.id} is already registered.
-                
-Duplicated rule.id is something wrong in .secretlintrc.                
-`);
-          }
-          registerSet.add(descriptorRule.id);
-          const rule = new SecretLintRule({
-            descriptorRule,
-            context: context2
-          });
-          rules2.push(rule);
-          contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
-            secretLintProfiler.mark({
-              type: "@core>rule-handler::start",
-              id: descriptorRule.rule.meta.id
-            });
-            if (rule.supportSourceCode(sourceCode)) {
-              await rule.file(sourceCode);
-            }
-            secretLintProfiler.mark({
-              type: "@core>rule-handler::end",
-              id: descriptorRule.rule.meta.id
-            });
-          });
-        },
-        registerRulePreset({ descriptorRulePreset, context: context2 }) {
-          const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-          descriptorRulePreset.rule.create(context2, rulePresetCreatorOptions);
-        },
-        isRegistered(ruleId) {
-          return registerSet.has(ruleId);
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/RulePresetContext.js
-var createRulePresetContext;
-var init_RulePresetContext = __esm({
-  "node_modules/@secretlint/core/module/RulePresetContext.js"() {
-    init_RuleContext();
-    createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale }) => {
-      const presetRules = configRulePreset.rules || [];
-      if (!Array.isArray(presetRules)) {
-        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
-        throw new Error("preset's rules should be an array of rule definitions");
-      }
-      return {
-        sharedOptions,
-        registerRule(rule, defaultValue) {
-          const descriptorRule = presetRules.find((descriptorRule2) => {
-            return descriptorRule2.id === rule.meta.id;
-          });
-          const descriptorRuleOptions = descriptorRule ? descriptorRule.options : void 0;
-          const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
-          const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
-          const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
-          const context2 = createRuleContext({
-            // rule id is a single rule in a preset
-            ruleId: rule.meta.id,
-            // parent rule id is rule preset id
-            ruleParentId: configRulePreset.id,
-            meta: rule.meta,
-            severity: descriptorRuleSeverity,
-            sourceCode,
-            contextEvents,
-            sharedOptions,
-            locale
-          });
-          const defaultValueOfPreset = defaultValue ? defaultValue : {};
-          runningEvents.registerRule({
-            descriptorRule: {
-              // options and disabled ...
-              ...defaultValueOfPreset,
-              // Prefer to use user setting
-              // User can override preset setting
-              ...descriptorRule,
-              id: rule.meta.id,
-              options: descriptorRuleOptions,
-              rule,
-              disabled: descriptorRuleDisabled,
-              allowMessageIds: descriptorAllowMessageIds,
-              severity: descriptorRuleSeverity
-            },
-            context: context2
-          });
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/filter-ignored-process.js
-function filterIgnoredMessages(options) {
-  const reportedMessages = options.reportedMessages;
-  const ignoreMessages = options.ignoredMessages;
-  return reportedMessages.filter((message2) => {
-    return !ignoreMessages.some((ignoreMessage) => {
-      const isInIgnoringRange = isContainedRange(message2.range[0], ignoreMessage.range) && isContainedRange(message2.range[1], ignoreMessage.range);
-      if (isInIgnoringRange && ignoreMessage.targetRuleId) {
-        if (ignoreMessage.targetRuleId === "*") {
-          return true;
-        }
-        return message2.ruleId === ignoreMessage.targetRuleId;
-      }
-      return isInIgnoringRange;
-    });
-  });
-}
-var isContainedRange;
-var init_filter_ignored_process = __esm({
-  "node_modules/@secretlint/core/module/messages/filter-ignored-process.js"() {
-    isContainedRange = (index, range) => {
-      const [start, end] = range;
-      return start <= index && index <= end;
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/MessageProcessManager.js
-var createMessageProcessor;
-var init_MessageProcessManager = __esm({
-  "node_modules/@secretlint/core/module/messages/MessageProcessManager.js"() {
-    createMessageProcessor = (processors) => {
-      return {
-        /**
-         * process `messages` with registered processes
-         */
-        process(messages2) {
-          const originalMessages = messages2;
-          if (processors.length === 0) {
-            throw new Error("processors should be > 0");
-          }
-          return processors.reduce((messages3, filter) => {
-            return filter(messages3);
-          }, originalMessages);
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
-function filterDuplicatedMessages(messages2 = []) {
-  return messages2.filter((message2, index) => {
-    const restMessages = messages2.slice(index + 1);
-    return !restMessages.some((restMessage) => {
-      return isEqualMessage(message2, restMessage);
-    });
-  });
-}
-var isEqualMessage;
-var init_filter_duplicated_process = __esm({
-  "node_modules/@secretlint/core/module/messages/filter-duplicated-process.js"() {
-    isEqualMessage = (aMessage, bMessage) => {
-      return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/sort-messages-process.js
-function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b) {
-    const startIndexDiff = a.range[0] - b.range[0];
-    if (startIndexDiff === 0) {
-      return a.range[1] - b.range[1];
-    } else {
-      return startIndexDiff;
-    }
-  });
-}
-var init_sort_messages_process = __esm({
-  "node_modules/@secretlint/core/module/messages/sort-messages-process.js"() {
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/filter-message-id.js
-var filterByAllowMessageIds;
-var init_filter_message_id = __esm({
-  "node_modules/@secretlint/core/module/messages/filter-message-id.js"() {
-    filterByAllowMessageIds = (messages2, allowMessageIds) => {
-      const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
-        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
-      }));
-      return messages2.filter((message2) => {
-        return !disabledSet.has(`${message2.ruleId}--${message2.messageId}`);
-      });
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
-var deepMask, createMaskValue, maskWithValues, filterMaskSecretsData;
-var init_filter_mask_secrets = __esm({
-  "node_modules/@secretlint/core/module/messages/filter-mask-secrets.js"() {
-    deepMask = (object, handler2) => {
-      for (const key of Object.keys(object)) {
-        if (typeof object[key] === "object") {
-          object[key] = deepMask(object[key], handler2);
-        } else if (Array.isArray(object[key])) {
-          object[key] = object[key].map((item) => deepMask(item, handler2));
-        } else if (typeof object[key] === "string") {
-          object[key] = handler2(object[key]);
-        }
-      }
-      return object;
-    };
-    createMaskValue = (value) => {
-      return "*".repeat(value.length);
-    };
-    maskWithValues = (str4, maskedValues) => {
-      let result = str4;
-      for (const maskValue of maskedValues) {
-        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
-      }
-      return result;
-    };
-    filterMaskSecretsData = (messages2 = []) => {
-      return messages2.map((message2) => {
-        if (message2.type !== "message") {
-          return message2;
-        }
-        const maskedValues = [];
-        const maskedData = message2.data ? deepMask(message2.data, (value) => {
-          maskedValues.push(value);
-          return createMaskValue(value);
-        }) : void 0;
-        if (!maskedData) {
-          return message2;
-        }
-        const maskedMessage = maskWithValues(message2.message, maskedValues);
-        return {
-          ...message2,
-          message: maskedMessage,
-          data: maskedData
-        };
-      });
-    };
-  }
-});
-
-// node_modules/@secretlint/core/module/messages/index.js
-var cleanupMessages;
-var init_messages = __esm({
-  "node_modules/@secretlint/core/module/messages/index.js"() {
-    init_filter_ignored_process();
-    init_MessageProcessManager();
-    init_filter_duplicated_process();
-    init_sort_messages_process();
-    init_filter_message_id();
-    init_filter_mask_secrets();
-    cleanupMessages = (options) => {
-      const reportedMessages = filterIgnoredMessages(options);
-      const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
-      const filters = options.maskSecrets ? [filterDuplicatedMessages, filterMaskSecretsData] : [filterDuplicatedMessages];
-      const filterProcess = createMessageProcessor(filters);
-      return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
-    };
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse5(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse5(str4) {
-      str4 = String(str4);
-      if (str4.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str4
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural3(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural3(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env2) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env2).forEach((key) => {
-        createDebug[key] = env2[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug3(...args) {
-          if (!debug3.enabled) {
-            return;
-          }
-          const self2 = debug3;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
-        }
-        debug3.namespace = namespace;
-        debug3.useColors = createDebug.useColors();
-        debug3.color = createDebug.selectColor(namespace);
-        debug3.extend = extend;
-        debug3.destroy = createDebug.destroy;
-        Object.defineProperty(debug3, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug3);
-        }
-        return debug3;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load2;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load2() {
-      let r;
-      try {
-        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag2, argv2 = process.argv) => {
-      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-      const position = argv2.indexOf(prefix + flag2);
-      const terminatorPosition = argv2.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env: env2 } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env2) {
-      if (env2.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env2.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env2.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env2) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env2) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env2.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env2) {
-        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env2.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env2.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env2) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load2;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj2, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj2[prop] = val;
-      return obj2;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load2() {
-      return process.env.DEBUG;
-    }
-    function init(debug3) {
-      debug3.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug3.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str4) => str4.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@secretlint/core/module/index.js
-var import_debug, debug, lintSource, isRulePreset, isRule, registerRule;
-var init_module2 = __esm({
-  "node_modules/@secretlint/core/module/index.js"() {
-    init_SecretLintSourceCodeImpl();
-    init_RuleContext();
-    init_RunningEvents();
-    init_node();
-    init_RulePresetContext();
-    init_messages();
-    import_debug = __toESM(require_src(), 1);
-    debug = (0, import_debug.default)("@secretlint/core");
-    lintSource = ({ source, options }) => {
-      secretLintProfiler.mark({
-        type: "@core>lint::start",
-        id: source.filePath
-      });
-      debug(`source filePath: %O`, source.filePath);
-      debug(`options: %O`, options);
-      const rules2 = options.config.rules;
-      const locale = options.locale ?? "en";
-      const maskSecrets = options.maskSecrets ?? false;
-      const contextEvents = createContextEvents();
-      const runningEvents = createRunningEvents();
-      const reportedMessages = [];
-      const ignoredMessages = [];
-      contextEvents.onReport((message2) => {
-        reportedMessages.push(message2);
-      });
-      contextEvents.onIgnore((message2) => {
-        ignoredMessages.push(message2);
-      });
-      const sourceCode = new SecretLintSourceCodeImpl({
-        content: source.content,
-        filePath: source.filePath,
-        physicalFilePath: options.noPhysicFilePath ? void 0 : source.filePath,
-        ext: source.ext || "",
-        contentType: source.contentType
-      });
-      secretLintProfiler.mark({
-        type: "@core>setup-rules::start"
-      });
-      rules2.forEach((rule) => {
-        secretLintProfiler.mark({
-          type: "@core>setup-rule::start",
-          id: rule.rule.meta.id
-        });
-        registerRule({
-          sourceCode,
-          config: options.config,
-          descriptorRule: rule,
-          contextEvents,
-          runningEvents,
-          locale
-        });
-        secretLintProfiler.mark({
-          type: "@core>setup-rule::end",
-          id: rule.rule.meta.id
-        });
-      });
-      secretLintProfiler.mark({
-        type: "@core>setup-rules::end"
-      });
-      return runningEvents.runLint({
-        sourceCode
-      }).then(() => {
-        return {
-          filePath: source.filePath,
-          // binary content should be skipped
-          sourceContent: source.contentType === "text" ? source.content : void 0,
-          sourceContentType: source.contentType,
-          messages: cleanupMessages({
-            reportedMessages,
-            ignoredMessages,
-            allowMessageIds: runningEvents.collectAllowMessageIds(),
-            maskSecrets
-          })
-        };
-      }).finally(() => {
-        secretLintProfiler.mark({
-          type: "@core>lint::end",
-          id: source.filePath
-        });
-      });
-    };
-    isRulePreset = (ruleDescriptor) => {
-      return ruleDescriptor.rule.meta.type === "preset";
-    };
-    isRule = (ruleDescriptor) => {
-      return ruleDescriptor.rule.meta.type === "scanner";
-    };
-    registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale }) => {
-      const ruleId = descriptorRule.id;
-      if (descriptorRule.disabled) {
-        debug("Skip registerRule %s, because it is disabled", ruleId);
-        return;
-      }
-      debug("registerRule %s", ruleId);
-      const sharedOptionsWithDefault = config.sharedOptions ?? {};
-      if (isRulePreset(descriptorRule)) {
-        const context2 = createRulePresetContext({
-          configRulePreset: descriptorRule,
-          sourceCode,
-          contextEvents,
-          runningEvents,
-          sharedOptions: sharedOptionsWithDefault,
-          locale
-        });
-        runningEvents.registerRulePreset({
-          descriptorRulePreset: descriptorRule,
-          context: context2
-        });
-        return;
-      } else if (isRule(descriptorRule)) {
-        const context2 = createRuleContext({
-          ruleId,
-          severity: descriptorRule.severity,
-          meta: descriptorRule.rule.meta,
-          sourceCode,
-          contextEvents,
-          sharedOptions: sharedOptionsWithDefault,
-          locale
-        });
-        runningEvents.registerRule({
-          descriptorRule,
-          context: context2
-        });
-        return;
-      }
-      throw new Error(`Unknown descriptor type: ${descriptorRule}`);
-    };
-  }
-});
-
-// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-import path3 from "node:path";
-function requireLodash_uniq() {
-  if (hasRequiredLodash_uniq) return lodash_uniq;
-  hasRequiredLodash_uniq = 1;
-  var LARGE_ARRAY_SIZE = 200;
-  var HASH_UNDEFINED = "__lodash_hash_undefined__";
-  var INFINITY2 = 1 / 0;
-  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
-  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-  var reIsHostCtor = /^\[object .+?Constructor\]$/;
-  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-  var root = freeGlobal || freeSelf || Function("return this")();
-  function arrayIncludes(array, value) {
-    var length = array ? array.length : 0;
-    return !!length && baseIndexOf(array, value, 0) > -1;
-  }
-  function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index = fromIndex + -1;
-    while (++index < length) {
-      if (predicate(array[index], index, array)) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIndexOf(array, value, fromIndex) {
-    if (value !== value) {
-      return baseFindIndex(array, baseIsNaN, fromIndex);
-    }
-    var index = fromIndex - 1, length = array.length;
-    while (++index < length) {
-      if (array[index] === value) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIsNaN(value) {
-    return value !== value;
-  }
-  function cacheHas(cache, key) {
-    return cache.has(key);
-  }
-  function getValue(object, key) {
-    return object == null ? void 0 : object[key];
-  }
-  function isHostObject(value) {
-    var result = false;
-    if (value != null && typeof value.toString != "function") {
-      try {
-        result = !!(value + "");
-      } catch (e) {
-      }
-    }
-    return result;
-  }
-  function setToArray(set) {
-    var index = -1, result = Array(set.size);
-    set.forEach(function(value) {
-      result[++index] = value;
-    });
-    return result;
-  }
-  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-  var coreJsData = root["__core-js_shared__"];
-  var maskSrcKey = (function() {
-    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-    return uid ? "Symbol(src)_1." + uid : "";
-  })();
-  var funcToString = funcProto.toString;
-  var hasOwnProperty = objectProto.hasOwnProperty;
-  var objectToString = objectProto.toString;
-  var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-  );
-  var splice = arrayProto.splice;
-  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
-  function Hash(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function hashClear() {
-    this.__data__ = nativeCreate ? nativeCreate(null) : {};
-  }
-  function hashDelete(key) {
-    return this.has(key) && delete this.__data__[key];
-  }
-  function hashGet(key) {
-    var data2 = this.__data__;
-    if (nativeCreate) {
-      var result = data2[key];
-      return result === HASH_UNDEFINED ? void 0 : result;
-    }
-    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
-  }
-  function hashHas(key) {
-    var data2 = this.__data__;
-    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
-  }
-  function hashSet(key, value) {
-    var data2 = this.__data__;
-    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-    return this;
-  }
-  Hash.prototype.clear = hashClear;
-  Hash.prototype["delete"] = hashDelete;
-  Hash.prototype.get = hashGet;
-  Hash.prototype.has = hashHas;
-  Hash.prototype.set = hashSet;
-  function ListCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function listCacheClear() {
-    this.__data__ = [];
-  }
-  function listCacheDelete(key) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    if (index < 0) {
-      return false;
-    }
-    var lastIndex = data2.length - 1;
-    if (index == lastIndex) {
-      data2.pop();
-    } else {
-      splice.call(data2, index, 1);
-    }
-    return true;
-  }
-  function listCacheGet(key) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    return index < 0 ? void 0 : data2[index][1];
-  }
-  function listCacheHas(key) {
-    return assocIndexOf(this.__data__, key) > -1;
-  }
-  function listCacheSet(key, value) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    if (index < 0) {
-      data2.push([key, value]);
-    } else {
-      data2[index][1] = value;
-    }
-    return this;
-  }
-  ListCache.prototype.clear = listCacheClear;
-  ListCache.prototype["delete"] = listCacheDelete;
-  ListCache.prototype.get = listCacheGet;
-  ListCache.prototype.has = listCacheHas;
-  ListCache.prototype.set = listCacheSet;
-  function MapCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function mapCacheClear() {
-    this.__data__ = {
-      "hash": new Hash(),
-      "map": new (Map2 || ListCache)(),
-      "string": new Hash()
-    };
-  }
-  function mapCacheDelete(key) {
-    return getMapData(this, key)["delete"](key);
-  }
-  function mapCacheGet(key) {
-    return getMapData(this, key).get(key);
-  }
-  function mapCacheHas(key) {
-    return getMapData(this, key).has(key);
-  }
-  function mapCacheSet(key, value) {
-    getMapData(this, key).set(key, value);
-    return this;
-  }
-  MapCache.prototype.clear = mapCacheClear;
-  MapCache.prototype["delete"] = mapCacheDelete;
-  MapCache.prototype.get = mapCacheGet;
-  MapCache.prototype.has = mapCacheHas;
-  MapCache.prototype.set = mapCacheSet;
-  function SetCache(values) {
-    var index = -1, length = values ? values.length : 0;
-    this.__data__ = new MapCache();
-    while (++index < length) {
-      this.add(values[index]);
-    }
-  }
-  function setCacheAdd(value) {
-    this.__data__.set(value, HASH_UNDEFINED);
-    return this;
-  }
-  function setCacheHas(value) {
-    return this.__data__.has(value);
-  }
-  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-  SetCache.prototype.has = setCacheHas;
-  function assocIndexOf(array, key) {
-    var length = array.length;
-    while (length--) {
-      if (eq(array[length][0], key)) {
-        return length;
-      }
-    }
-    return -1;
-  }
-  function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
-      return false;
-    }
-    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern.test(toSource(value));
-  }
-  function baseUniq(array, iteratee, comparator) {
-    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
-    if (length >= LARGE_ARRAY_SIZE) {
-      var set = createSet(array);
-      if (set) {
-        return setToArray(set);
-      }
-      isCommon = false;
-      includes = cacheHas;
-      seen = new SetCache();
-    } else {
-      seen = result;
-    }
-    outer:
-      while (++index < length) {
-        var value = array[index], computed = value;
-        value = value !== 0 ? value : 0;
-        if (isCommon && computed === computed) {
-          var seenIndex = seen.length;
-          while (seenIndex--) {
-            if (seen[seenIndex] === computed) {
-              continue outer;
-            }
-          }
-          result.push(value);
-        } else if (!includes(seen, computed, comparator)) {
-          if (seen !== result) {
-            seen.push(computed);
-          }
-          result.push(value);
-        }
-      }
-    return result;
-  }
-  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop4 : function(values) {
-    return new Set2(values);
-  };
-  function getMapData(map, key) {
-    var data2 = map.__data__;
-    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
-  }
-  function getNative(object, key) {
-    var value = getValue(object, key);
-    return baseIsNative(value) ? value : void 0;
-  }
-  function isKeyable(value) {
-    var type = typeof value;
-    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-  }
-  function isMasked(func) {
-    return !!maskSrcKey && maskSrcKey in func;
-  }
-  function toSource(func) {
-    if (func != null) {
-      try {
-        return funcToString.call(func);
-      } catch (e) {
-      }
-      try {
-        return func + "";
-      } catch (e) {
-      }
-    }
-    return "";
-  }
-  function uniq(array) {
-    return array && array.length ? baseUniq(array) : [];
-  }
-  function eq(value, other) {
-    return value === other || value !== value && other !== other;
-  }
-  function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
-    return tag == funcTag || tag == genTag;
-  }
-  function isObject(value) {
-    var type = typeof value;
-    return !!value && (type == "object" || type == "function");
-  }
-  function noop4() {
-  }
-  lodash_uniq = uniq;
-  return lodash_uniq;
-}
-function requireLodash_uniqwith() {
-  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
-  hasRequiredLodash_uniqwith = 1;
-  var LARGE_ARRAY_SIZE = 200;
-  var HASH_UNDEFINED = "__lodash_hash_undefined__";
-  var INFINITY2 = 1 / 0;
-  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
-  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-  var reIsHostCtor = /^\[object .+?Constructor\]$/;
-  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-  var root = freeGlobal || freeSelf || Function("return this")();
-  function arrayIncludes(array, value) {
-    var length = array ? array.length : 0;
-    return !!length && baseIndexOf(array, value, 0) > -1;
-  }
-  function arrayIncludesWith(array, value, comparator) {
-    var index = -1, length = array ? array.length : 0;
-    while (++index < length) {
-      if (comparator(value, array[index])) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function baseFindIndex(array, predicate, fromIndex, fromRight) {
-    var length = array.length, index = fromIndex + -1;
-    while (++index < length) {
-      if (predicate(array[index], index, array)) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIndexOf(array, value, fromIndex) {
-    if (value !== value) {
-      return baseFindIndex(array, baseIsNaN, fromIndex);
-    }
-    var index = fromIndex - 1, length = array.length;
-    while (++index < length) {
-      if (array[index] === value) {
-        return index;
-      }
-    }
-    return -1;
-  }
-  function baseIsNaN(value) {
-    return value !== value;
-  }
-  function cacheHas(cache, key) {
-    return cache.has(key);
-  }
-  function getValue(object, key) {
-    return object == null ? void 0 : object[key];
-  }
-  function isHostObject(value) {
-    var result = false;
-    if (value != null && typeof value.toString != "function") {
-      try {
-        result = !!(value + "");
-      } catch (e) {
-      }
-    }
-    return result;
-  }
-  function setToArray(set) {
-    var index = -1, result = Array(set.size);
-    set.forEach(function(value) {
-      result[++index] = value;
-    });
-    return result;
-  }
-  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-  var coreJsData = root["__core-js_shared__"];
-  var maskSrcKey = (function() {
-    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-    return uid ? "Symbol(src)_1." + uid : "";
-  })();
-  var funcToString = funcProto.toString;
-  var hasOwnProperty = objectProto.hasOwnProperty;
-  var objectToString = objectProto.toString;
-  var reIsNative = RegExp(
-    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-  );
-  var splice = arrayProto.splice;
-  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
-  function Hash(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function hashClear() {
-    this.__data__ = nativeCreate ? nativeCreate(null) : {};
-  }
-  function hashDelete(key) {
-    return this.has(key) && delete this.__data__[key];
-  }
-  function hashGet(key) {
-    var data2 = this.__data__;
-    if (nativeCreate) {
-      var result = data2[key];
-      return result === HASH_UNDEFINED ? void 0 : result;
-    }
-    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
-  }
-  function hashHas(key) {
-    var data2 = this.__data__;
-    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
-  }
-  function hashSet(key, value) {
-    var data2 = this.__data__;
-    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-    return this;
-  }
-  Hash.prototype.clear = hashClear;
-  Hash.prototype["delete"] = hashDelete;
-  Hash.prototype.get = hashGet;
-  Hash.prototype.has = hashHas;
-  Hash.prototype.set = hashSet;
-  function ListCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function listCacheClear() {
-    this.__data__ = [];
-  }
-  function listCacheDelete(key) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    if (index < 0) {
-      return false;
-    }
-    var lastIndex = data2.length - 1;
-    if (index == lastIndex) {
-      data2.pop();
-    } else {
-      splice.call(data2, index, 1);
-    }
-    return true;
-  }
-  function listCacheGet(key) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    return index < 0 ? void 0 : data2[index][1];
-  }
-  function listCacheHas(key) {
-    return assocIndexOf(this.__data__, key) > -1;
-  }
-  function listCacheSet(key, value) {
-    var data2 = this.__data__, index = assocIndexOf(data2, key);
-    if (index < 0) {
-      data2.push([key, value]);
-    } else {
-      data2[index][1] = value;
-    }
-    return this;
-  }
-  ListCache.prototype.clear = listCacheClear;
-  ListCache.prototype["delete"] = listCacheDelete;
-  ListCache.prototype.get = listCacheGet;
-  ListCache.prototype.has = listCacheHas;
-  ListCache.prototype.set = listCacheSet;
-  function MapCache(entries) {
-    var index = -1, length = entries ? entries.length : 0;
-    this.clear();
-    while (++index < length) {
-      var entry = entries[index];
-      this.set(entry[0], entry[1]);
-    }
-  }
-  function mapCacheClear() {
-    this.__data__ = {
-      "hash": new Hash(),
-      "map": new (Map2 || ListCache)(),
-      "string": new Hash()
-    };
-  }
-  function mapCacheDelete(key) {
-    return getMapData(this, key)["delete"](key);
-  }
-  function mapCacheGet(key) {
-    return getMapData(this, key).get(key);
-  }
-  function mapCacheHas(key) {
-    return getMapData(this, key).has(key);
-  }
-  function mapCacheSet(key, value) {
-    getMapData(this, key).set(key, value);
-    return this;
-  }
-  MapCache.prototype.clear = mapCacheClear;
-  MapCache.prototype["delete"] = mapCacheDelete;
-  MapCache.prototype.get = mapCacheGet;
-  MapCache.prototype.has = mapCacheHas;
-  MapCache.prototype.set = mapCacheSet;
-  function SetCache(values) {
-    var index = -1, length = values ? values.length : 0;
-    this.__data__ = new MapCache();
-    while (++index < length) {
-      this.add(values[index]);
-    }
-  }
-  function setCacheAdd(value) {
-    this.__data__.set(value, HASH_UNDEFINED);
-    return this;
-  }
-  function setCacheHas(value) {
-    return this.__data__.has(value);
-  }
-  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-  SetCache.prototype.has = setCacheHas;
-  function assocIndexOf(array, key) {
-    var length = array.length;
-    while (length--) {
-      if (eq(array[length][0], key)) {
-        return length;
-      }
-    }
-    return -1;
-  }
-  function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value)) {
-      return false;
-    }
-    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern.test(toSource(value));
-  }
-  function baseUniq(array, iteratee, comparator) {
-    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
-    if (comparator) {
-      isCommon = false;
-      includes = arrayIncludesWith;
-    } else if (length >= LARGE_ARRAY_SIZE) {
-      var set = createSet(array);
-      if (set) {
-        return setToArray(set);
-      }
-      isCommon = false;
-      includes = cacheHas;
-      seen = new SetCache();
-    } else {
-      seen = result;
-    }
-    outer:
-      while (++index < length) {
-        var value = array[index], computed = value;
-        value = comparator || value !== 0 ? value : 0;
-        if (isCommon && computed === computed) {
-          var seenIndex = seen.length;
-          while (seenIndex--) {
-            if (seen[seenIndex] === computed) {
-              continue outer;
-            }
-          }
-          result.push(value);
-        } else if (!includes(seen, computed, comparator)) {
-          if (seen !== result) {
-            seen.push(computed);
-          }
-          result.push(value);
-        }
-      }
-    return result;
-  }
-  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop4 : function(values) {
-    return new Set2(values);
-  };
-  function getMapData(map, key) {
-    var data2 = map.__data__;
-    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
-  }
-  function getNative(object, key) {
-    var value = getValue(object, key);
-    return baseIsNative(value) ? value : void 0;
-  }
-  function isKeyable(value) {
-    var type = typeof value;
-    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-  }
-  function isMasked(func) {
-    return !!maskSrcKey && maskSrcKey in func;
-  }
-  function toSource(func) {
-    if (func != null) {
-      try {
-        return funcToString.call(func);
-      } catch (e) {
-      }
-      try {
-        return func + "";
-      } catch (e) {
-      }
-    }
-    return "";
-  }
-  function uniqWith(array, comparator) {
-    return array && array.length ? baseUniq(array, void 0, comparator) : [];
-  }
-  function eq(value, other) {
-    return value === other || value !== value && other !== other;
-  }
-  function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
-    return tag == funcTag || tag == genTag;
-  }
-  function isObject(value) {
-    var type = typeof value;
-    return !!value && (type == "object" || type == "function");
-  }
-  function noop4() {
-  }
-  lodash_uniqwith = uniqWith;
-  return lodash_uniqwith;
-}
-function requireLodash_sortby() {
-  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
-  hasRequiredLodash_sortby = 1;
-  (function(module, exports) {
-    var LARGE_ARRAY_SIZE = 200;
-    var FUNC_ERROR_TEXT = "Expected a function";
-    var HASH_UNDEFINED = "__lodash_hash_undefined__";
-    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
-    var MAX_SAFE_INTEGER = 9007199254740991;
-    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
-    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
-    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
-    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
-    var reEscapeChar = /\\(\\)?/g;
-    var reIsHostCtor = /^\[object .+?Constructor\]$/;
-    var reIsUint = /^(?:0|[1-9]\d*)$/;
-    var typedArrayTags = {};
-    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
-    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
-    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
-    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
-    var root = freeGlobal || freeSelf || Function("return this")();
-    var freeExports = exports && !exports.nodeType && exports;
-    var freeModule = freeExports && true && module && !module.nodeType && module;
-    var moduleExports = freeModule && freeModule.exports === freeExports;
-    var freeProcess = moduleExports && freeGlobal.process;
-    var nodeUtil = (function() {
-      try {
-        return freeProcess && freeProcess.binding("util");
-      } catch (e) {
-      }
-    })();
-    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
-    function apply(func, thisArg, args) {
-      switch (args.length) {
-        case 0:
-          return func.call(thisArg);
-        case 1:
-          return func.call(thisArg, args[0]);
-        case 2:
-          return func.call(thisArg, args[0], args[1]);
-        case 3:
-          return func.call(thisArg, args[0], args[1], args[2]);
-      }
-      return func.apply(thisArg, args);
-    }
-    function arrayMap(array, iteratee) {
-      var index = -1, length = array ? array.length : 0, result = Array(length);
-      while (++index < length) {
-        result[index] = iteratee(array[index], index, array);
-      }
-      return result;
-    }
-    function arrayPush(array, values) {
-      var index = -1, length = values.length, offset = array.length;
-      while (++index < length) {
-        array[offset + index] = values[index];
-      }
-      return array;
-    }
-    function arraySome(array, predicate) {
-      var index = -1, length = array ? array.length : 0;
-      while (++index < length) {
-        if (predicate(array[index], index, array)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function baseProperty(key) {
-      return function(object) {
-        return object == null ? void 0 : object[key];
-      };
-    }
-    function baseSortBy(array, comparer) {
-      var length = array.length;
-      array.sort(comparer);
-      while (length--) {
-        array[length] = array[length].value;
-      }
-      return array;
-    }
-    function baseTimes(n, iteratee) {
-      var index = -1, result = Array(n);
-      while (++index < n) {
-        result[index] = iteratee(index);
-      }
-      return result;
-    }
-    function baseUnary(func) {
-      return function(value) {
-        return func(value);
-      };
-    }
-    function getValue(object, key) {
-      return object == null ? void 0 : object[key];
-    }
-    function isHostObject(value) {
-      var result = false;
-      if (value != null && typeof value.toString != "function") {
-        try {
-          result = !!(value + "");
-        } catch (e) {
-        }
-      }
-      return result;
-    }
-    function mapToArray(map) {
-      var index = -1, result = Array(map.size);
-      map.forEach(function(value, key) {
-        result[++index] = [key, value];
-      });
-      return result;
-    }
-    function overArg(func, transform) {
-      return function(arg2) {
-        return func(transform(arg2));
-      };
-    }
-    function setToArray(set) {
-      var index = -1, result = Array(set.size);
-      set.forEach(function(value) {
-        result[++index] = value;
-      });
-      return result;
-    }
-    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
-    var coreJsData = root["__core-js_shared__"];
-    var maskSrcKey = (function() {
-      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
-      return uid ? "Symbol(src)_1." + uid : "";
-    })();
-    var funcToString = funcProto.toString;
-    var hasOwnProperty = objectProto.hasOwnProperty;
-    var objectToString = objectProto.toString;
-    var reIsNative = RegExp(
-      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
-    );
-    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
-    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
-    var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
-    var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
-    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
-    function Hash(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function hashClear() {
-      this.__data__ = nativeCreate ? nativeCreate(null) : {};
-    }
-    function hashDelete(key) {
-      return this.has(key) && delete this.__data__[key];
-    }
-    function hashGet(key) {
-      var data2 = this.__data__;
-      if (nativeCreate) {
-        var result = data2[key];
-        return result === HASH_UNDEFINED ? void 0 : result;
-      }
-      return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
-    }
-    function hashHas(key) {
-      var data2 = this.__data__;
-      return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
-    }
-    function hashSet(key, value) {
-      var data2 = this.__data__;
-      data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
-      return this;
-    }
-    Hash.prototype.clear = hashClear;
-    Hash.prototype["delete"] = hashDelete;
-    Hash.prototype.get = hashGet;
-    Hash.prototype.has = hashHas;
-    Hash.prototype.set = hashSet;
-    function ListCache(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function listCacheClear() {
-      this.__data__ = [];
-    }
-    function listCacheDelete(key) {
-      var data2 = this.__data__, index = assocIndexOf(data2, key);
-      if (index < 0) {
-        return false;
-      }
-      var lastIndex = data2.length - 1;
-      if (index == lastIndex) {
-        data2.pop();
-      } else {
-        splice.call(data2, index, 1);
-      }
-      return true;
-    }
-    function listCacheGet(key) {
-      var data2 = this.__data__, index = assocIndexOf(data2, key);
-      return index < 0 ? void 0 : data2[index][1];
-    }
-    function listCacheHas(key) {
-      return assocIndexOf(this.__data__, key) > -1;
-    }
-    function listCacheSet(key, value) {
-      var data2 = this.__data__, index = assocIndexOf(data2, key);
-      if (index < 0) {
-        data2.push([key, value]);
-      } else {
-        data2[index][1] = value;
-      }
-      return this;
-    }
-    ListCache.prototype.clear = listCacheClear;
-    ListCache.prototype["delete"] = listCacheDelete;
-    ListCache.prototype.get = listCacheGet;
-    ListCache.prototype.has = listCacheHas;
-    ListCache.prototype.set = listCacheSet;
-    function MapCache(entries) {
-      var index = -1, length = entries ? entries.length : 0;
-      this.clear();
-      while (++index < length) {
-        var entry = entries[index];
-        this.set(entry[0], entry[1]);
-      }
-    }
-    function mapCacheClear() {
-      this.__data__ = {
-        "hash": new Hash(),
-        "map": new (Map2 || ListCache)(),
-        "string": new Hash()
-      };
-    }
-    function mapCacheDelete(key) {
-      return getMapData(this, key)["delete"](key);
-    }
-    function mapCacheGet(key) {
-      return getMapData(this, key).get(key);
-    }
-    function mapCacheHas(key) {
-      return getMapData(this, key).has(key);
-    }
-    function mapCacheSet(key, value) {
-      getMapData(this, key).set(key, value);
-      return this;
-    }
-    MapCache.prototype.clear = mapCacheClear;
-    MapCache.prototype["delete"] = mapCacheDelete;
-    MapCache.prototype.get = mapCacheGet;
-    MapCache.prototype.has = mapCacheHas;
-    MapCache.prototype.set = mapCacheSet;
-    function SetCache(values) {
-      var index = -1, length = values ? values.length : 0;
-      this.__data__ = new MapCache();
-      while (++index < length) {
-        this.add(values[index]);
-      }
-    }
-    function setCacheAdd(value) {
-      this.__data__.set(value, HASH_UNDEFINED);
-      return this;
-    }
-    function setCacheHas(value) {
-      return this.__data__.has(value);
-    }
-    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
-    SetCache.prototype.has = setCacheHas;
-    function Stack(entries) {
-      this.__data__ = new ListCache(entries);
-    }
-    function stackClear() {
-      this.__data__ = new ListCache();
-    }
-    function stackDelete(key) {
-      return this.__data__["delete"](key);
-    }
-    function stackGet(key) {
-      return this.__data__.get(key);
-    }
-    function stackHas(key) {
-      return this.__data__.has(key);
-    }
-    function stackSet(key, value) {
-      var cache = this.__data__;
-      if (cache instanceof ListCache) {
-        var pairs = cache.__data__;
-        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
-          pairs.push([key, value]);
-          return this;
-        }
-        cache = this.__data__ = new MapCache(pairs);
-      }
-      cache.set(key, value);
-      return this;
-    }
-    Stack.prototype.clear = stackClear;
-    Stack.prototype["delete"] = stackDelete;
-    Stack.prototype.get = stackGet;
-    Stack.prototype.has = stackHas;
-    Stack.prototype.set = stackSet;
-    function arrayLikeKeys(value, inherited) {
-      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
-      var length = result.length, skipIndexes = !!length;
-      for (var key in value) {
-        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function assocIndexOf(array, key) {
-      var length = array.length;
-      while (length--) {
-        if (eq(array[length][0], key)) {
-          return length;
-        }
-      }
-      return -1;
-    }
-    var baseEach = createBaseEach(baseForOwn);
-    function baseFlatten(array, depth2, predicate, isStrict, result) {
-      var index = -1, length = array.length;
-      predicate || (predicate = isFlattenable);
-      result || (result = []);
-      while (++index < length) {
-        var value = array[index];
-        if (predicate(value)) {
-          {
-            arrayPush(result, value);
-          }
-        } else {
-          result[result.length] = value;
-        }
-      }
-      return result;
-    }
-    var baseFor = createBaseFor();
-    function baseForOwn(object, iteratee) {
-      return object && baseFor(object, iteratee, keys);
-    }
-    function baseGet(object, path17) {
-      path17 = isKey(path17, object) ? [path17] : castPath(path17);
-      var index = 0, length = path17.length;
-      while (object != null && index < length) {
-        object = object[toKey(path17[index++])];
-      }
-      return index && index == length ? object : void 0;
-    }
-    function baseGetTag(value) {
-      return objectToString.call(value);
-    }
-    function baseHasIn(object, key) {
-      return object != null && key in Object(object);
-    }
-    function baseIsEqual(value, other, customizer, bitmask, stack) {
-      if (value === other) {
-        return true;
-      }
-      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
-        return value !== value && other !== other;
-      }
-      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
-    }
-    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
-      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
-      if (!objIsArr) {
-        objTag = getTag(object);
-        objTag = objTag == argsTag ? objectTag : objTag;
-      }
-      if (!othIsArr) {
-        othTag = getTag(other);
-        othTag = othTag == argsTag ? objectTag : othTag;
-      }
-      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
-      if (isSameTag && !objIsObj) {
-        stack || (stack = new Stack());
-        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
-      }
-      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
-        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
-        if (objIsWrapped || othIsWrapped) {
-          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
-          stack || (stack = new Stack());
-          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
-        }
-      }
-      if (!isSameTag) {
-        return false;
-      }
-      stack || (stack = new Stack());
-      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
-    }
-    function baseIsMatch(object, source, matchData, customizer) {
-      var index = matchData.length, length = index;
-      if (object == null) {
-        return !length;
-      }
-      object = Object(object);
-      while (index--) {
-        var data2 = matchData[index];
-        if (data2[2] ? data2[1] !== object[data2[0]] : !(data2[0] in object)) {
-          return false;
-        }
-      }
-      while (++index < length) {
-        data2 = matchData[index];
-        var key = data2[0], objValue = object[key], srcValue = data2[1];
-        if (data2[2]) {
-          if (objValue === void 0 && !(key in object)) {
-            return false;
-          }
-        } else {
-          var stack = new Stack();
-          var result;
-          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-    function baseIsNative(value) {
-      if (!isObject(value) || isMasked(value)) {
-        return false;
-      }
-      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-      return pattern.test(toSource(value));
-    }
-    function baseIsTypedArray(value) {
-      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
-    }
-    function baseIteratee(value) {
-      if (typeof value == "function") {
-        return value;
-      }
-      if (value == null) {
-        return identity;
-      }
-      if (typeof value == "object") {
-        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
-      }
-      return property(value);
-    }
-    function baseKeys(object) {
-      if (!isPrototype(object)) {
-        return nativeKeys(object);
-      }
-      var result = [];
-      for (var key in Object(object)) {
-        if (hasOwnProperty.call(object, key) && key != "constructor") {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function baseMap(collection, iteratee) {
-      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
-      baseEach(collection, function(value, key, collection2) {
-        result[++index] = iteratee(value, key, collection2);
-      });
-      return result;
-    }
-    function baseMatches(source) {
-      var matchData = getMatchData(source);
-      if (matchData.length == 1 && matchData[0][2]) {
-        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
-      }
-      return function(object) {
-        return object === source || baseIsMatch(object, source, matchData);
-      };
-    }
-    function baseMatchesProperty(path17, srcValue) {
-      if (isKey(path17) && isStrictComparable(srcValue)) {
-        return matchesStrictComparable(toKey(path17), srcValue);
-      }
-      return function(object) {
-        var objValue = get3(object, path17);
-        return objValue === void 0 && objValue === srcValue ? hasIn(object, path17) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
-      };
-    }
-    function baseOrderBy(collection, iteratees, orders) {
-      var index = -1;
-      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
-      var result = baseMap(collection, function(value, key, collection2) {
-        var criteria = arrayMap(iteratees, function(iteratee) {
-          return iteratee(value);
-        });
-        return { "criteria": criteria, "index": ++index, "value": value };
-      });
-      return baseSortBy(result, function(object, other) {
-        return compareMultiple(object, other, orders);
-      });
-    }
-    function basePropertyDeep(path17) {
-      return function(object) {
-        return baseGet(object, path17);
-      };
-    }
-    function baseRest(func, start) {
-      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
-      return function() {
-        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
-        while (++index < length) {
-          array[index] = args[start + index];
-        }
-        index = -1;
-        var otherArgs = Array(start + 1);
-        while (++index < start) {
-          otherArgs[index] = args[index];
-        }
-        otherArgs[start] = array;
-        return apply(func, this, otherArgs);
-      };
-    }
-    function baseToString(value) {
-      if (typeof value == "string") {
-        return value;
-      }
-      if (isSymbol(value)) {
-        return symbolToString ? symbolToString.call(value) : "";
-      }
-      var result = value + "";
-      return result == "0" && 1 / value == -Infinity ? "-0" : result;
-    }
-    function castPath(value) {
-      return isArray(value) ? value : stringToPath(value);
-    }
-    function compareAscending(value, other) {
-      if (value !== other) {
-        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
-        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
-        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
-          return 1;
-        }
-        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
-          return -1;
-        }
-      }
-      return 0;
-    }
-    function compareMultiple(object, other, orders) {
-      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
-      while (++index < length) {
-        var result = compareAscending(objCriteria[index], othCriteria[index]);
-        if (result) {
-          if (index >= ordersLength) {
-            return result;
-          }
-          var order = orders[index];
-          return result * (order == "desc" ? -1 : 1);
-        }
-      }
-      return object.index - other.index;
-    }
-    function createBaseEach(eachFunc, fromRight) {
-      return function(collection, iteratee) {
-        if (collection == null) {
-          return collection;
-        }
-        if (!isArrayLike(collection)) {
-          return eachFunc(collection, iteratee);
-        }
-        var length = collection.length, index = -1, iterable = Object(collection);
-        while (++index < length) {
-          if (iteratee(iterable[index], index, iterable) === false) {
-            break;
-          }
-        }
-        return collection;
-      };
-    }
-    function createBaseFor(fromRight) {
-      return function(object, iteratee, keysFunc) {
-        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
-        while (length--) {
-          var key = props[++index];
-          if (iteratee(iterable[key], key, iterable) === false) {
-            break;
-          }
-        }
-        return object;
-      };
-    }
-    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
-      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
-      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
-        return false;
-      }
-      var stacked = stack.get(array);
-      if (stacked && stack.get(other)) {
-        return stacked == other;
-      }
-      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
-      stack.set(array, other);
-      stack.set(other, array);
-      while (++index < arrLength) {
-        var arrValue = array[index], othValue = other[index];
-        if (customizer) {
-          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
-        }
-        if (compared !== void 0) {
-          if (compared) {
-            continue;
-          }
-          result = false;
-          break;
-        }
-        if (seen) {
-          if (!arraySome(other, function(othValue2, othIndex) {
-            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
-              return seen.add(othIndex);
-            }
-          })) {
-            result = false;
-            break;
-          }
-        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
-          result = false;
-          break;
-        }
-      }
-      stack["delete"](array);
-      stack["delete"](other);
-      return result;
-    }
-    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
-      switch (tag) {
-        case dataViewTag:
-          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
-            return false;
-          }
-          object = object.buffer;
-          other = other.buffer;
-        case arrayBufferTag:
-          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
-            return false;
-          }
-          return true;
-        case boolTag:
-        case dateTag:
-        case numberTag:
-          return eq(+object, +other);
-        case errorTag:
-          return object.name == other.name && object.message == other.message;
-        case regexpTag:
-        case stringTag:
-          return object == other + "";
-        case mapTag:
-          var convert = mapToArray;
-        case setTag:
-          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
-          convert || (convert = setToArray);
-          if (object.size != other.size && !isPartial) {
-            return false;
-          }
-          var stacked = stack.get(object);
-          if (stacked) {
-            return stacked == other;
-          }
-          bitmask |= UNORDERED_COMPARE_FLAG;
-          stack.set(object, other);
-          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
-          stack["delete"](object);
-          return result;
-        case symbolTag:
-          if (symbolValueOf) {
-            return symbolValueOf.call(object) == symbolValueOf.call(other);
-          }
-      }
-      return false;
-    }
-    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
-      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
-      if (objLength != othLength && !isPartial) {
-        return false;
-      }
-      var index = objLength;
-      while (index--) {
-        var key = objProps[index];
-        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
-          return false;
-        }
-      }
-      var stacked = stack.get(object);
-      if (stacked && stack.get(other)) {
-        return stacked == other;
-      }
-      var result = true;
-      stack.set(object, other);
-      stack.set(other, object);
-      var skipCtor = isPartial;
-      while (++index < objLength) {
-        key = objProps[index];
-        var objValue = object[key], othValue = other[key];
-        if (customizer) {
-          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
-        }
-        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
-          result = false;
-          break;
-        }
-        skipCtor || (skipCtor = key == "constructor");
-      }
-      if (result && !skipCtor) {
-        var objCtor = object.constructor, othCtor = other.constructor;
-        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
-          result = false;
-        }
-      }
-      stack["delete"](object);
-      stack["delete"](other);
-      return result;
-    }
-    function getMapData(map, key) {
-      var data2 = map.__data__;
-      return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
-    }
-    function getMatchData(object) {
-      var result = keys(object), length = result.length;
-      while (length--) {
-        var key = result[length], value = object[key];
-        result[length] = [key, value, isStrictComparable(value)];
-      }
-      return result;
-    }
-    function getNative(object, key) {
-      var value = getValue(object, key);
-      return baseIsNative(value) ? value : void 0;
-    }
-    var getTag = baseGetTag;
-    if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
-      getTag = function(value) {
-        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
-        if (ctorString) {
-          switch (ctorString) {
-            case dataViewCtorString:
-              return dataViewTag;
-            case mapCtorString:
-              return mapTag;
-            case promiseCtorString:
-              return promiseTag;
-            case setCtorString:
-              return setTag;
-            case weakMapCtorString:
-              return weakMapTag;
-          }
-        }
-        return result;
-      };
-    }
-    function hasPath(object, path17, hasFunc) {
-      path17 = isKey(path17, object) ? [path17] : castPath(path17);
-      var result, index = -1, length = path17.length;
-      while (++index < length) {
-        var key = toKey(path17[index]);
-        if (!(result = object != null && hasFunc(object, key))) {
-          break;
-        }
-        object = object[key];
-      }
-      if (result) {
-        return result;
-      }
-      var length = object ? object.length : 0;
-      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
-    }
-    function isFlattenable(value) {
-      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
-    }
-    function isIndex(value, length) {
-      length = length == null ? MAX_SAFE_INTEGER : length;
-      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
-    }
-    function isIterateeCall(value, index, object) {
-      if (!isObject(object)) {
-        return false;
-      }
-      var type = typeof index;
-      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
-        return eq(object[index], value);
-      }
-      return false;
-    }
-    function isKey(value, object) {
-      if (isArray(value)) {
-        return false;
-      }
-      var type = typeof value;
-      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
-        return true;
-      }
-      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
-    }
-    function isKeyable(value) {
-      var type = typeof value;
-      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
-    }
-    function isMasked(func) {
-      return !!maskSrcKey && maskSrcKey in func;
-    }
-    function isPrototype(value) {
-      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
-      return value === proto;
-    }
-    function isStrictComparable(value) {
-      return value === value && !isObject(value);
-    }
-    function matchesStrictComparable(key, srcValue) {
-      return function(object) {
-        if (object == null) {
-          return false;
-        }
-        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
-      };
-    }
-    var stringToPath = memoize(function(string) {
-      string = toString(string);
-      var result = [];
-      if (reLeadingDot.test(string)) {
-        result.push("");
-      }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
-      });
-      return result;
-    });
-    function toKey(value) {
-      if (typeof value == "string" || isSymbol(value)) {
-        return value;
-      }
-      var result = value + "";
-      return result == "0" && 1 / value == -Infinity ? "-0" : result;
-    }
-    function toSource(func) {
-      if (func != null) {
-        try {
-          return funcToString.call(func);
-        } catch (e) {
-        }
-        try {
-          return func + "";
-        } catch (e) {
-        }
-      }
-      return "";
-    }
-    var sortBy = baseRest(function(collection, iteratees) {
-      if (collection == null) {
-        return [];
-      }
-      var length = iteratees.length;
-      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
-        iteratees = [];
-      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
-        iteratees = [iteratees[0]];
-      }
-      return baseOrderBy(collection, baseFlatten(iteratees), []);
-    });
-    function memoize(func, resolver) {
-      if (typeof func != "function" || resolver && typeof resolver != "function") {
-        throw new TypeError(FUNC_ERROR_TEXT);
-      }
-      var memoized = function() {
-        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
-        if (cache.has(key)) {
-          return cache.get(key);
-        }
-        var result = func.apply(this, args);
-        memoized.cache = cache.set(key, result);
-        return result;
-      };
-      memoized.cache = new (memoize.Cache || MapCache)();
-      return memoized;
-    }
-    memoize.Cache = MapCache;
-    function eq(value, other) {
-      return value === other || value !== value && other !== other;
-    }
-    function isArguments(value) {
-      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
-    }
-    var isArray = Array.isArray;
-    function isArrayLike(value) {
-      return value != null && isLength(value.length) && !isFunction(value);
-    }
-    function isArrayLikeObject(value) {
-      return isObjectLike(value) && isArrayLike(value);
-    }
-    function isFunction(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
-    }
-    function isLength(value) {
-      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
-    }
-    function isObject(value) {
-      var type = typeof value;
-      return !!value && (type == "object" || type == "function");
-    }
-    function isObjectLike(value) {
-      return !!value && typeof value == "object";
-    }
-    function isSymbol(value) {
-      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
-    }
-    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
-    function toString(value) {
-      return value == null ? "" : baseToString(value);
-    }
-    function get3(object, path17, defaultValue) {
-      var result = object == null ? void 0 : baseGet(object, path17);
-      return result === void 0 ? defaultValue : result;
-    }
-    function hasIn(object, path17) {
-      return object != null && hasPath(object, path17, baseHasIn);
-    }
-    function keys(object) {
-      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
-    }
-    function identity(value) {
-      return value;
-    }
-    function property(path17) {
-      return isKey(path17) ? baseProperty(toKey(path17)) : basePropertyDeep(path17);
-    }
-    module.exports = sortBy;
-  })(lodash_sortby, lodash_sortby.exports);
-  return lodash_sortby.exports;
-}
-function requireEscapeStringRegexp() {
-  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
-  hasRequiredEscapeStringRegexp = 1;
-  escapeStringRegexp = (string) => {
-    if (typeof string !== "string") {
-      throw new TypeError("Expected a string");
-    }
-    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-  };
-  return escapeStringRegexp;
-}
-function requireRegexpParse() {
-  if (hasRequiredRegexpParse) return regexpParse;
-  hasRequiredRegexpParse = 1;
-  Object.defineProperty(regexpParse, "__esModule", { value: true });
-  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
-  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
-  var parseRegExpString = function(str4) {
-    var result = str4.match(REGEXP_LITERAL_PATTERN);
-    if (!result) {
-      return null;
-    }
-    return {
-      source: result[1],
-      flagString: result[2]
-    };
-  };
-  regexpParse.parseRegExpString = parseRegExpString;
-  var isRegExpString = function(str4) {
-    return REGEXP_LITERAL_PATTERN.test(str4);
-  };
-  regexpParse.isRegExpString = isRegExpString;
-  return regexpParse;
-}
-function requireRegexpStringMatcher() {
-  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
-  hasRequiredRegexpStringMatcher = 1;
-  (function(exports) {
-    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.matchPatterns = exports.createRegExp = void 0;
-    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
-    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
-    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
-    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
-    var regexp_parse_1 = requireRegexpParse();
-    var DEFAULT_FLAGS = "ug";
-    var defaultFlags = function(flagsString) {
-      if (flagsString.length === 0) {
-        return DEFAULT_FLAGS;
-      }
-      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
-    };
-    var createRegExp = function(patternString, defaultFlag) {
-      if (defaultFlag === void 0) {
-        defaultFlag = DEFAULT_FLAGS;
-      }
-      if (patternString.length === 0) {
-        throw new Error("Empty string can not handled");
-      }
-      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
-        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
-        if (regExpStructure) {
-          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
-        }
-        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
-      } else {
-        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
-      }
-    };
-    exports.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b) {
-      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
-    };
-    var matchPatterns = function(text, regExpLikeStrings) {
-      var matchPatternResults = [];
-      regExpLikeStrings.map(function(patternString) {
-        return (0, exports.createRegExp)(patternString);
-      }).forEach(function(regExp) {
-        var results = text.matchAll(regExp);
-        Array.from(results).forEach(function(result) {
-          if (result.index === void 0) {
-            return;
-          }
-          var match = result[0];
-          var index = result.index;
-          matchPatternResults.push({
-            match,
-            captures: result.slice(1),
-            startIndex: index,
-            endIndex: index + match.length
-          });
-        });
-      });
-      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
-      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
-    };
-    exports.matchPatterns = matchPatterns;
-  })(regexpStringMatcher);
-  return regexpStringMatcher;
-}
-function readTlv(buf, offset) {
-  if (offset + 2 > buf.length) {
-    throw new Error("PKCS12: truncated TLV header");
-  }
-  const tag = buf[offset];
-  const lenByte = buf[offset + 1];
-  let length;
-  let contentStart;
-  if (lenByte < 128) {
-    length = lenByte;
-    contentStart = offset + 2;
-  } else {
-    const lenBytes = lenByte & 127;
-    if (lenBytes === 0 || lenBytes > 4) {
-      throw new Error("PKCS12: unsupported ASN.1 length encoding");
-    }
-    if (offset + 2 + lenBytes > buf.length) {
-      throw new Error("PKCS12: truncated ASN.1 length");
-    }
-    length = 0;
-    for (let i = 0; i < lenBytes; i++) {
-      length = length * 256 + buf[offset + 2 + i];
-    }
-    contentStart = offset + 2 + lenBytes;
-  }
-  const end = contentStart + length;
-  if (end > buf.length) {
-    throw new Error("PKCS12: TLV extends past buffer");
-  }
-  return { tag, content: buf.subarray(contentStart, end), end };
-}
-function expectTag(tlv, tag, label) {
-  if (tlv.tag !== tag) {
-    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
-  }
-}
-function readInteger(tlv) {
-  expectTag(tlv, TAG_INTEGER, "INTEGER");
-  let value = 0;
-  for (const byte of tlv.content) {
-    value = value * 256 + byte;
-  }
-  return value;
-}
-function bytesEqual(a, b) {
-  if (a.length !== b.length)
-    return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff |= a[i] ^ b[i];
-  }
-  return diff === 0;
-}
-function matchHash(oidBytes) {
-  for (const { oid, hash } of MAC_HASHES) {
-    if (bytesEqual(oidBytes, oid))
-      return hash;
-  }
-  return void 0;
-}
-function parsePkcs12(buf) {
-  const pfx = readTlv(buf, 0);
-  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
-  const version = readTlv(pfx.content, 0);
-  if (readInteger(version) !== 3) {
-    throw new Error("PKCS12: unsupported version");
-  }
-  const authSafeInfo = readTlv(pfx.content, version.end);
-  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
-  const contentType = readTlv(authSafeInfo.content, 0);
-  expectTag(contentType, TAG_OID, "contentType OID");
-  if (!bytesEqual(contentType.content, OID_DATA)) {
-    throw new Error("PKCS12: unsupported authSafe contentType");
-  }
-  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
-  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
-  const authSafeOctet = readTlv(explicit0.content, 0);
-  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
-  const macData = readTlv(pfx.content, authSafeInfo.end);
-  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
-  const digestInfo = readTlv(macData.content, 0);
-  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
-  const alg = readTlv(digestInfo.content, 0);
-  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
-  const algOid = readTlv(alg.content, 0);
-  expectTag(algOid, TAG_OID, "algorithm OID");
-  const macHash = matchHash(algOid.content);
-  if (!macHash) {
-    throw new Error("PKCS12: unsupported MAC digest algorithm");
-  }
-  if (algOid.end < alg.content.length) {
-    const params = readTlv(alg.content, algOid.end);
-    if (params.tag !== TAG_NULL) {
-      throw new Error("PKCS12: unexpected MAC algorithm parameters");
-    }
-  }
-  const digest2 = readTlv(digestInfo.content, alg.end);
-  expectTag(digest2, TAG_OCTET_STRING, "digest OCTET STRING");
-  const salt = readTlv(macData.content, digestInfo.end);
-  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
-  let iterations = 1;
-  if (salt.end < macData.content.length) {
-    const iter = readTlv(macData.content, salt.end);
-    iterations = readInteger(iter);
-  }
-  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
-    throw new Error("PKCS12: MAC iteration count out of range");
-  }
-  return {
-    authSafe: authSafeOctet.content,
-    macHash,
-    macSalt: salt.content,
-    macDigest: digest2.content,
-    iterations
-  };
-}
-function toBufferSource(data2) {
-  const copy2 = new Uint8Array(data2.length);
-  copy2.set(data2);
-  return copy2;
-}
-async function digest(hash, data2) {
-  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data2)));
-}
-function padToMultipleOf(src, blockSize) {
-  if (src.length === 0)
-    return new Uint8Array(0);
-  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
-  for (let i = 0; i < padded.length; i++) {
-    padded[i] = src[i % src.length];
-  }
-  return padded;
-}
-function encodePasswordAsBmpString(password) {
-  if (password.length === 0)
-    return new Uint8Array(0);
-  const bytes2 = new Uint8Array(password.length * 2 + 2);
-  for (let i = 0; i < password.length; i++) {
-    const code = password.charCodeAt(i);
-    bytes2[i * 2] = code >> 8 & 255;
-    bytes2[i * 2 + 1] = code & 255;
-  }
-  return bytes2;
-}
-async function deriveMacKey(hash, password, salt, iterations) {
-  const v = hash.blockSize;
-  const u = hash.outputSize;
-  const ID_MAC = 3;
-  const D = new Uint8Array(v).fill(ID_MAC);
-  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
-  const S = padToMultipleOf(salt, v);
-  const DI = new Uint8Array(D.length + S.length + P.length);
-  DI.set(D, 0);
-  DI.set(S, D.length);
-  DI.set(P, D.length + S.length);
-  let A = await digest(hash, DI);
-  for (let i = 1; i < iterations; i++) {
-    A = await digest(hash, A);
-  }
-  return A.subarray(0, u);
-}
-async function verifyPkcs12Mac(pfxBytes, password) {
-  let parsed;
-  try {
-    parsed = parsePkcs12(pfxBytes);
-  } catch {
-    return false;
-  }
-  try {
-    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
-    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
-    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
-    return bytesEqual(mac, parsed.macDigest);
-  } catch {
-    return false;
-  }
-}
-async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }) {
-  if (!source.filePath) {
-    return;
-  }
-  try {
-    const fs = await import("node:fs");
-    const path17 = await import("node:path");
-    const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
-    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
-    if (!isGcpServiceAccountP12) {
-      return;
-    }
-    context2.report({
-      message: t("PrivateKeyP12", {
-        FILE_NAME: path17.basename(source.filePath)
-      }),
-      range: [0, source.content.length]
-    });
-  } catch {
-  }
-}
-function reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t }) {
-  try {
-    const credentialObject = JSON.parse(source.content);
-    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
-    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
-    if (!isGCPServiceAccountPrivateKeyJSON) {
-      return;
-    }
-    context2.report({
-      message: t("PrivateKeyJSON", {
-        FILE_NAME: source.filePath ? path3.basename(source.filePath) : ""
-      }),
-      range: [0, source.content.length]
-    });
-  } catch {
-  }
-}
-function reportIfFoundXOauthGitHubToken({ source, options, context: context2, t }) {
-  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
-  const results = source.content.matchAll(XOAuthPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("PackageJSON_xOauthToken", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound_AuthTokenInNpmrc({ source, options, context: context2, t }) {
-  const AuthTokenPattern = /_authToken=([^$].*)/g;
-  const results = source.content.matchAll(AuthTokenPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("Npmrc_authToken", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context2, t }) {
-  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
-  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("NPM_ACCESS_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundRawPrivateKey$1({ source, options, context: context2, t }) {
-  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
-  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("SLACK_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundIncomingWebhook({ source, options, context: context2, t }) {
-  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
-  const results = source.content.matchAll(IncomingWebhooksPattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("IncomingWebhook", {
-        URL: match
-      }),
-      range
-    });
-  }
-}
-function isVariableLikeString$1(str4) {
-  const variablePatterns = [
-    /\$\{[^}]{1,50}\}/,
-    // ${var}
-    /\{\{[^}]{1,50}\}\}/,
-    // {{var}}
-    /\{[^}]{1,50}\}/,
-    // {var}
-    /%[A-Z_]{1,30}%/,
-    // %VAR%
-    /\$[A-Z_]{1,30}/
-    // $VAR
-  ];
-  return variablePatterns.some((pattern) => pattern.test(str4));
-}
-function isLikelyRealUsername(username) {
-  if (username.length < 2)
-    return false;
-  if (isVariableLikeString$1(username))
-    return false;
-  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
-    return false;
-  }
-  return true;
-}
-function isLikelyRealPassword(password) {
-  if (password.length < 4)
-    return false;
-  if (isVariableLikeString$1(password))
-    return false;
-  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
-    return false;
-  }
-  if (/^(.)\1{3,}$/.test(password))
-    return false;
-  return true;
-}
-function reportIfFoundBasicAuth({ source, options, context: context2, t }) {
-  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
-  const results = source.content.matchAll(URL_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.user;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealUsername(username))
-      continue;
-    if (!isLikelyRealPassword(password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("BasicAuth", {
-        CREDENTIAL: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundToken({ source, options, context: context2, t }) {
-  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
-  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("NOTION_INTEGRATION_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function validateBase64KeyContent(base64Content) {
-  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
-    return false;
-  }
-  if (base64Content.length < 100) {
-    return false;
-  }
-  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
-  if (!validMagicBytes.test(base64Content)) {
-    return false;
-  }
-  return true;
-}
-function reportIfFoundRawPrivateKey({ source, options, context: context2, t }) {
-  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const base64Raw = result[1] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    const base64Content = base64Raw.replace(/\s|\\n/g, "");
-    if (!validateBase64KeyContent(base64Content)) {
-      continue;
-    }
-    context2.report({
-      message: t("PrivateKey", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$3({ source, options, context: context2, t }) {
-  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
-  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    if (match.length !== 69) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("SENDGRID_KEY", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$2({ source, options, context: context2, t }) {
-  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
-  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("SHOPIFY_KEY", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound$2({ source, options, context: context2, t }) {
-  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const prefix = result.groups?.["prefix"];
-    if (!prefix) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t(messageIdMap$1[prefix], {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey$1({ pattern, source, options, context: context2, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index || 0;
-    const type = result.groups?.type;
-    const typeName = typeMap.get(type);
-    if (!typeName) {
-      throw new Error("Unknown type:" + typeName);
-    }
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("GITHUB_TOKEN", {
-        KEY: match,
-        typeName
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundKey({ pattern, source, options, context: context2, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
-        KEY: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound$1({ pattern, messageId, source, options, context: context2, t }) {
-  const results = source.content.matchAll(pattern);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    context2.report({
-      message: t(messageId, {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function isVariableLikeString(str4) {
-  const variablePatterns = [
-    /\$\{[^}]{1,50}\}/,
-    // ${var}
-    /\{\{[^}]{1,50}\}\}/,
-    // {{var}}
-    /\{[^}]{1,50}\}/,
-    // {var}
-    /%[A-Z_]{1,30}%/,
-    // %VAR%
-    /\$[A-Z_]{1,30}/,
-    // $VAR
-    /\$\([^)]{1,50}\)/
-    // $(var)
-  ];
-  return variablePatterns.some((pattern) => pattern.test(str4));
-}
-function isLikelyRealCredential(username, password) {
-  if (username === password)
-    return false;
-  if (password.length < 4)
-    return false;
-  if (isVariableLikeString(password))
-    return false;
-  const passwordLower = password.toLowerCase();
-  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
-    return false;
-  }
-  if (/^(.)\1{3,}$/.test(password))
-    return false;
-  return true;
-}
-function reportMongoDBConnectionString({ source, options, context: context2, t }) {
-  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(MONGODB_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("MongoDBConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportMySQLConnectionString({ source, options, context: context2, t }) {
-  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(MYSQL_URI_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("MySQLConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportPostgreSQLConnectionString({ source, options, context: context2, t }) {
-  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
-  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const username = result.groups?.username;
-    const password = result.groups?.password;
-    if (!username || !password)
-      continue;
-    if (!isLikelyRealCredential(username, password))
-      continue;
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("PostgreSQLConnection", {
-        URI: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFoundDockerPAT({ source, options, context: context2, t }) {
-  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
-  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
-  for (const result of results) {
-    const index = result.index || 0;
-    const match = result[0] || "";
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function reportIfFound({ source, options, context: context2, t }) {
-  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
-  for (const result of results) {
-    const index = result.index ?? 0;
-    const match = result[0] ?? "";
-    const prefix = result.groups?.["prefix"];
-    if (!prefix) {
-      continue;
-    }
-    const range = [index, index + match.length];
-    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-    if (allowedResults.length > 0) {
-      continue;
-    }
-    context2.report({
-      message: t(messageIdMap[prefix], {
-        TOKEN: match
-      }),
-      range
-    });
-  }
-}
-function parseComment(options) {
-  if (!options) {
-    return [];
-  }
-  const commentStart = options.indexOf("--");
-  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
-  return ruleIdString.split(/,/).map((arg2) => arg2.trim()).filter((arg2) => arg2 !== "") ?? [];
-}
-var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules;
-var init_module3 = __esm({
-  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
-    commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-    regexpStringMatcher = {};
-    lodash_sortby = { exports: {} };
-    lodash_sortby.exports;
-    regexpParse = {};
-    regexpStringMatcherExports = requireRegexpStringMatcher();
-    BUILTIN_IGNORED = {
-      AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
-      AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
-    };
-    messages$r = {
-      AWSAccountID: {
-        en: (props) => `found AWS Account ID: ${props.ID}`,
-        ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`
-      },
-      AWSSecretAccessKey: {
-        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
-        ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`
-      },
-      AWSAccessKeyID: {
-        en: (props) => `found AWS Access Key ID: ${props.ID}`,
-        ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
-      }
-    };
-    reportAWSAccessKey = ({ t, source, context: context2, options }) => {
-      const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
-      const results = source.content.matchAll(AWSAccessKeyIDPattern);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[0] || "";
-        const range = [index, index + match.length];
-        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
-          continue;
-        }
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context2.report({
-          message: t("AWSAccessKeyID", {
-            ID: match
-          }),
-          range
-        });
-      }
-    };
-    reportAWSSecretAccessKey = ({ t, source, context: context2, options }) => {
-      const AWS = "(?:AWS|aws|Aws)?_?";
-      const QUOTE2 = `["']?`;
-      const CONNECT = "\\s*(?::|=>|=)\\s*";
-      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE2}${CONNECT}${QUOTE2}([A-Za-z0-9/\+=]{40})${QUOTE2}\b`, "g");
-      const results = source.content.matchAll(AWSSecretPatten);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[1] || "";
-        const range = [index, index + match.length];
-        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
-          continue;
-        }
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context2.report({
-          message: t("AWSSecretAccessKey", {
-            KEY: match
-          }),
-          range
-        });
-      }
-    };
-    reportAWSAccountID = ({ t, source, context: context2, options }) => {
-      const AWS = "(AWS|aws|Aws)?_?";
-      const QUOTE2 = `("|')?`;
-      const CONNECT = "\\s*(:|=>|=)\\s*";
-      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE2}${CONNECT}${QUOTE2}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE2}\b`, "g");
-      const results = source.content.matchAll(AWSSecretPatten);
-      for (const result of results) {
-        const index = result.index || 0;
-        const match = result[0] || "";
-        const range = [index, index + match.length];
-        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
-        if (allowedResults.length > 0) {
-          continue;
-        }
-        context2.report({
-          message: t("AWSAccountID", {
-            ID: match
-          }),
-          range
-        });
-      }
-    };
-    creator$s = {
-      messages: messages$r,
-      meta: {
-        id: "@secretlint/secretlint-rule-aws",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
-        }
-      },
-      create(context2, options) {
-        const normalizedOptions = {
-          allows: options.allows || [],
-          enableIDScanRule: options.enableIDScanRule ?? false
-        };
-        const t = context2.createTranslator(messages$r);
-        return {
-          file(source) {
-            if (normalizedOptions.enableIDScanRule) {
-              reportAWSAccessKey({ t, source, context: context2, options: normalizedOptions });
-              reportAWSAccountID({ t, source, context: context2, options: normalizedOptions });
-            }
-            reportAWSSecretAccessKey({ t, source, context: context2, options: normalizedOptions });
-          }
-        };
-      }
-    };
-    TAG_INTEGER = 2;
-    TAG_OCTET_STRING = 4;
-    TAG_NULL = 5;
-    TAG_OID = 6;
-    TAG_SEQUENCE = 48;
-    TAG_CONTEXT_0 = 160;
-    OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
-    OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
-    OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
-    OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
-    OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
-    MAC_HASHES = [
-      { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
-      { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
-      { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
-      { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
-    ];
-    MAX_MAC_ITERATIONS = 1e6;
-    GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
-    messages$q = {
-      PrivateKeyP12: {
-        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
-        ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`
-      },
-      PrivateKeyJSON: {
-        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
-        ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
-      }
-    };
-    creator$r = {
-      messages: messages$q,
-      meta: {
-        id: "@secretlint/secretlint-rule-gcp",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["all"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$q);
-        ({
-          allows: options.allows || []
-        });
-        return {
-          file(source) {
-            if (source.ext === ".p12") {
-              return reportIfFoundPrivateKeyP12Format({ source, context: context2, t });
-            } else if (source.ext === ".json") {
-              return reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t });
-            }
-          }
-        };
-      }
-    };
-    messages$p = {
-      PackageJSON_xOauthToken: {
-        en: (props) => `found GitHub Token: ${props.TOKEN}`,
-        ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`
-      },
-      Npmrc_authToken: {
-        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
-        ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`
-      },
-      NPM_ACCESS_TOKEN: {
-        en: (props) => `found npm access token: ${props.TOKEN}`,
-        ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    isPackageFile = (filePath) => {
-      if (!filePath) {
-        return true;
-      }
-      return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
-    };
-    isNpmrc = (filePath) => {
-      if (!filePath) {
-        return true;
-      }
-      return filePath.endsWith(".npmrc");
-    };
-    creator$q = {
-      messages: messages$p,
-      meta: {
-        id: "@secretlint/secretlint-rule-npm",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$p);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            if (isPackageFile(source.filePath)) {
-              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context2, t });
-            } else if (isNpmrc(source.filePath)) {
-              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context2, t });
-            }
-            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$o = {
-      SLACK_TOKEN: {
-        en: (props) => `found slack token: ${props.TOKEN}`,
-        ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`
-      },
-      IncomingWebhook: {
-        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
-        ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$p = {
-      messages: messages$o,
-      meta: {
-        id: "@secretlint/secretlint-rule-slack",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$o);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context2, t });
-            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$n = {
-      BasicAuth: {
-        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
-        ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`
-      }
-    };
-    BUILTIN_IGNORED_PATTERNS$1 = [
-      "localhost",
-      "127.0.0.1",
-      "password",
-      "mypassword",
-      "myusername",
-      "{password}",
-      "${password}",
-      "{{password}}",
-      "{username}",
-      "${username}",
-      "{{username}}",
-      "YOUR_PASSWORD",
-      "YOUR_USERNAME",
-      "REPLACE_WITH_PASSWORD",
-      "REPLACE_WITH_USERNAME"
-    ];
-    creator$o = {
-      messages: messages$n,
-      meta: {
-        id: "@secretlint/secretlint-rule-basicauth",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$n);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$m = {
-      OPENAI_TOKEN: {
-        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
-        ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$n = {
-      messages: messages$m,
-      meta: {
-        id: "@secretlint/secretlint-rule-openai",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
-        }
-      },
-      create(context2) {
-        const t = context2.createTranslator(messages$m);
-        return {
-          file(source) {
-            const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("OPENAI_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$l = {
-      ANTHROPIC_API_KEY: {
-        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
-        ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`
-      }
-    };
-    creator$m = {
-      messages: messages$l,
-      meta: {
-        id: "@secretlint/secretlint-rule-anthropic",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
-        }
-      },
-      create(context2) {
-        const t = context2.createTranslator(messages$l);
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("ANTHROPIC_API_KEY", {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$k = {
-      GROQ_API_KEY: {
-        en: (props) => `found Groq API key: ${props.KEY}`,
-        ja: (props) => `Groq API キー: ${props.KEY} がみつかりました`
-      }
-    };
-    creator$l = {
-      messages: messages$k,
-      meta: {
-        id: "@secretlint/secretlint-rule-groq",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$k);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("GROQ_API_KEY", {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$j = {
-      HUGGINGFACE_USER_ACCESS_TOKEN: {
-        en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
-        ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$k = {
-      messages: messages$j,
-      meta: {
-        id: "@secretlint/secretlint-rule-huggingface",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$j);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$i = {
-      LINEAR_API_TOKEN: {
-        en: (props) => `found linear api token: ${props.ID}`,
-        ja: (props) => `linear api token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$j = {
-      messages: messages$i,
-      meta: {
-        id: "@secretlint/secretlint-rule-linear",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
-        }
-      },
-      create(context2) {
-        const t = context2.createTranslator(messages$i);
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("LINEAR_API_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$h = {
-      NOTION_INTEGRATION_TOKEN: {
-        en: (props) => `found Notion integration token: ${props.TOKEN}`,
-        ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$i = {
-      messages: messages$h,
-      meta: {
-        id: "@secretlint/secretlint-rule-notion",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$h);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFoundToken({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$g = {
-      PrivateKey: {
-        en: (props) => `found private key: ${props.KEY}`,
-        ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`
-      }
-    };
-    PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
-    creator$h = {
-      messages: messages$g,
-      meta: {
-        id: "@secretlint/secretlint-rule-privatekey",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$g);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$f = {
-      SENDGRID_KEY: {
-        en: (props) => `found Sendgrid api key: ${props.KEY}`,
-        ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
-      }
-    };
-    creator$g = {
-      messages: messages$f,
-      meta: {
-        id: "@secretlint/secretlint-rule-sendgrid",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$f);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundKey$3({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$e = {
-      SHOPIFY_KEY: {
-        en: (props) => `found Shopify api key: ${props.KEY}`,
-        ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
-      }
-    };
-    creator$f = {
-      messages: messages$e,
-      meta: {
-        id: "@secretlint/secretlint-rule-shopify",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$e);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundKey$2({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$d = {
-      STRIPE_SECRET_KEY_LIVE: {
-        en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
-        ja: (props) => `Stripe Live Secret Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_SECRET_KEY_TEST: {
-        en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
-        ja: (props) => `Stripe Test Secret Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_RESTRICTED_KEY_LIVE: {
-        en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
-        ja: (props) => `Stripe Live Restricted Keyが見つかりました: ${props.KEY}`
-      },
-      STRIPE_RESTRICTED_KEY_TEST: {
-        en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
-        ja: (props) => `Stripe Test Restricted Keyが見つかりました: ${props.KEY}`
-      }
-    };
-    messageIdMap$1 = {
-      sk_live: "STRIPE_SECRET_KEY_LIVE",
-      sk_test: "STRIPE_SECRET_KEY_TEST",
-      rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
-      rk_test: "STRIPE_RESTRICTED_KEY_TEST"
-    };
-    STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
-    creator$e = {
-      messages: messages$d,
-      meta: {
-        id: "@secretlint/secretlint-rule-stripe",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$d);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFound$2({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$c = {
-      GITHUB_TOKEN: {
-        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
-        ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`
-      }
-    };
-    typeMap = /* @__PURE__ */ new Map([
-      ["ghp", "GitHub personal access tokens"],
-      ["gho", "OAuth access tokens"],
-      ["ghu", "GitHub user-to-server tokens"],
-      ["ghs", "GitHub server-to-server tokens"],
-      ["ghr", "refresh tokens"],
-      ["github_pat", "fine-grained personal access tokens"]
-    ]);
-    creator$d = {
-      messages: messages$c,
-      meta: {
-        id: "@secretlint/secretlint-rule-github",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
-        }
-      },
-      create(context2, options) {
-        const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
-        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
-        const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
-        const patterns = [
-          CLASSIC_GITHUB_TOKEN_PATTERN,
-          FINE_GRAINED_GITHUB_TOKEN_PATTERN,
-          GITHUB_APP_INSTALLATION_TOKEN_PATTERN
-        ];
-        const t = context2.createTranslator(messages$c);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            for (const pattern of patterns) {
-              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context2, t });
-            }
-          }
-        };
-      }
-    };
-    messages$b = {
-      GITLAB_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
-        ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
-      }
-    };
-    creator$c = {
-      messages: messages$b,
-      meta: {
-        id: "@secretlint/secretlint-rule-gitlab",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
-        }
-      },
-      create(context2, options) {
-        const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
-        const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
-        const t = context2.createTranslator(messages$b);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            for (const pattern of patterns) {
-              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context2, t });
-            }
-          }
-        };
-      }
-    };
-    messages$a = {
-      GRAFANA_CLOUD_API_TOKEN: {
-        en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
-        ja: (props) => `Grafana Cloud API トークン: ${props.TOKEN} がみつかりました`
-      },
-      GRAFANA_SERVICE_ACCOUNT_TOKEN: {
-        en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
-        ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$b = {
-      messages: messages$a,
-      meta: {
-        id: "@secretlint/secretlint-rule-grafana",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$a);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
-        const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
-        return {
-          file(source) {
-            reportIfFound$1({
-              pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
-              messageId: "GRAFANA_CLOUD_API_TOKEN",
-              source,
-              options: normalizedOptions,
-              context: context2,
-              t
-            });
-            reportIfFound$1({
-              pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
-              messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
-              source,
-              options: normalizedOptions,
-              context: context2,
-              t
-            });
-          }
-        };
-      }
-    };
-    messages$9 = {
-      OPS_TOKEN: {
-        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
-        ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`
-      }
-    };
-    is1PasswordServiceAccountToken = (base64String) => {
-      try {
-        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
-        const json = JSON.parse(jsonString);
-        return typeof json === "object" && json !== null;
-      } catch (error) {
-        return false;
-      }
-    };
-    creator$a = {
-      messages: messages$9,
-      meta: {
-        id: "@secretlint/secretlint-rule-1password",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$9);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const base64String = match[1] ?? "";
-              if (!is1PasswordServiceAccountToken(base64String)) {
-                continue;
-              }
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("OPS_TOKEN", {
-                  TOKEN: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$8 = {
-      MongoDBConnection: {
-        en: (props) => `found MongoDB connection string: ${props.URI}`,
-        ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`
-      },
-      MySQLConnection: {
-        en: (props) => `found MySQL connection string: ${props.URI}`,
-        ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`
-      },
-      PostgreSQLConnection: {
-        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
-        ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`
-      }
-    };
-    BUILTIN_IGNORED_PATTERNS = [
-      "localhost",
-      "127.0.0.1",
-      "example.com",
-      "example.org",
-      "test.com",
-      "password",
-      "username",
-      "secret",
-      "mypassword",
-      "myusername",
-      "root",
-      "admin",
-      "user",
-      "pass",
-      "{password}",
-      "${password}",
-      "{{password}}",
-      "{username}",
-      "${username}",
-      "{{username}}",
-      "YOUR_PASSWORD",
-      "YOUR_USERNAME",
-      "REPLACE_WITH_PASSWORD"
-    ];
-    creator$9 = {
-      messages: messages$8,
-      meta: {
-        id: "@secretlint/secretlint-rule-database-connection-string",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
-        }
-      },
-      create(context2, options) {
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        const t = context2.createTranslator(messages$8);
-        return {
-          file(source) {
-            reportMongoDBConnectionString({ source, options: normalizedOptions, context: context2, t });
-            reportMySQLConnectionString({ source, options: normalizedOptions, context: context2, t });
-            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$7 = {
-      HASHICORP_VAULT_SERVICE_TOKEN: {
-        en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} がみつかりました`
-      },
-      HASHICORP_VAULT_BATCH_TOKEN: {
-        en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} がみつかりました`
-      },
-      HASHICORP_VAULT_RECOVERY_TOKEN: {
-        en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
-        ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
-    batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
-    recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
-    creator$8 = {
-      messages: messages$7,
-      meta: {
-        id: "@secretlint/secretlint-rule-hashicorp-vault",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$7);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        const reportMatches = (source, pattern, messageId) => {
-          const matches2 = source.content.matchAll(pattern);
-          for (const match of matches2) {
-            const index = match.index ?? 0;
-            const matchString = match[0] ?? "";
-            const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-            if (allowedResults.length > 0) {
-              continue;
-            }
-            const range = [index, index + matchString.length];
-            context2.report({
-              message: t(messageId, {
-                TOKEN: matchString
-              }),
-              range
-            });
-          }
-        };
-        return {
-          file(source) {
-            reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
-            reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
-            reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
-          }
-        };
-      }
-    };
-    messages$6 = {
-      VERCEL_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Vercel personal access token: ${props.ID}`,
-        ja: (props) => `Vercel personal access token: ${props.ID} がみつかりました`
-      },
-      VERCEL_INTEGRATION_TOKEN: {
-        en: (props) => `found Vercel integration token: ${props.ID}`,
-        ja: (props) => `Vercel integration token: ${props.ID} がみつかりました`
-      },
-      VERCEL_APP_ACCESS_TOKEN: {
-        en: (props) => `found Vercel app access token: ${props.ID}`,
-        ja: (props) => `Vercel app access token: ${props.ID} がみつかりました`
-      },
-      VERCEL_APP_REFRESH_TOKEN: {
-        en: (props) => `found Vercel app refresh token: ${props.ID}`,
-        ja: (props) => `Vercel app refresh token: ${props.ID} がみつかりました`
-      },
-      VERCEL_AI_GATEWAY_API_KEY: {
-        en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
-        ja: (props) => `Vercel AI Gateway API key: ${props.ID} がみつかりました`
-      }
-    };
-    prefixToMessageId = {
-      vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
-      vci: "VERCEL_INTEGRATION_TOKEN",
-      vca: "VERCEL_APP_ACCESS_TOKEN",
-      vcr: "VERCEL_APP_REFRESH_TOKEN",
-      vck: "VERCEL_AI_GATEWAY_API_KEY"
-    };
-    creator$7 = {
-      messages: messages$6,
-      meta: {
-        id: "@secretlint/secretlint-rule-vercel",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$6);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const prefix = match.groups?.prefix;
-              const messageId = prefixToMessageId[prefix];
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t(messageId, {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$5 = {
-      DATABRICKS_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Databricks personal access token: ${props.ID}`,
-        ja: (props) => `Databricks personal access token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$6 = {
-      messages: messages$5,
-      meta: {
-        id: "@secretlint/secretlint-rule-databricks",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$5);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$4 = {
-      DOCKER_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
-        ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
-      }
-    };
-    creator$5 = {
-      messages: messages$4,
-      meta: {
-        id: "@secretlint/secretlint-rule-docker",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$4);
-        const normalizedOptions = {
-          allows: options.allows || []
-        };
-        return {
-          file(source) {
-            reportIfFoundDockerPAT({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$3 = {
-      FIGMA_PERSONAL_ACCESS_TOKEN: {
-        en: (props) => `found Figma Personal Access Token: ${props.ID}`,
-        ja: (props) => `Figma Personal Access Token: ${props.ID} がみつかりました`
-      }
-    };
-    creator$4 = {
-      messages: messages$3,
-      meta: {
-        id: "@secretlint/secretlint-rule-figma",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$3);
-        const normalizedOptions = {
-          allows: options?.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const range = [index, index + matchString.length];
-              context2.report({
-                message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
-                  ID: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    messages$2 = {
-      CLOUDFLARE_GLOBAL_API_KEY: {
-        en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare Global API Keyが見つかりました: ${props.TOKEN}`
-      },
-      CLOUDFLARE_USER_API_TOKEN: {
-        en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare User API Tokenが見つかりました: ${props.TOKEN}`
-      },
-      CLOUDFLARE_ACCOUNT_API_TOKEN: {
-        en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
-        ja: (props) => `Cloudflare Account API Tokenが見つかりました: ${props.TOKEN}`
-      }
-    };
-    messageIdMap = {
-      cfk: "CLOUDFLARE_GLOBAL_API_KEY",
-      cfut: "CLOUDFLARE_USER_API_TOKEN",
-      cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
-    };
-    CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
-    creator$3 = {
-      messages: messages$2,
-      meta: {
-        id: "@secretlint/secretlint-rule-cloudflare",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$2);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            reportIfFound({ source, options: normalizedOptions, context: context2, t });
-          }
-        };
-      }
-    };
-    messages$1 = {
-      TAILSCALE_API_KEY: {
-        en: (props) => `found Tailscale API access token: ${props.KEY}`,
-        ja: (props) => `Tailscale API アクセストークン: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_AUTH_KEY: {
-        en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
-        ja: (props) => `Tailscale 事前認証キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_CLIENT_KEY: {
-        en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
-        ja: (props) => `Tailscale OAuth クライアントキー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_SCIM_KEY: {
-        en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
-        ja: (props) => `Tailscale SCIM キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_WEBHOOK_KEY: {
-        en: (props) => `found Tailscale webhook key: ${props.KEY}`,
-        ja: (props) => `Tailscale Webhook キー: ${props.KEY} がみつかりました`
-      },
-      TAILSCALE_KEY: {
-        en: (props) => `found Tailscale key: ${props.KEY}`,
-        ja: (props) => `Tailscale キー: ${props.KEY} がみつかりました`
-      }
-    };
-    messageIdByType = {
-      api: "TAILSCALE_API_KEY",
-      auth: "TAILSCALE_AUTH_KEY",
-      client: "TAILSCALE_CLIENT_KEY",
-      scim: "TAILSCALE_SCIM_KEY",
-      webhook: "TAILSCALE_WEBHOOK_KEY"
-    };
-    creator$2 = {
-      messages: messages$1,
-      meta: {
-        id: "@secretlint/secretlint-rule-tailscale",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
-        }
-      },
-      create(context2, options) {
-        const t = context2.createTranslator(messages$1);
-        const normalizedOptions = {
-          allows: options.allows ?? []
-        };
-        return {
-          file(source) {
-            const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
-            const matches2 = source.content.matchAll(pattern);
-            for (const match of matches2) {
-              const index = match.index ?? 0;
-              const matchString = match[0] ?? "";
-              const type = match.groups?.type ?? "";
-              const range = [index, index + matchString.length];
-              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
-              if (allowedResults.length > 0) {
-                continue;
-              }
-              const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
-              context2.report({
-                message: t(messageId, {
-                  KEY: matchString
-                }),
-                range
-              });
-            }
-          }
-        };
-      }
-    };
-    HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
-    parseComments = (source) => {
-      const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
-      return Array.from(matches2).map((match) => {
-        const type = match.groups?.type;
-        const index = match.index;
-        if (type === "secretlint-disable-line") {
-          return {
-            type,
-            options: parseComment(match.groups?.options),
-            line: source.indexToPosition(index).line
-          };
-        }
-        if (type === "secretlint-disable-next-line") {
-          return {
-            type,
-            options: parseComment(match.groups?.options),
-            line: source.indexToPosition(index).line + 1
-          };
-        }
-        return {
-          type,
-          options: parseComment(match.groups?.options),
-          index
-        };
-      });
-    };
-    CommentState = class {
-      source;
-      reportingConfig;
-      endIndex;
-      constructor(source) {
-        this.source = source;
-        this.reportingConfig = [];
-        this.endIndex = source.content.length;
-      }
-      getIgnoringMessages() {
-        const isFilledMessage = (message2) => {
-          return message2.startIndex !== null && message2.endIndex !== null && message2.ruleId !== null;
-        };
-        return this.reportingConfig.map((reporting) => {
-          if (reporting.endIndex === null) {
-            reporting.endIndex = this.endIndex;
-          }
-          return reporting;
-        }).filter(isFilledMessage);
-      }
-      disableLine(lineNumber, rulesToDisable) {
-        const reportingConfig = this.reportingConfig;
-        const range = this.source.locationToRange({
-          start: {
-            line: lineNumber,
-            column: 0
-          },
-          end: {
-            line: lineNumber + 1,
-            column: 0
-          }
-        });
-        if (rulesToDisable.length) {
-          rulesToDisable.forEach((ruleId) => {
-            reportingConfig.push({
-              startIndex: range[0],
-              endIndex: range[1] - 1,
-              ruleId
-            });
-          });
-        } else {
-          reportingConfig.push({
-            startIndex: range[0],
-            endIndex: range[1] - 1,
-            ruleId: "*"
-          });
-        }
-      }
-      /**
-       * Add data to reporting configuration to disable reporting for list of rules
-       * starting from start location
-       * @returns {void}
-       */
-      disableReporting(startIndex, rulesToDisable) {
-        const reportingConfig = this.reportingConfig;
-        if (rulesToDisable.length) {
-          rulesToDisable.forEach(function(ruleId) {
-            reportingConfig.push({
-              startIndex,
-              endIndex: null,
-              ruleId
-            });
-          });
-        } else {
-          reportingConfig.push({
-            startIndex,
-            endIndex: null,
-            ruleId: "*"
-          });
-        }
-      }
-      /**
-       * Add data to reporting configuration to enable reporting for list of rules
-       * starting from start location
-       */
-      enableReporting(endIndex, rulesToEnable) {
-        const reportingConfig = this.reportingConfig;
-        if (rulesToEnable.length) {
-          rulesToEnable.forEach(function(ruleId) {
-            for (let i = reportingConfig.length - 1; i >= 0; i--) {
-              if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
-                reportingConfig[i].endIndex = endIndex;
-                break;
-              }
-            }
-          });
-        } else {
-          let prevStart;
-          for (let i = reportingConfig.length - 1; i >= 0; i--) {
-            if (prevStart && prevStart !== reportingConfig[i].startIndex) {
-              break;
-            }
-            if (!reportingConfig[i].endIndex) {
-              reportingConfig[i].endIndex = endIndex;
-              prevStart = reportingConfig[i].startIndex;
-            }
-          }
-        }
-      }
-    };
-    messages = {
-      IGNORE_MESSAGE: {
-        en: () => `disable by secretlint-disable comment`
-      }
-    };
-    creator$1 = {
-      messages,
-      meta: {
-        id: "@secretlint/secretlint-rule-filter-comments",
-        recommended: true,
-        type: "scanner",
-        supportedContentTypes: ["text"],
-        docs: {
-          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
-        }
-      },
-      create(context2) {
-        const t = context2.createTranslator(messages);
-        return {
-          file(source) {
-            const state = new CommentState(source);
-            const comments = parseComments(source);
-            for (const comment of comments) {
-              if (comment.type === "secretlint-disable") {
-                state.disableReporting(comment.index, comment.options);
-              } else if (comment.type === "secretlint-enable") {
-                state.enableReporting(comment.index, comment.options);
-              } else if (comment.type === "secretlint-disable-line") {
-                state.disableLine(comment.line, comment.options);
-              } else if (comment.type === "secretlint-disable-next-line") {
-                state.disableLine(comment.line, comment.options);
-              }
-            }
-            state.getIgnoringMessages().forEach((message2) => {
-              context2.ignore({
-                message: t("IGNORE_MESSAGE"),
-                range: [message2.startIndex, message2.endIndex],
-                targetRuleId: message2.ruleId
-              });
-            });
-          }
-        };
-      }
-    };
-    rules = [
-      creator$s,
-      creator$r,
-      creator$h,
-      creator$q,
-      creator$o,
-      creator$p,
-      creator$g,
-      creator$f,
-      creator$e,
-      creator$d,
-      creator$c,
-      creator$b,
-      creator$n,
-      creator$m,
-      creator$l,
-      creator$k,
-      creator$j,
-      creator$i,
-      creator$a,
-      creator$9,
-      creator$8,
-      creator$7,
-      creator$6,
-      creator$5,
-      creator$4,
-      creator$3,
-      creator$2,
-      creator$1
-    ];
-  }
-});
-
-// rules/_shared/secretlint.ts
-async function lintWithSecretlint(content, filePath, routes) {
-  const ids = [...new Set(routes.map((r) => r.rule))];
-  const rules2 = ids.map((id) => {
-    const rule = byId.get(id);
-    if (!rule) throw new Error(`secretlint's recommended preset has no rule ${id}`);
-    const options = Object.assign({}, ...routes.filter((r) => r.rule === id).map((r) => r.options ?? {}));
-    return { id, rule, options };
-  });
-  const res = await lintSource({
-    source: { content, filePath, contentType: "text" },
-    options: { config: { rules: rules2 }, maskSecrets: true, noPhysicFilePath: true }
-  });
-  const hits = [];
-  for (const m of res.messages) {
-    const route = routes.find((r) => r.rule === m.ruleId && r.messageIds.includes(m.messageId));
-    if (!route) continue;
-    let [start, end] = m.range;
-    if (m.messageId === "AWSSecretAccessKey") {
-      const fixed = awsSecretSpan(content, start, end - start);
-      if (!fixed) continue;
-      [start, end] = fixed;
-    }
-    hits.push({ route, start, end });
-  }
-  return hits;
-}
-function awsSecretSpan(text, from, length) {
-  const op = /(?::|=>|=)[ \t]*["']?/y;
-  for (let i = from; i < Math.min(text.length, from + 80); i++) {
-    op.lastIndex = i;
-    const m = op.exec(text);
-    if (!m) continue;
-    const start = i + m[0].length;
-    const value = text.slice(start, start + length);
-    return /^[A-Za-z0-9/+=]+$/.test(value) && value.length === length ? [start, start + length] : void 0;
-  }
-  return void 0;
-}
-var byId;
-var init_secretlint = __esm({
-  "rules/_shared/secretlint.ts"() {
-    "use strict";
-    init_module2();
-    init_node();
-    init_module3();
-    secretLintProfiler.setEnabled(false);
-    byId = new Map(rules.map((r) => [r.meta.id, r]));
-  }
-});
-
-// rules/_shared/tokens.ts
-function tokenSpec(spec) {
-  if (SPECS.some((s) => s.ruleId === spec.ruleId)) throw new Error(`token spec ${spec.ruleId} declared twice`);
-  if (spec.pattern && !spec.pattern.global) throw new Error(`token spec ${spec.ruleId}: pattern must be global`);
-  SPECS.push(spec);
-  keywordRe = void 0;
-  return spec;
-}
-function keywordPass(text) {
-  if (!keywordRe) {
-    byKeyword = /* @__PURE__ */ new Map();
-    for (const s of SPECS) for (const k of s.keywords) byKeyword.set(k, [...byKeyword.get(k) ?? [], s]);
-    const all = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-    keywordRe = all.length ? new RegExp(all.map(escape).join("|"), "g") : /(?!)/g;
-  }
-  const first = /* @__PURE__ */ new Map();
-  for (const s of SPECS) if (s.keywords.length === 0) first.set(s, 0);
-  keywordRe.lastIndex = 0;
-  let m;
-  while (m = keywordRe.exec(text)) {
-    for (const s of byKeyword.get(m[0]) ?? []) if (!first.has(s)) first.set(s, m.index);
-  }
-  return first;
-}
-function isExampleToken(secret, spec) {
-  if (spec.find) return false;
-  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
-  if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
-  return spec.accept ? !spec.accept(secret) : false;
-}
-function runPattern(spec, pattern, text, from, out) {
-  pattern.lastIndex = Math.max(0, from - (spec.lookbehind ?? 0));
-  let m;
-  while (m = pattern.exec(text)) {
-    if (m[0].length === 0) pattern.lastIndex++;
-    const secret = m.groups?.secret ?? m[0];
-    const start = m.index + m[0].indexOf(secret);
-    out.push({ spec, start, end: start + secret.length, secret });
-  }
-}
-function resolveOverlaps(matches2) {
-  const byId2 = (a, b) => a.spec.ruleId < b.spec.ruleId ? -1 : a.spec.ruleId > b.spec.ruleId ? 1 : 0;
-  const sorted = [...matches2].sort((a, b) => b.end - b.start - (a.end - a.start) || byId2(a, b));
-  const kept = [];
-  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
-}
-function scanTokens(text, filePath) {
-  const hits = keywordPass(text);
-  const found = [];
-  const routes = [];
-  for (const [spec, at2] of hits) {
-    if (spec.find || spec.pattern) runSpec(spec, text, at2, found);
-    else if (spec.secretlint) routes.push(spec);
-  }
-  findEncoded(text, 1, found);
-  const settle = () => resolveOverlaps(found.filter((m) => !isExampleToken(m.secret, m.spec)));
-  if (!routes.length) return settle();
-  return lintWithSecretlint(text, filePath, routes.map((s) => s.secretlint)).then((results) => {
-    for (const r of results) {
-      const spec = routes.find((s) => s.secretlint === r.route);
-      if (spec) found.push({ spec, start: r.start, end: r.end, secret: text.slice(r.start, r.end) });
-    }
-    return settle();
-  });
-}
-function runSpec(spec, text, at2, out) {
-  if (spec.find) for (const b of spec.find(text)) out.push({ spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
-  else if (spec.pattern) runPattern(spec, spec.pattern, text, at2, out);
-}
-function decodeRun(run) {
-  const buf = Buffer.from(run, "base64");
-  if (buf.length < 18) return void 0;
-  let printable2 = 0;
-  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable2++;
-  return printable2 >= buf.length * 0.95 ? { text: buf.toString("latin1"), bytes: buf } : { bytes: buf };
-}
-function findEncoded(text, depth2, out) {
-  if (depth2 > MAX_DEPTH) return;
-  const re = new RegExp(ENCODED.source, "g");
-  let m;
-  for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
-    if (m[0].length > MAX_RUN) continue;
-    const run = decodeRun(m[0]);
-    if (!run) continue;
-    const decoded = run.text;
-    if (decoded === void 0) {
-      for (const spec of SPECS) {
-        const secret = spec.findInBinary?.(run.bytes);
-        if (secret !== void 0) out.push({ spec, start: m.index, end: m.index + m[0].length, secret, encoded: true });
-      }
-      continue;
-    }
-    const inner = [];
-    for (const [spec, at2] of keywordPass(decoded)) runSpec(spec, decoded, at2, inner);
-    findEncoded(decoded, depth2 + 1, inner);
-    for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ spec: t.spec, start: m.index, end: m.index + m[0].length, secret: t.secret, encoded: true });
-  }
-}
-async function findTokens(text, filePath = "value.txt") {
-  return scanTokens(text, filePath);
-}
-function tokensIn(target) {
-  if (last?.target !== target) last = { target, tokens: scanTokens(target.text, target.file) };
-  return last.tokens;
-}
-function mentionsTokenKeyword(value) {
-  for (const spec of keywordPass(value).keys()) if (spec.keywords.length > 0) return true;
-  return false;
-}
-async function holdsKnownToken(value) {
-  return (await findTokens(value)).length > 0;
-}
-function reportTokens(spec, target, ctx) {
-  return withTokens(target, (list) => {
-    for (const m of list) {
-      if (m.spec !== spec) continue;
-      ctx.report({
-        at: at.range(m.start, m.end),
-        message: `${spec.describe}${m.encoded ? " (base64-encoded)" : ""} in ${target.file}: ${spec.action}.`,
-        secret: m.secret
-      });
-    }
-  });
-}
-function withTokens(target, use) {
-  const tokens2 = tokensIn(target);
-  return Array.isArray(tokens2) ? use(tokens2) : tokens2.then(use);
-}
-var SPECS, keywordRe, byKeyword, escape, ENCODED, MAX_DEPTH, MAX_RUN, MAX_RUNS, last;
-var init_tokens = __esm({
-  "rules/_shared/tokens.ts"() {
-    "use strict";
-    init_location();
-    init_entropy();
-    init_secretlint();
-    init_placeholders();
-    init_published_examples();
-    SPECS = [];
-    byKeyword = /* @__PURE__ */ new Map();
-    escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    ENCODED = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
-    MAX_DEPTH = 5;
-    MAX_RUN = 2e5;
-    MAX_RUNS = 2e3;
-  }
-});
-
 // rules/dotenv/committed.ts
 var committed_default;
 var init_committed = __esm({
@@ -11264,7 +5346,6 @@ var init_committed = __esm({
     init_location();
     init_rule();
     init_secret_names();
-    init_tokens();
     init_placeholders();
     init_variables();
     committed_default = defineRule({
@@ -11278,19 +5359,21 @@ var init_committed = __esm({
       tags: ["secrets", "dotenv", "CWE-538"],
       precision: "high",
       history: true,
+      // A provider token under any name makes the file one with secrets (`ctx.tokens.holds`).
+      usesTokens: true,
       messages: {
         secrets: "{{file}} is in the repository with secret values ({{literals}} in all); anyone who can read the repository or its history can read them. Rotate them and remove the file from git and its history.",
         settings: "{{file}} is in the repository (no secret in it yet: settings or placeholders); the next secret written to it will be committed too.",
         empty: "{{file}} is in the repository (empty for now); the next value written to it will be committed too."
       },
-      async check(target, ctx) {
+      check(target, ctx) {
         if (target.template) return;
         const literal2 = target.entries.filter((e) => e.value.trim() !== "" && !isReference(e.value) && !e.key.startsWith("DOTENV_PUBLIC_KEY"));
         if (literal2.length === 0 && target.entries.length > 0) return;
         let holdsValues = false;
         for (const e of literal2) {
           const secretName = isSecretLikeName(e.key) || OPENCLAW_SECRET_ENV.has(e.key);
-          if (secretName && isLiteralSecretCandidate(e.value) || await holdsKnownToken(e.value)) {
+          if (secretName && isLiteralSecretCandidate(e.value) || ctx.tokens.holds(e.value)) {
             holdsValues = true;
             break;
           }
@@ -12581,10 +6664,10 @@ var init_installs_missing_integrity = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base4 = ["hooks", "internal", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base4)) {
+        const base6 = ["hooks", "internal", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base6)) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-          ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
+          ctx.report({ at: at.path([...base6, id]), message: `npm install "${id}" has no integrity hash.` });
         }
       }
     });
@@ -12613,10 +6696,10 @@ var init_installs_unpinned_npm_specs = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base4 = ["hooks", "internal", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base4)) {
+        const base6 = ["hooks", "internal", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base6)) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-          ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+          ctx.report({ at: at.path([...base6, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
         }
       }
     });
@@ -13665,8 +7748,8 @@ function sensitivePath(location) {
   return void 0;
 }
 function head(d) {
-  const last3 = d.args[d.args.length - 1];
-  return [d.start, last3 ? last3.end : d.start + d.name.length];
+  const last2 = d.args[d.args.length - 1];
+  return [d.start, last2 ? last2.end : d.start + d.name.length];
 }
 var origin, AUTH_INCLUDE, serverCache, isGateway;
 var init_nginx = __esm({
@@ -13994,11 +8077,11 @@ var init_weak_tls = __esm({
 });
 
 // rules/_shared/paas.ts
-function fromMap(map, base4) {
+function fromMap(map, base6) {
   if (!isRecord(map)) return [];
   return Object.entries(map).flatMap(([name, v]) => {
     const value = scalar(v);
-    return value === void 0 ? [] : [{ name, value, path: [...base4, name] }];
+    return value === void 0 ? [] : [{ name, value, path: [...base6, name] }];
   });
 }
 function plainEnv(target) {
@@ -14011,6 +8094,8 @@ function plainEnv(target) {
       return isRecord(v.env) ? [...fromMap(v.env.clear, ["env", "clear"]), ...isRecord(v.env.clear) || isRecord(v.env.secret) || Array.isArray(v.env.secret) ? [] : fromMap(v.env, ["env"])] : [];
     case "railway":
       return isRecord(v.deploy) ? fromMap(v.deploy.env ?? v.deploy.variables, ["deploy", v.deploy.env ? "env" : "variables"]) : [];
+    case "azure":
+      return bicepPlainEnv(v);
     case "render": {
       const out = [];
       for (const [k, group] of [
@@ -14030,6 +8115,64 @@ function plainEnv(target) {
     }
   }
 }
+function exprOf(v) {
+  return isRecord(v) && typeof v.$expr === "string" ? v.$expr : void 0;
+}
+function bicepValue(doc, v) {
+  const e = exprOf(v);
+  if (e === void 0) return { value: v };
+  const m = /^(!?)\s*([A-Za-z_]\w*)$/.exec(e);
+  if (!m || !isRecord(doc)) return void 0;
+  const name = m[2];
+  const param = isRecord(doc.params) ? doc.params[name] : void 0;
+  const vars = isRecord(doc.vars) ? doc.vars : {};
+  const raw = isRecord(param) ? param.default : name in vars ? vars[name] : void 0;
+  if (raw === void 0 || exprOf(raw) !== void 0 || isRecord(raw) || Array.isArray(raw)) return void 0;
+  if (m[1]) return typeof raw === "boolean" ? { value: !raw, via: { name, value: raw } } : void 0;
+  return { value: raw, via: { name, value: raw } };
+}
+function containerApps(target) {
+  const v = target.value;
+  if (target.platform !== "azure" || !isRecord(v) || !isRecord(v.resources)) return [];
+  const out = [];
+  for (const [symbol, r] of Object.entries(v.resources)) {
+    if (!isRecord(r) || r.existing === true || typeof r.type !== "string" || !/^Microsoft\.App\/containerApps@/i.test(r.type) || !isRecord(r.body)) continue;
+    out.push({ symbol, body: r.body, path: ["resources", symbol, "body"] });
+  }
+  return out;
+}
+function get2(v, path17) {
+  let cur = v;
+  for (const k of path17) cur = isRecord(cur) ? cur[k] : void 0;
+  return cur;
+}
+function bicepPlainEnv(doc) {
+  const out = [];
+  if (isRecord(doc.params)) {
+    for (const [name, p] of Object.entries(doc.params)) {
+      if (!isRecord(p) || typeof p.default !== "string") continue;
+      out.push({ name: name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"), value: p.default, path: ["params", name, "default"], ...p.secure === true ? { declaredSecret: true } : {} });
+    }
+  }
+  for (const app of containerApps({ kind: "paas", file: "", text: "", platform: "azure", value: doc })) {
+    const secrets = get2(app.body, ["properties", "configuration", "secrets"]);
+    if (Array.isArray(secrets)) {
+      secrets.forEach((s, j) => {
+        if (isRecord(s) && typeof s.name === "string" && typeof s.value === "string") out.push({ name: s.name, value: s.value, path: [...app.path, "properties", "configuration", "secrets", j, "value"], declaredSecret: true });
+      });
+    }
+    const containers2 = get2(app.body, ["properties", "template", "containers"]);
+    if (!Array.isArray(containers2)) continue;
+    containers2.forEach((c, k) => {
+      const env2 = isRecord(c) ? c.env : void 0;
+      if (!Array.isArray(env2)) return;
+      env2.forEach((e, m) => {
+        if (isRecord(e) && typeof e.name === "string" && typeof e.value === "string") out.push({ name: e.name, value: e.value, path: [...app.path, "properties", "template", "containers", k, "env", m, "value"] });
+      });
+    });
+  }
+  return out;
+}
 var scalar;
 var init_paas = __esm({
   "rules/_shared/paas.ts"() {
@@ -14040,6 +8183,49 @@ var init_paas = __esm({
 });
 
 // rules/paas/gateway_public.ts
+function checkContainerApps(target, ctx) {
+  for (const app of containerApps(target)) {
+    const config = app.body.properties;
+    const ingress = isRecord(config) && isRecord(config.configuration) ? config.configuration.ingress : void 0;
+    if (!isRecord(ingress)) continue;
+    const external = bicepValue(target.value, ingress.external);
+    const port = bicepValue(target.value, ingress.targetPort);
+    if (external?.value !== true || Number(port?.value) !== GATEWAY_PORT) continue;
+    const restrictions = ingress.ipSecurityRestrictions;
+    if (Array.isArray(restrictions) && restrictions.some((r) => isRecord(r) && r.action === "Allow")) continue;
+    const how = external.via ? ` (\`${external.via.name}\` defaults to ${String(external.via.value)})` : "";
+    const named = isRecord(restrictions) && /^[A-Za-z_]\w*$/.test(String(restrictions.$expr)) ? ` (\`${String(restrictions.$expr)}\`)` : "";
+    const computed = isRecord(restrictions) ? `; its IP restrictions are computed${named}, which the scan does not evaluate: when they are empty, anyone can reach it` : "";
+    ctx.report({ at: { kind: "path", path: [...app.path, "properties", "configuration", "ingress", "external"] }, message: `Container App "${app.symbol}" has external ingress${how} to port ${GATEWAY_PORT}, the OpenClaw gateway: it is on the internet${computed}.` });
+  }
+}
+function checkKamal(target, ctx) {
+  const v = target.value;
+  if (!isRecord(v)) return;
+  const rootProxy = isRecord(v.proxy) ? v.proxy : void 0;
+  if (rootProxy && Number(rootProxy.app_port) === GATEWAY_PORT) {
+    const host = typeof rootProxy.host === "string" ? ` (${rootProxy.host})` : "";
+    ctx.report({ at: { kind: "path", path: ["proxy", "app_port"] }, message: `Kamal's proxy forwards ports 80/443 of the servers${host} to app_port ${GATEWAY_PORT}, the OpenClaw gateway: it is reachable from wherever the servers are.` });
+  }
+  const roles = isRecord(v.servers) ? Object.entries(v.servers) : [];
+  for (const [role, r] of roles) {
+    if (!isRecord(r)) continue;
+    if (isRecord(r.proxy) && Number(r.proxy.app_port) === GATEWAY_PORT) {
+      const host = typeof r.proxy.host === "string" ? ` (${r.proxy.host})` : "";
+      ctx.report({ at: { kind: "path", path: ["servers", role, "proxy", "app_port"] }, message: `Kamal's proxy forwards ports 80/443 of the "${role}" servers${host} to app_port ${GATEWAY_PORT}, the OpenClaw gateway: it is reachable from wherever the servers are.` });
+    }
+    const options = isRecord(r.options) ? r.options : void 0;
+    for (const key of ["publish", "p"]) {
+      const raw = options?.[key];
+      const list = Array.isArray(raw) ? raw : raw === void 0 ? [] : [raw];
+      list.forEach((entry, i) => {
+        const port = parsePort(entry, i);
+        if (!port || port.exposure !== "all" || Number(port.target) !== GATEWAY_PORT) return;
+        ctx.report({ at: { kind: "path", path: ["servers", role, "options", key, ...Array.isArray(raw) ? [i] : []] }, message: `Kamal role "${role}" publishes port ${port.text}, the OpenClaw gateway, on all interfaces of its servers.` });
+      });
+    }
+  }
+}
 var gateway_public_default;
 var init_gateway_public = __esm({
   "rules/paas/gateway_public.ts"() {
@@ -14051,15 +8237,17 @@ var init_gateway_public = __esm({
     init_paas();
     gateway_public_default = defineRule({
       id: "paas.gateway_public",
-      title: "Fly.io publishes the OpenClaw gateway to the internet",
+      title: "A platform config publishes the OpenClaw gateway to the internet",
       severity: "medium",
       appliesTo: ["paas"],
-      description: "Fly.io's `[http_service]` and `[[services]]` with `ports` are public on the app's `fly.dev` address (and any custom domain). When the internal port is the gateway's (18789, or the `PORT`/`OPENCLAW_GATEWAY_PORT` the `[env]` gives a gateway bound beyond loopback with `OPENCLAW_GATEWAY_BIND`), the gateway, its Control UI and its tool APIs are on the internet: only its own auth stands in front of them, and that is set outside the repository (a `fly secrets` token) where a reviewer cannot see it.",
-      remediation: "Keep the gateway private: no `[http_service]` for it, reach it through `fly proxy 18789` or Fly's private network (WireGuard, a tailnet). If it must be public, set a long `OPENCLAW_GATEWAY_TOKEN` with `fly secrets set`, keep device auth on, and set `gateway.controlUi.allowedOrigins`.",
-      references: ["https://fly.io/docs/reference/configuration/#the-http_service-section", "https://docs.openclaw.ai/gateway/security"],
+      description: "The platform publishes the gateway's port (18789) on the internet, where only the gateway's own auth, set outside the repository, stands in front of it. Fly.io: `[http_service]` or `[[services]]` with `ports` whose internal port is the gateway's (or the `PORT`/`OPENCLAW_GATEWAY_PORT` of a gateway bound beyond loopback by `[env]`). Azure Container Apps (Bicep): ingress `external` with `targetPort` 18789, read as written or from a parameter's literal default (`external: !internalOnly`, `internalOnly` defaulting to false); a literal `ipSecurityRestrictions` allow list keeps it quiet, computed restrictions are named in the message. Kamal: `proxy.app_port` 18789 (kamal-proxy forwards the servers' ports 80/443 to it) or a role's `options.publish` of the port on all interfaces. Railway's public networking is set in its dashboard, not in its files: not reported.",
+      remediation: "Keep the gateway private: no `[http_service]` for it, reach it through `fly proxy 18789` or Fly's private network (WireGuard, a tailnet); on Azure Container Apps, `external: false` (reachable inside the environment's virtual network) or a literal `ipSecurityRestrictions` allow list. If it must be public, set a long `OPENCLAW_GATEWAY_TOKEN` with `fly secrets set`, keep device auth on, and set `gateway.controlUi.allowedOrigins`.",
+      references: ["https://fly.io/docs/reference/configuration/#the-http_service-section", "https://learn.microsoft.com/en-us/azure/container-apps/ingress-overview", "https://docs.openclaw.ai/gateway/security"],
       tags: ["paas", "network-exposure", "CWE-284"],
       precision: "medium",
       check(target, ctx) {
+        if (target.platform === "azure") return checkContainerApps(target, ctx);
+        if (target.platform === "kamal") return checkKamal(target, ctx);
         if (target.platform !== "fly" || !isRecord(target.value)) return;
         const env2 = new Map(plainEnv(target).map((v) => [v.name, v.value]));
         const bind2 = env2.get("OPENCLAW_GATEWAY_BIND");
@@ -14084,22 +8272,24 @@ var init_plaintext_secret2 = __esm({
   "rules/paas/plaintext_secret.ts"() {
     "use strict";
     init_rule();
+    init_placeholders();
+    init_compose_secrets();
     init_deploy_secrets();
     init_paas();
-    WHERE = { fly: "fly.toml [env]", render: "render.yaml envVars", railway: "railway config", kamal: "Kamal env.clear" };
+    WHERE = { fly: "fly.toml [env]", render: "render.yaml envVars", railway: "railway config", kamal: "Kamal env.clear", azure: "this Bicep file" };
     plaintext_secret_default2 = defineRule({
       id: "paas.plaintext_secret",
       title: "Secret written in a platform config's plain environment",
       severity: "high",
       appliesTo: ["paas"],
-      description: "The plain environment of a platform config (`[env]` in fly.toml, `envVars[].value` in render.yaml, `env.clear` in Kamal's deploy.yml, `deploy.env` in railway.json) is committed with the repository and shown in the platform's dashboard and logs; platforms keep secrets elsewhere for that reason (`fly secrets set`, Render's `sync: false` or `generateValue`, Kamal's `env.secret` from `.kamal/secrets`, Railway variables). A value under a secret's name (`OPENCLAW_GATEWAY_TOKEN`, `*_API_KEY`, `*_PASSWORD`) that is written out, not a placeholder, is reported.",
+      description: "The plain environment of a platform config (`[env]` in fly.toml, `envVars[].value` in render.yaml, `env.clear` in Kamal's deploy.yml, `deploy.env` in railway.json, in Azure Bicep a `@secure()` parameter's default, a Container App's `secrets[].value` or a container's `env[].value`) is committed with the repository and shown in the platform's dashboard and logs; platforms keep secrets elsewhere for that reason (`fly secrets set`, Render's `sync: false` or `generateValue`, Kamal's `env.secret` from `.kamal/secrets`, Railway variables, a Bicep `@secure()` parameter without a default, given at deployment or read from Key Vault with `getSecret()`). A value under a secret's name (`OPENCLAW_GATEWAY_TOKEN`, `*_API_KEY`, `*_PASSWORD`, Bicep's `gatewayToken`), or declared a secret by the file (`@secure()`, `secrets:`), that is written out, not a placeholder or an expression, is reported.",
       remediation: "Rotate the credential and move it to the platform's secret store: `fly secrets set NAME=…`, `sync: false` in render.yaml (the value set in the dashboard), `env.secret: [NAME]` in Kamal with the value in `.kamal/secrets`, a Railway variable.",
       references: ["https://fly.io/docs/apps/secrets/", "https://render.com/docs/blueprint-spec#environment-variables", "https://kamal-deploy.org/docs/configuration/environment-variables/"],
       tags: ["paas", "secrets", "CWE-798"],
       precision: "medium",
       check(target, ctx) {
         for (const v of plainEnv(target)) {
-          if (!isLiteralSecret(v.name, v.value)) continue;
+          if (!(v.declaredSecret ? isLiteralSecretValue(v.value) && !isPlaceholder(v.value) : isLiteralSecret(v.name, v.value))) continue;
           ctx.report({ at: { kind: "path", path: v.path }, message: `${v.name} is written in ${WHERE[target.platform]}: a secret committed with the repository and shown in the platform's dashboard.`, ...secretReport(`${target.file}:${v.name}`, v.value) });
         }
       }
@@ -14129,10 +8319,10 @@ var init_installs_missing_integrity2 = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base4 = ["plugins", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base4)) {
+        const base6 = ["plugins", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base6)) {
           if (typeof r.integrity === "string" && r.integrity.trim()) continue;
-          ctx.report({ at: at.path([...base4, id]), message: `npm install "${id}" has no integrity hash.` });
+          ctx.report({ at: at.path([...base6, id]), message: `npm install "${id}" has no integrity hash.` });
         }
       }
     });
@@ -14161,10 +8351,10 @@ var init_installs_unpinned_npm_specs2 = __esm({
       openclawAudit: true,
       check(t, ctx) {
         if (!legacyApplies(t, ctx.project)) return;
-        const base4 = ["plugins", "installs"];
-        for (const [id, r] of npmInstallRecords(t.value, base4)) {
+        const base6 = ["plugins", "installs"];
+        for (const [id, r] of npmInstallRecords(t.value, base6)) {
           if (/@v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(String(r.spec).trim())) continue;
-          ctx.report({ at: at.path([...base4, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
+          ctx.report({ at: at.path([...base6, id, "spec"]), message: `npm install "${id}" is not pinned to an exact version.` });
         }
       }
     });
@@ -14441,20 +8631,30 @@ var init_parse_error2 = __esm({
   }
 });
 
+// rules/_shared/tokens.ts
+function reportTokens(target, ctx, action) {
+  for (const m of ctx.tokens.own) {
+    ctx.report({
+      at: at.range(m.start, m.end),
+      message: `${m.spec.describe}${m.encoded ? ` (${m.encoded}-encoded)` : ""} in ${target.file}: ${action?.(m) ?? m.spec.action}.`,
+      secret: m.secret
+    });
+  }
+}
+var init_tokens = __esm({
+  "rules/_shared/tokens.ts"() {
+    "use strict";
+    init_location();
+  }
+});
+
 // rules/secrets/anthropic_admin_key.ts
-var SPEC, anthropic_admin_key_default;
+var anthropic_admin_key_default;
 var init_anthropic_admin_key = __esm({
   "rules/secrets/anthropic_admin_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC = tokenSpec({
-      ruleId: "secrets.anthropic_admin_key",
-      describe: "Anthropic Admin API key",
-      action: "revoke it in the Anthropic Console (Settings → Admin keys)",
-      keywords: ["sk-ant-admin01-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g
-    });
     anthropic_admin_key_default = defineRule({
       id: "secrets.anthropic_admin_key",
       title: "Anthropic Admin API key",
@@ -14465,27 +8665,84 @@ var init_anthropic_admin_key = __esm({
       references: ["https://docs.anthropic.com/en/api/administration-api", "https://console.anthropic.com/settings/admin-keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC, target, ctx);
-      }
+      token: {
+        describe: "Anthropic Admin API key",
+        action: "revoke it in the Anthropic Console (Settings → Admin keys)",
+        keywords: ["sk-ant-admin01-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
+        samples: {
+          true: [(r) => `sk-ant-admin01-${r.alnum(93)}AA`],
+          false: [(r) => `sk-ant-admin01-${r.alnum(60)}AA`, (r) => `sk-ant-admin01-${r.alnum(93)}AB`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
+// src/lib/checksums.ts
+function crc32(s) {
+  let c = 4294967295;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+function base62(n, width) {
+  let s = "";
+  do {
+    s = BASE62[n % 62] + s;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return s.padStart(width, "0");
+}
+function hasCrc32Base62(body) {
+  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
+}
+var CRC_TABLE, BASE62;
+var init_checksums = __esm({
+  "src/lib/checksums.ts"() {
+    "use strict";
+    CRC_TABLE = (() => {
+      const t = new Uint32Array(256);
+      for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+        t[n] = c >>> 0;
+      }
+      return t;
+    })();
+    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  }
+});
+
+// rules/_shared/token-samples.ts
+function pem(label, body) {
+  const dashes = "-----";
+  return [`${dashes}BEGIN ${label}${dashes}`, ...body.match(/.{1,64}/g) ?? [], `${dashes}END ${label}${dashes}`].join("\n");
+}
+var DIGITS, ALNUM, URLSAFE, BASE64, BASE32, uuid, base64Json, withCrc32;
+var init_token_samples = __esm({
+  "rules/_shared/token-samples.ts"() {
+    "use strict";
+    init_checksums();
+    DIGITS = "0123456789";
+    ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    URLSAFE = `${ALNUM}-_`;
+    BASE64 = `${ALNUM}+/`;
+    BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    uuid = (r) => `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-a${r.hex(3)}-${r.hex(12)}`;
+    base64Json = (value) => Buffer.from(JSON.stringify(value)).toString("base64");
+    withCrc32 = (prefix, body) => `${prefix}${body}${base62(crc32(body), 6)}`;
+  }
+});
+
 // rules/secrets/anthropic_api_key.ts
-var SPEC2, anthropic_api_key_default;
+var anthropic_api_key_default;
 var init_anthropic_api_key = __esm({
   "rules/secrets/anthropic_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC2 = tokenSpec({
-      ruleId: "secrets.anthropic_api_key",
-      describe: "Anthropic API key",
-      action: "revoke it in the Anthropic Console and load it from the environment",
-      keywords: ["sk-ant-api03-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g
-    });
+    init_token_samples();
     anthropic_api_key_default = defineRule({
       id: "secrets.anthropic_api_key",
       title: "Anthropic API key",
@@ -14496,28 +8753,29 @@ var init_anthropic_api_key = __esm({
       references: ["https://docs.anthropic.com/en/api/getting-started", "https://console.anthropic.com/settings/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC2, target, ctx);
-      }
+      token: {
+        describe: "Anthropic API key",
+        action: "revoke it in the Anthropic Console and load it from the environment",
+        keywords: ["sk-ant-api03-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/g,
+        samples: {
+          true: [(r) => `sk-ant-api03-${r.alnum(93)}AA`, (r) => `sk-ant-api03-${r.of(URLSAFE, 93)}AA`],
+          false: [(r) => `sk-ant-api03-${r.alnum(93)}AB`, "sk-ant-api03-..."]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/anthropic_oauth_token.ts
-var SPEC3, anthropic_oauth_token_default;
+var anthropic_oauth_token_default;
 var init_anthropic_oauth_token = __esm({
   "rules/secrets/anthropic_oauth_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC3 = tokenSpec({
-      ruleId: "secrets.anthropic_oauth_token",
-      describe: "Anthropic OAuth token",
-      action: "log out of that Claude session to revoke it and load the token from the environment",
-      keywords: ["sk-ant-oat01-", "sk-ant-ort01-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
-      minEntropy: 4
-    });
+    init_token_samples();
     anthropic_oauth_token_default = defineRule({
       id: "secrets.anthropic_oauth_token",
       title: "Anthropic (Claude) OAuth token",
@@ -14528,29 +8786,30 @@ var init_anthropic_oauth_token = __esm({
       references: ["https://docs.anthropic.com/en/docs/claude-code/iam"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC3, target, ctx);
-      }
+      token: {
+        describe: "Anthropic OAuth token",
+        action: "log out of that Claude session to revoke it and load the token from the environment",
+        keywords: ["sk-ant-oat01-", "sk-ant-ort01-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+        minEntropy: 4,
+        samples: {
+          true: [(r) => `sk-ant-oat01-${r.of(URLSAFE, 95)}`, (r) => `sk-ant-ort01-${r.alnum(88)}`],
+          false: [(r) => `sk-ant-oat01-${r.alnum(40)}`, `sk-ant-oat01-${"ab".repeat(48)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/aws_access_key.ts
-var SPEC4, aws_access_key_default;
+var aws_access_key_default;
 var init_aws_access_key = __esm({
   "rules/secrets/aws_access_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC4 = tokenSpec({
-      ruleId: "secrets.aws_access_key",
-      describe: "AWS access key",
-      action: "deactivate and delete it in IAM (Security credentials) and use a role or the environment instead",
-      keywords: ["AKIA", "ASIA", "ABIA", "ACCA", "SECRET_ACCESS_KEY", "secret_access_key", "SecretAccessKey", "secretAccessKey", "Secret_Access_Key", "SECRETACCESSKEY", "secretaccesskey"],
-      lookbehind: 8,
-      minEntropy: 3,
-      pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:aws_?|AWS_?|Aws_?)?(?:secret|SECRET|Secret)_?(?:access|ACCESS|Access)_?(?:key|KEY|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g
-    });
+    init_token_samples();
     aws_access_key_default = defineRule({
       id: "secrets.aws_access_key",
       title: "AWS access key",
@@ -14561,28 +8820,31 @@ var init_aws_access_key = __esm({
       references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC4, target, ctx);
-      }
+      token: {
+        describe: "AWS access key",
+        action: "deactivate and delete it in IAM (Security credentials) and use a role or the environment instead",
+        keywords: ["AKIA", "ASIA", "ABIA", "ACCA", "SECRET_ACCESS_KEY", "secret_access_key", "SecretAccessKey", "secretAccessKey", "Secret_Access_Key", "SECRETACCESSKEY", "secretaccesskey"],
+        lookbehind: 8,
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:aws_?|AWS_?|Aws_?)?(?:secret|SECRET|Secret)_?(?:access|ACCESS|Access)_?(?:key|KEY|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
+        samples: {
+          true: [(r) => `AKIA${r.of(BASE32, 16)}`, (r) => `ASIA${r.of(BASE32, 16)}`, (r) => `aws_secret_access_key = ${r.of(BASE64, 40)}`],
+          false: ["AKIAIOSFODNN7EXAMPLE", `AKIA${"A".repeat(16)}`, (r) => `AKIA${r.of(BASE32, 12)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/aws_bedrock_api_key.ts
-var SPEC5, aws_bedrock_api_key_default;
+var aws_bedrock_api_key_default;
 var init_aws_bedrock_api_key = __esm({
   "rules/secrets/aws_bedrock_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC5 = tokenSpec({
-      ruleId: "secrets.aws_bedrock_api_key",
-      describe: "Amazon Bedrock API key",
-      action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
-      keywords: ["ABSK"],
-      minEntropy: 4.5,
-      pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g
-    });
+    init_token_samples();
     aws_bedrock_api_key_default = defineRule({
       id: "secrets.aws_bedrock_api_key",
       title: "Amazon Bedrock API key",
@@ -14593,29 +8855,30 @@ var init_aws_bedrock_api_key = __esm({
       references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC5, target, ctx);
-      }
+      token: {
+        describe: "Amazon Bedrock API key",
+        action: "delete it in IAM (the Bedrock API key's service-specific credential) and use short-term keys or a role",
+        keywords: ["ABSK"],
+        minEntropy: 4.5,
+        pattern: /(?<![A-Za-z0-9+/_-])(?<secret>ABSK[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])/g,
+        samples: {
+          true: [(r) => `ABSK${r.of(BASE64, 132)}`],
+          false: [(r) => `ABSK${r.of(BASE64, 60)}`, `ABSK${"QUFB".repeat(30)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/azure_client_secret.ts
-var SPEC6, azure_client_secret_default;
+var azure_client_secret_default;
 var init_azure_client_secret = __esm({
   "rules/secrets/azure_client_secret.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC6 = tokenSpec({
-      ruleId: "secrets.azure_client_secret",
-      describe: "Microsoft Entra client secret",
-      action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
-      keywords: ["Q~"],
-      lookbehind: 4,
-      minEntropy: 3.5,
-      pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g
-    });
+    init_token_samples();
     azure_client_secret_default = defineRule({
       id: "secrets.azure_client_secret",
       title: "Microsoft Entra client secret",
@@ -14626,9 +8889,19 @@ var init_azure_client_secret = __esm({
       references: ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://cwe.mitre.org/data/definitions/798.html"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC6, target, ctx);
-      }
+      token: {
+        describe: "Microsoft Entra client secret",
+        action: "delete it in the app registration (Certificates & secrets) and load the new one from the environment",
+        keywords: ["Q~"],
+        lookbehind: 4,
+        minEntropy: 3.5,
+        pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g,
+        samples: {
+          true: [(r) => `${r.alnum(3)}${r.of(DIGITS, 1)}Q~${r.of(`${ALNUM}_~.-`, 34)}`],
+          false: [(r) => `${r.alnum(3)}${r.of(DIGITS, 1)}Q~${r.alnum(12)}`, `abc8Q~${"x".repeat(34)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -14642,20 +8915,13 @@ function isTunnelToken(secret) {
     return false;
   }
 }
-var SPEC7, cloudflare_tunnel_token_default;
+var cloudflare_tunnel_token_default;
 var init_cloudflare_tunnel_token = __esm({
   "rules/secrets/cloudflare_tunnel_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC7 = tokenSpec({
-      ruleId: "secrets.cloudflare_tunnel_token",
-      describe: "Cloudflare Tunnel token",
-      action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
-      keywords: ["eyJhIjoi"],
-      pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
-      accept: isTunnelToken
-    });
+    init_token_samples();
     cloudflare_tunnel_token_default = defineRule({
       id: "secrets.cloudflare_tunnel_token",
       title: "Cloudflare Tunnel token",
@@ -14666,9 +8932,18 @@ var init_cloudflare_tunnel_token = __esm({
       references: ["https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions/"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC7, target, ctx);
-      }
+      token: {
+        describe: "Cloudflare Tunnel token",
+        action: "rotate the tunnel token (`cloudflared tunnel token --cred-file` after refreshing the secret, or in Zero Trust → Networks → Tunnels) and pass it from a secret store",
+        keywords: ["eyJhIjoi"],
+        pattern: /(?<![A-Za-z0-9+/])(?<secret>eyJhIjoi[A-Za-z0-9+/]{80,600}={0,2})(?![A-Za-z0-9+/=])/g,
+        accept: isTunnelToken,
+        samples: {
+          true: [(r) => base64Json({ a: r.hex(32), t: uuid(r), s: Buffer.from(r.bytes(32)).toString("base64") })],
+          false: [(r) => base64Json({ a: r.hex(32), t: uuid(r), s: "short" }), (r) => base64Json({ a: r.hex(32), t: uuid(r), secret: r.alnum(40) })]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -14682,7 +8957,7 @@ function isLiteralPassword(secret) {
   }
   return pw.length >= 4 && !DEFAULTS.test(pw) && !isReference(pw) && !containsExpansion(pw) && !pw.includes("$") && !/^[*x.]+$/i.test(pw) && !isPlaceholder(pw) && !/^%\(|^\{|^<|\{\{/.test(pw);
 }
-var DEFAULTS, SPEC8, connection_string_password_default;
+var DEFAULTS, connection_string_password_default;
 var init_connection_string_password = __esm({
   "rules/secrets/connection_string_password.ts"() {
     "use strict";
@@ -14691,15 +8966,6 @@ var init_connection_string_password = __esm({
     init_variables();
     init_tokens();
     DEFAULTS = /^(?:pass(?:word|wd)?|postgres|root|admin|guest|secret|test|user|mysql|redis|mongo|mongodb|rabbitmq|default|demo|dev|local|example)$/i;
-    SPEC8 = tokenSpec({
-      ruleId: "secrets.connection_string_password",
-      describe: "Password in a connection string",
-      action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
-      keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
-      lookbehind: 20,
-      pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
-      accept: isLiteralPassword
-    });
     connection_string_password_default = defineRule({
       id: "secrets.connection_string_password",
       title: "Password in a connection string",
@@ -14710,28 +8976,31 @@ var init_connection_string_password = __esm({
       references: ["https://cwe.mitre.org/data/definitions/798.html", "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC8, target, ctx);
-      }
+      token: {
+        describe: "Password in a connection string",
+        action: "change the password at the server and build the URL from the environment (`${DB_PASSWORD}`)",
+        keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+", "mysql://", "mysql+", "mariadb://", "redis://", "rediss://", "mongodb://", "mongodb+srv://", "amqp://", "amqps://", "mssql://", "sqlserver://"],
+        lookbehind: 20,
+        pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|rediss?|mongodb|amqps?|mssql|sqlserver)(?:\+[a-z0-9]{1,20})?:\/\/[^\s:@/"'`<>]{0,100}:(?<secret>[^\s@/"'`<>]{1,200})@(?=[A-Za-z0-9.[_-])/g,
+        accept: isLiteralPassword,
+        samples: {
+          true: [(r) => `postgres://app:${r.alnum(20)}@db:5432/app`, (r) => `redis://:${r.alnum(24)}@redis:6379/0`],
+          false: ["postgres://app:${DB_PASSWORD}@db:5432/app", "redis://:password@redis:6379", "mongodb+srv://user:<password>@cluster0.example.net/"]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/discord_bot_token.ts
-var SPEC9, discord_bot_token_default;
+var discord_bot_token_default;
 var init_discord_bot_token = __esm({
   "rules/secrets/discord_bot_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC9 = tokenSpec({
-      ruleId: "secrets.discord_bot_token",
-      describe: "Discord bot token",
-      action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
-      keywords: [],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
-      accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1"))
-    });
+    init_token_samples();
     discord_bot_token_default = defineRule({
       id: "secrets.discord_bot_token",
       title: "Discord bot token",
@@ -14742,9 +9011,88 @@ var init_discord_bot_token = __esm({
       references: ["https://discord.com/developers/docs/reference#authentication", "https://discord.com/developers/applications"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC9, target, ctx);
-      }
+      token: {
+        describe: "Discord bot token",
+        action: "reset it in the Discord Developer Portal (Bot → Reset Token) and load it from the environment",
+        keywords: [],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+        accept: (secret) => /^[0-9]{17,20}$/.test(Buffer.from(secret.slice(0, secret.indexOf(".")), "base64url").toString("latin1")),
+        samples: {
+          true: [(r) => `${Buffer.from(`${r.of("123456789", 1)}${r.of(DIGITS, 17)}`).toString("base64url")}.${r.of(URLSAFE, 6)}.${r.of(URLSAFE, 38)}`],
+          false: [(r) => `M${r.alnum(23)}.${r.of(URLSAFE, 6)}.${r.of(URLSAFE, 38)}`]
+        }
+      },
+      check: reportTokens
+    });
+  }
+});
+
+// rules/secrets/dockerhub_token.ts
+var dockerhub_token_default;
+var init_dockerhub_token = __esm({
+  "rules/secrets/dockerhub_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    init_token_samples();
+    dockerhub_token_default = defineRule({
+      id: "secrets.dockerhub_token",
+      title: "Docker Hub access token",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A Docker Hub access token (`dckr_pat_…`, `dckr_oat_…`) logs in as its user or organization: with write access it pushes images under your repositories, so whoever pulls `your/openclaw-image:latest` runs what the holder pushed.",
+      remediation: "Delete the token in Docker Hub (Account settings → Personal access tokens, or the organization's access tokens), review the repositories' recent pushes, and pass the new one to `docker login --password-stdin` from a CI secret, never from a file in git.",
+      references: ["https://docs.docker.com/security/for-developers/access-tokens/", "https://docs.docker.com/enterprise/security/access-tokens/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      token: {
+        describe: "Docker Hub access token",
+        action: "delete it in Docker Hub (Personal access tokens) and pass the new one from a CI secret",
+        keywords: ["dckr_pat_", "dckr_oat_"],
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>dckr_(?:pat|oat)_[A-Za-z0-9_-]{24,64})(?![A-Za-z0-9_-])/g,
+        samples: {
+          true: [(r) => `dckr_pat_${r.of(URLSAFE, 27)}`, (r) => `dckr_oat_${r.of(URLSAFE, 32)}`],
+          false: [(r) => `dckr_pat_${r.alnum(12)}`, `dckr_pat_${"x".repeat(27)}`]
+        }
+      },
+      check: reportTokens
+    });
+  }
+});
+
+// rules/secrets/exa_api_key.ts
+var exa_api_key_default;
+var init_exa_api_key = __esm({
+  "rules/secrets/exa_api_key.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    init_token_samples();
+    exa_api_key_default = defineRule({
+      id: "secrets.exa_api_key",
+      title: "Exa API key",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "An Exa API key (a UUID from the Exa dashboard) runs searches billed to your Exa account.",
+      remediation: "Revoke the key in the Exa dashboard (API Keys), create a new one, and pass it as `${EXA_API_KEY}` from an untracked `.env` or an OpenClaw SecretRef.",
+      references: ["https://docs.exa.ai/reference/getting-started", "https://dashboard.exa.ai/api-keys"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      token: {
+        describe: "Exa API key",
+        action: "revoke it in the Exa dashboard (API Keys) and load it from the environment",
+        keywords: ["EXA_API_KEY", "exa_api_key", "exaApiKey", "ExaApiKey", "EXA_KEY", "exa_key", "exaKey"],
+        near: 100,
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9-])(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![A-Za-z0-9-])/g,
+        samples: {
+          true: [(r) => `EXA_API_KEY=${uuid(r)}`, (r) => `exa_api_key = os.getenv("EXA_API_KEY", "${uuid(r)}")`],
+          false: [(r) => `REQUEST_ID=${uuid(r)}`, (r) => `EXA_API_KEY=\${EXA_API_KEY}
+${"# notes\n".repeat(20)}SESSION_ID=${uuid(r)}`, "EXA_API_KEY=00000000-0000-0000-0000-000000000000"]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -14794,6 +9142,40 @@ var init_assignments = __esm({
   "rules/_shared/assignments.ts"() {
     "use strict";
     STOP = /[\s,;)}\]`]/;
+  }
+});
+
+// src/lib/entropy.ts
+function shannonEntropy(s) {
+  if (s.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+function isHighEntropy(value) {
+  if (HEX.test(value)) {
+    let h = shannonEntropy(value);
+    if (DIGITS2.test(value)) h -= 1.2 / Math.log2(value.length);
+    return h > HEX_ENTROPY;
+  }
+  return shannonEntropy(value) > GENERIC_ENTROPY;
+}
+var GENERIC_ENTROPY, HEX_ENTROPY, HEX, DIGITS2;
+var init_entropy = __esm({
+  "src/lib/entropy.ts"() {
+    "use strict";
+    GENERIC_ENTROPY = 3.5;
+    HEX_ENTROPY = 3;
+    HEX = /^[0-9a-fA-F]+$/;
+    DIGITS2 = /^[0-9]+$/;
   }
 });
 
@@ -14856,9 +9238,10 @@ function isSlug(value) {
   if (parts.length === 2) return parts.some((p) => /^[a-z]{3,}$/.test(p)) && parts.every(wordy);
   return parts.length >= 3 && parts.every(wordy);
 }
-function isGenericSecretValue(value) {
-  return VALUE.test(value) && /[0-9]/.test(value) && isHighEntropy(value) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !GITLEAKS_STOPWORDS.test(value) && !SELF_DESCRIBING.test(value) && !isSlug(value) && !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
-  !mentionsTokenKeyword(value);
+function isGenericSecretValue(value, tokens2, bearer = false) {
+  return (bearer ? BEARER_VALUE : VALUE).test(value) && /[0-9]/.test(value) && // A UUID's entropy is capped by its hex alphabet and dashes: after `Bearer`, its shape is what says it is a key.
+  (isHighEntropy(value) || bearer && UUID.test(value)) && !isReference(value) && !containsExpansion(value) && !isPlaceholder(value) && !namesItself(value) && !isSlug(value) && (bearer || !UUID.test(value) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value)) && !(value.includes("/") && (value.match(/[0-9]/g)?.length ?? 0) <= 2) && !/^(\.{0,2}\/|~\/)/.test(value) && !/\.(pem|key|crt|cer|pub|json|ya?ml|txt|env|p12|pfx|der|jks|html?|js|ts|png|svg)$/i.test(value) && !/^v?\d+(\.\d+){1,3}([-+.][\w.]*)?$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value) && // an Ethereum address: public (0x + 64 hex, a private key, is not excluded)
+  !tokens2.mentionsKeyword(value);
 }
 function startsKey(text, s) {
   let i = s;
@@ -14870,12 +9253,11 @@ function startsKey(text, s) {
 }
 function checkText(target, ctx) {
   if (target.fileKind === "openclaw") return;
-  return withTokens(target, (tokens2) => {
-    checkTextWith(target, ctx, tokens2);
-    checkCodeDefaults(target, ctx, tokens2);
-    if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
-    if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
-  });
+  const tokens2 = ctx.tokens.all;
+  checkTextWith(target, ctx, tokens2);
+  checkCodeDefaults(target, ctx, tokens2);
+  if (target.file.endsWith(".ipynb")) checkNotebook(target, ctx, tokens2);
+  if (target.file.endsWith(".tf")) checkTerraformDefaults(target, ctx, tokens2);
 }
 function checkTextWith(target, ctx, tokens2) {
   const text = target.text;
@@ -14901,7 +9283,7 @@ function checkTextWith(target, ctx, tokens2) {
     if (!op || text[e + op[0].length] === "=") continue;
     if (/:[ \t]*$/.test(op[0]) && !startsKey(text, s)) continue;
     const v = readValue(text, e + op[0].length, 151);
-    if (!v || !v.quoted && CODE_FILE.test(target.file) || !isGenericSecretValue(v.value)) continue;
+    if (!v || !v.quoted && CODE_FILE.test(target.file) || !isGenericSecretValue(v.value, ctx.tokens)) continue;
     if (v.quoted && /^["'`][ \t]*\+/.test(text.slice(v.end, v.end + 4))) continue;
     if (tokens2.some((t) => t.start < v.end && v.start < t.end)) continue;
     ctx.report({ at: at.range(v.start, v.end), message: message(name, target.file), secret: v.value });
@@ -14921,7 +9303,7 @@ function checkCodeDefaults(target, ctx, tokens2) {
       const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
       const end = start + value.length;
       if (name !== "Authorization" && (!isSecretLikeName(name) || isLikelyIdName(name))) continue;
-      if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+      if (!isGenericSecretValue(value, ctx.tokens, name === "Authorization") || tokens2.some((t) => t.start < end && start < t.end)) continue;
       ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
     }
   }
@@ -14941,7 +9323,7 @@ function checkTerraformDefaults(target, ctx, tokens2) {
     if (!d || value === void 0) continue;
     const start = bodyStart + d.index + d[0].length - value.length - 1;
     const end = start + value.length;
-    if (!isGenericSecretValue(value) || tokens2.some((t) => t.start < end && start < t.end)) continue;
+    if (!isGenericSecretValue(value, ctx.tokens) || tokens2.some((t) => t.start < end && start < t.end)) continue;
     ctx.report({ at: at.range(start, end), message: message(name, target.file), secret: value });
   }
 }
@@ -14964,11 +9346,11 @@ function checkOpenClaw(target, ctx, tokens2) {
   walkStrings(target.value, (path17, value) => {
     const leaf = path17[path17.length - 1];
     if (typeof leaf !== "string" || !isSecretLikeName(leaf) || openclawSecretPath(path17)) return;
-    if (!isGenericSecretValue(value) || tokens2.some((t) => value.includes(t))) return;
+    if (!isGenericSecretValue(value, ctx.tokens) || tokens2.some((t) => value.includes(t))) return;
     ctx.report({ at: at.path(path17, { part: "value" }), message: message(path17.join("."), target.file), secret: value });
   });
 }
-var KEYWORDS, CANDIDATE, OPERATOR, VALUE, UUID, SELF_DESCRIBING, CODE_FILE, message, BEFORE_KEY, CODE_DEFAULTS, TF_VARIABLE, TF_DEFAULT, generic_default;
+var KEYWORDS, CANDIDATE, OPERATOR, VALUE, BEARER_VALUE, UUID, CODE_FILE, message, BEFORE_KEY, CODE_DEFAULTS, TF_VARIABLE, TF_DEFAULT, generic_default;
 var init_generic = __esm({
   "rules/secrets/generic.ts"() {
     "use strict";
@@ -14977,7 +9359,6 @@ var init_generic = __esm({
     init_assignments();
     init_entropy();
     init_secret_names();
-    init_tokens();
     init_variables();
     init_json_strings();
     init_placeholders();
@@ -14985,8 +9366,8 @@ var init_generic = __esm({
     CANDIDATE = /(?::=|=>|\?=|=|:)[ \t]{0,5}["'`]?[\w.=+/-]{10}/g;
     OPERATOR = /["']?[ \t]{0,3}(?:=>|:=|::=|\?=|=|:)[ \t]{0,5}/y;
     VALUE = /^[\w.=+/-]{10,150}$/;
+    BEARER_VALUE = /^[\w.=+/~-]{10,400}$/;
     UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-    SELF_DESCRIBING = /secret|passw|fake|dummy|stub|placeholder/i;
     CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kts?|cs|rs|php|swift|scala|c|cc|cpp|h|hpp|dart|lua|ex|exs)$/i;
     message = (name, file) => `High-entropy value assigned to \`${name}\` in ${file}: if it is a credential, rotate it and load it from the environment or a secret manager.`;
     BEFORE_KEY = /[\s\-"'{,([]/;
@@ -14994,7 +9375,7 @@ var init_generic = __esm({
       /\b(?:os\.getenv|os\.environ\.get|getenv)\([ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3},[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
       /\bprocess\.env\.(?<name>[A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,3}(?:\|\||\?\?)[ \t]{0,3}(?<value>["'`][^"'`\n]{10,160}["'`])/g,
       /\bos\.environ\[[ \t]{0,3}["'](?<name>[A-Za-z_][A-Za-z0-9_]{0,100})["'][ \t]{0,3}\][ \t]{0,3}=[ \t]{0,3}(?<value>["'][^"'\n]{10,160}["'])/g,
-      /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,160})/gi
+      /(?<name>Authorization):[ \t]{0,3}Bearer[ \t]{1,3}(?<value>[A-Za-z0-9._~+/=-]{10,400})(?![A-Za-z0-9._~+/=-])/gi
     ];
     TF_VARIABLE = /\bvariable[ \t]{1,5}"(?<name>[A-Za-z_][A-Za-z0-9_-]{0,100})"[ \t]{0,5}\{/g;
     TF_DEFAULT = /\n[ \t]{0,20}default[ \t]{0,20}=[ \t]{0,20}"(?<value>[^"\n]{10,160})"/;
@@ -15008,29 +9389,24 @@ var init_generic = __esm({
       references: ["https://cwe.mitre.org/data/definitions/798.html", "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/generic.go"],
       tags: ["secrets", "CWE-798"],
       precision: "medium",
+      // The OpenClaw config's tokens too: a provider key at a config path is its provider rule's.
+      usesTokens: true,
       check(target, ctx) {
-        if (target.kind === "text") return checkText(target, ctx);
-        return findTokens(target.text, target.file).then((tokens2) => checkOpenClaw(target, ctx, tokens2.map((t) => t.secret)));
+        if (target.kind === "text") checkText(target, ctx);
+        else checkOpenClaw(target, ctx, ctx.tokens.all.map((t) => t.secret));
       }
     });
   }
 });
 
 // rules/secrets/github_token.ts
-var SPEC10, github_token_default;
+var github_token_default;
 var init_github_token = __esm({
   "rules/secrets/github_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC10 = tokenSpec({
-      ruleId: "secrets.github_token",
-      describe: "GitHub token",
-      action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
-      keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-      minEntropy: 3,
-      pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g
-    });
+    init_token_samples();
     github_token_default = defineRule({
       id: "secrets.github_token",
       title: "GitHub token",
@@ -15041,28 +9417,64 @@ var init_github_token = __esm({
       references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation", "https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC10, target, ctx);
-      }
+      token: {
+        describe: "GitHub token",
+        action: "revoke it at github.com/settings/tokens (or the app / OAuth app settings)",
+        keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}(?:\.[A-Za-z0-9_-]{1,4000}){0,2}|(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_]))/g,
+        samples: {
+          true: [(r) => `ghp_${r.alnum(36)}`, (r) => `github_pat_${r.alnum(22)}_${r.alnum(59)}`, (r) => `ghs_${r.of(DIGITS, 7)}_eyJ${r.of(URLSAFE, 40)}.${r.of(URLSAFE, 60)}.${r.of(URLSAFE, 43)}`],
+          false: [(r) => `ghp_${r.alnum(30)}`, `ghp_${"x".repeat(36)}`]
+        }
+      },
+      check: reportTokens
+    });
+  }
+});
+
+// rules/secrets/gitlab_token.ts
+var gitlab_token_default;
+var init_gitlab_token = __esm({
+  "rules/secrets/gitlab_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    init_token_samples();
+    gitlab_token_default = defineRule({
+      id: "secrets.gitlab_token",
+      title: "GitLab token",
+      severity: "critical",
+      appliesTo: ["text"],
+      description: "A GitLab access token (`glpat-` personal, project or group token; `gldt-` deploy token; `glrt-` runner token; `gloas-` OAuth application secret; …) acts with its scopes on your GitLab instance: with `api` or `write_repository` it reads private code and pushes to it, including CI configuration that holds other secrets.",
+      remediation: "Revoke the token where it was created (User settings → Access tokens, the project or group's Access tokens, Deploy tokens, the runner's page) or with the API; review the audit events for its use. Pass the new one as `${GITLAB_TOKEN}` from an untracked `.env` or a CI/CD variable (masked, protected).",
+      references: ["https://docs.gitlab.com/security/tokens/", "https://docs.gitlab.com/user/profile/personal_access_tokens/"],
+      tags: ["secrets", "CWE-798"],
+      precision: "very-high",
+      token: {
+        describe: "GitLab token",
+        action: "revoke it in GitLab (Access tokens, Deploy tokens or the runner settings) and pass the new one from a CI/CD variable",
+        keywords: ["glpat-", "gloas-", "gldt-", "glrt-", "glrtr-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "glsoat-", "glffct-", "glwt-"],
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>gl(?:pat|oas|dt|rtr?|cbt|ptt|ft|imt|agent|soat|ffct|wt)-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_-]{2,60}){0,3})(?![A-Za-z0-9_-])/g,
+        samples: {
+          true: [(r) => `glpat-${r.of(URLSAFE, 20)}`, (r) => `gldt-${r.of(URLSAFE, 20)}`, (r) => `glrt-${r.of(URLSAFE, 20)}`, (r) => `glpat-${r.of(URLSAFE, 27)}.01.${r.hex(9)}`],
+          false: [(r) => `glpat-${r.alnum(12)}`, `glpat-${"x".repeat(20)}`, (r) => `xglpat-${r.alnum(20)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/google_api_key.ts
-var SPEC11, google_api_key_default;
+var google_api_key_default;
 var init_google_api_key = __esm({
   "rules/secrets/google_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC11 = tokenSpec({
-      ruleId: "secrets.google_api_key",
-      describe: "Google API key",
-      action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
-      keywords: ["AIza", "AQ.Ab8RN6"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35}|AQ\.Ab8RN6[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])/g,
-      minEntropy: 4
-    });
+    init_token_samples();
     google_api_key_default = defineRule({
       id: "secrets.google_api_key",
       title: "Google API key",
@@ -15073,28 +9485,29 @@ var init_google_api_key = __esm({
       references: ["https://cloud.google.com/docs/authentication/api-keys", "https://aistudio.google.com/app/apikey"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC11, target, ctx);
-      }
+      token: {
+        describe: "Google API key",
+        action: "delete or restrict it in Google Cloud Console → APIs & Services → Credentials",
+        keywords: ["AIza", "AQ.Ab8RN6"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35}|AQ\.Ab8RN6[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])/g,
+        minEntropy: 4,
+        samples: {
+          true: [(r) => `AIza${r.of(URLSAFE, 35)}`, (r) => `AQ.Ab8RN6${r.of(URLSAFE, 44)}`],
+          false: [(r) => `AIza${r.alnum(20)}`, `AIza${"a".repeat(35)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/groq_api_key.ts
-var SPEC12, groq_api_key_default;
+var groq_api_key_default;
 var init_groq_api_key = __esm({
   "rules/secrets/groq_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC12 = tokenSpec({
-      ruleId: "secrets.groq_api_key",
-      describe: "Groq API key",
-      action: "delete it at console.groq.com/keys and load it from the environment",
-      keywords: ["gsk_"],
-      minEntropy: 3.5,
-      secretlint: { rule: "@secretlint/secretlint-rule-groq", messageIds: ["GROQ_API_KEY"] }
-    });
     groq_api_key_default = defineRule({
       id: "secrets.groq_api_key",
       title: "Groq API key",
@@ -15105,28 +9518,29 @@ var init_groq_api_key = __esm({
       references: ["https://console.groq.com/docs/api-keys", "https://console.groq.com/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC12, target, ctx);
-      }
+      token: {
+        describe: "Groq API key",
+        action: "delete it at console.groq.com/keys and load it from the environment",
+        keywords: ["gsk_"],
+        minEntropy: 3.5,
+        secretlint: { rule: "@secretlint/secretlint-rule-groq", messageIds: ["GROQ_API_KEY"] },
+        samples: {
+          true: [(r) => `gsk_${r.alnum(52)}`],
+          false: [(r) => `gsk_${r.alnum(40)}`, `gsk_${"ab".repeat(26)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/huggingface_token.ts
-var SPEC13, huggingface_token_default;
+var huggingface_token_default;
 var init_huggingface_token = __esm({
   "rules/secrets/huggingface_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC13 = tokenSpec({
-      ruleId: "secrets.huggingface_token",
-      describe: "Hugging Face token",
-      action: "revoke it at huggingface.co/settings/tokens",
-      keywords: ["hf_", "api_org_"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:hf_|api_org_)[A-Za-z0-9]{34})(?![A-Za-z0-9_-])/g,
-      minEntropy: 2
-    });
     huggingface_token_default = defineRule({
       id: "secrets.huggingface_token",
       title: "Hugging Face access token",
@@ -15137,28 +9551,64 @@ var init_huggingface_token = __esm({
       references: ["https://huggingface.co/docs/hub/security-tokens", "https://huggingface.co/settings/tokens"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC13, target, ctx);
-      }
+      token: {
+        describe: "Hugging Face token",
+        action: "revoke it at huggingface.co/settings/tokens",
+        keywords: ["hf_", "api_org_"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:hf_|api_org_)[A-Za-z0-9]{34})(?![A-Za-z0-9_-])/g,
+        minEntropy: 2,
+        samples: {
+          true: [(r) => `hf_${r.alnum(34)}`, (r) => `api_org_${r.alnum(34)}`],
+          false: [(r) => `hf_${r.alnum(20)}`]
+        }
+      },
+      check: reportTokens
+    });
+  }
+});
+
+// rules/secrets/line_channel_access_token.ts
+var line_channel_access_token_default;
+var init_line_channel_access_token = __esm({
+  "rules/secrets/line_channel_access_token.ts"() {
+    "use strict";
+    init_rule();
+    init_tokens();
+    line_channel_access_token_default = defineRule({
+      id: "secrets.line_channel_access_token",
+      title: "LINE channel access token",
+      severity: "high",
+      appliesTo: ["text"],
+      description: "A LINE channel access token calls the Messaging API as your LINE channel: whoever holds it sends messages to everyone who added the bot and reads the profiles and content the channel can see; with OpenClaw's LINE channel it speaks as your agent.",
+      remediation: "Reissue the token in the LINE Developers Console (your channel → Messaging API → Channel access token) or revoke it with the API, then pass the new one as `${LINE_CHANNEL_ACCESS_TOKEN}` (or `channels.line.tokenFile`) from an untracked file, never in the repository.",
+      references: ["https://developers.line.biz/en/docs/basics/channel-access-token/", "https://docs.openclaw.ai/channels/line"],
+      tags: ["secrets", "CWE-798"],
+      precision: "high",
+      token: {
+        describe: "LINE channel access token",
+        action: "reissue it in the LINE Developers Console (Messaging API → Channel access token) and load it from the environment",
+        keywords: ["CHANNEL_ACCESS_TOKEN", "channel_access_token", "channelAccessToken", "ChannelAccessToken", "channel-access-token"],
+        near: 100,
+        minEntropy: 4.5,
+        pattern: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{160,200}={0,2})(?![A-Za-z0-9+/=])/g,
+        samples: {
+          true: [(r) => `LINE_CHANNEL_ACCESS_TOKEN=${Buffer.from(r.bytes(128)).toString("base64")}`, (r) => `{ channels: { line: { channelAccessToken: "${Buffer.from(r.bytes(128)).toString("base64")}" } } }`],
+          false: [(r) => Buffer.from(r.bytes(128)).toString("base64"), (r) => `LINE_CHANNEL_ACCESS_TOKEN=\${LINE_TOKEN}
+${"# notes\n".repeat(20)}BLOB=${Buffer.from(r.bytes(128)).toString("base64")}`, "LINE_CHANNEL_ACCESS_TOKEN=<your channel access token>"]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/meta_access_token.ts
-var SPEC14, meta_access_token_default;
+var meta_access_token_default;
 var init_meta_access_token = __esm({
   "rules/secrets/meta_access_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC14 = tokenSpec({
-      ruleId: "secrets.meta_access_token",
-      describe: "Meta (WhatsApp / Facebook) access token",
-      action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
-      keywords: ["EAA"],
-      minEntropy: 4,
-      pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g
-    });
     meta_access_token_default = defineRule({
       id: "secrets.meta_access_token",
       title: "Meta (WhatsApp / Facebook) access token",
@@ -15169,64 +9619,31 @@ var init_meta_access_token = __esm({
       references: ["https://developers.facebook.com/docs/whatsapp/cloud-api/get-started", "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/"],
       tags: ["secrets", "CWE-798"],
       precision: "high",
-      check(target, ctx) {
-        return reportTokens(SPEC14, target, ctx);
-      }
+      token: {
+        describe: "Meta (WhatsApp / Facebook) access token",
+        action: "invalidate it in Meta Business settings (System users → revoke) and load the new one from the environment",
+        keywords: ["EAA"],
+        minEntropy: 4,
+        pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{97,400})(?![A-Za-z0-9+/=_-])/g,
+        samples: {
+          true: [(r) => `EAA${r.alnum(180)}`],
+          false: [(r) => `EAA${r.alnum(60)}`, `EAA${"ab".repeat(60)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
-// src/lib/checksums.ts
-function crc32(s) {
-  let c = 4294967295;
-  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 255] ?? 0) ^ c >>> 8;
-  return (c ^ 4294967295) >>> 0;
-}
-function base62(n, width) {
-  let s = "";
-  do {
-    s = BASE62[n % 62] + s;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return s.padStart(width, "0");
-}
-function hasCrc32Base62(body) {
-  return body.length > 6 && base62(crc32(body.slice(0, -6)), 6) === body.slice(-6);
-}
-var CRC_TABLE, BASE62;
-var init_checksums = __esm({
-  "src/lib/checksums.ts"() {
-    "use strict";
-    CRC_TABLE = (() => {
-      const t = new Uint32Array(256);
-      for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-        t[n] = c >>> 0;
-      }
-      return t;
-    })();
-    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  }
-});
-
 // rules/secrets/npm_token.ts
-var SPEC15, npm_token_default;
+var npm_token_default;
 var init_npm_token = __esm({
   "rules/secrets/npm_token.ts"() {
     "use strict";
     init_rule();
     init_checksums();
     init_tokens();
-    SPEC15 = tokenSpec({
-      ruleId: "secrets.npm_token",
-      describe: "npm access token",
-      action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
-      keywords: ["npm_"],
-      minEntropy: 3,
-      pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
-      accept: hasCrc32Base62
-    });
+    init_token_samples();
     npm_token_default = defineRule({
       id: "secrets.npm_token",
       title: "npm access token",
@@ -15237,29 +9654,31 @@ var init_npm_token = __esm({
       references: ["https://docs.npmjs.com/about-access-tokens", "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC15, target, ctx);
-      }
+      token: {
+        describe: "npm access token",
+        action: "revoke it at npmjs.com (Access Tokens) and use a granular token from the CI secret store",
+        keywords: ["npm_"],
+        minEntropy: 3,
+        pattern: /(?<![A-Za-z0-9_])npm_(?<secret>[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+        accept: hasCrc32Base62,
+        samples: {
+          true: [(r) => withCrc32(`npm_`, r.alnum(30))],
+          false: [(r) => `npm_${r.alnum(36)}`, (r) => `npm_${r.alnum(20)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/openai_api_key.ts
-var SPEC16, openai_api_key_default;
+var openai_api_key_default;
 var init_openai_api_key = __esm({
   "rules/secrets/openai_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC16 = tokenSpec({
-      ruleId: "secrets.openai_api_key",
-      describe: "OpenAI API key",
-      action: "revoke it at platform.openai.com/api-keys and load it from the environment",
-      keywords: ["T3BlbkFJ"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-(?:(?:proj|svcacct|admin|service)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])/g,
-      lookbehind: 220,
-      minEntropy: 3
-    });
+    init_token_samples();
     openai_api_key_default = defineRule({
       id: "secrets.openai_api_key",
       title: "OpenAI API key",
@@ -15270,9 +9689,19 @@ var init_openai_api_key = __esm({
       references: ["https://platform.openai.com/api-keys", "https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC16, target, ctx);
-      }
+      token: {
+        describe: "OpenAI API key",
+        action: "revoke it at platform.openai.com/api-keys and load it from the environment",
+        keywords: ["T3BlbkFJ"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-(?:(?:proj|svcacct|admin|service)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])/g,
+        lookbehind: 220,
+        minEntropy: 3,
+        samples: {
+          true: [(r) => `sk-proj-${r.of(URLSAFE, 74)}T3BlbkFJ${r.of(URLSAFE, 74)}`, (r) => `sk-${r.alnum(20)}T3BlbkFJ${r.alnum(20)}`],
+          false: [`sk-proj-${"ab".repeat(20)}T3BlbkFJ${"ab".repeat(20)}`, (r) => `sk-${r.alnum(10)}T3BlbkFJ${r.alnum(10)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -15287,15 +9716,15 @@ function reportLiteral(target, ctx, start, end, value, what, where) {
     secret: value
   });
 }
-async function isLiteral2(value) {
+function isLiteral2(value, ctx) {
   if (WORDS_ONLY.test(value) || PATTERN_LIKE.test(value)) return false;
-  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !mentionsTokenKeyword(value) && !await holdsKnownToken(value);
+  return isLiteralSecretCandidate(value) && !containsExpansion(value) && !ctx.tokens.mentionsKeyword(value) && !ctx.tokens.holds(value);
 }
 function mayHaveFlags(target) {
   if (!(target.fileKind === "compose" || target.fileKind === "dockerfile" || COMMAND_FILE.test(target.file))) return false;
   return target.text.includes("gateway") && /--(token|password)/.test(target.text);
 }
-async function checkFlags(target, ctx) {
+function checkFlags(target, ctx) {
   if (!mayHaveFlags(target)) return;
   const lineStart = lineStartCursor(target.text);
   const words = target.text.matchAll(/\bgateway\b/g);
@@ -15308,7 +9737,7 @@ async function checkFlags(target, ctx) {
     }
     if (lastWord < lineStart(m.index)) continue;
     const v = readValue(target.text, m.index + m[0].length);
-    if (!v || v.value.length < 8 || v.value.startsWith("-") || !await isLiteral2(v.value)) continue;
+    if (!v || v.value.length < 8 || v.value.startsWith("-") || !isLiteral2(v.value, ctx)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, m[1] === "password" ? "gateway password" : "gateway token", `--${m[1]}`);
   }
 }
@@ -15321,10 +9750,10 @@ function restOfLine(text, start) {
 }
 function checkText2(target, ctx) {
   if (target.fileKind === "openclaw" || !(mayHaveFlags(target) || mayAssign(target))) return;
-  return checkFlagsAndAssignments(target, ctx);
+  checkFlagsAndAssignments(target, ctx);
 }
-async function checkFlagsAndAssignments(target, ctx) {
-  await checkFlags(target, ctx);
+function checkFlagsAndAssignments(target, ctx) {
+  checkFlags(target, ctx);
   if (!mayAssign(target)) return;
   const lineStart = lineStartCursor(target.text);
   let valueEnd = 0;
@@ -15341,17 +9770,17 @@ async function checkFlagsAndAssignments(target, ctx) {
     }
     if (m[1] === ":" && !v.quoted && target.fileKind !== "compose" && target.fileKind !== "dotenv" && !STRUCTURED_TEXT.test(target.file)) continue;
     if (!v.quoted && CODE_FILE2.test(target.file)) continue;
-    if (!await isLiteral2(v.value)) continue;
+    if (!isLiteral2(v.value, ctx)) continue;
     reportLiteral(target, ctx, v.start, v.end, v.value, name.endsWith("PASSWORD") ? "gateway password" : "gateway token", name);
   }
 }
-async function checkConfig(target, ctx) {
+function checkConfig(target, ctx) {
   const found = [];
   walkStrings(target.value, (path17, value) => {
     if (openclawSecretPath(path17) && isLiteralSecretCandidate(value) && !containsExpansion(value)) found.push({ path: path17, value });
   });
   for (const { path: path17, value } of found) {
-    if (!await isLiteral2(value)) continue;
+    if (!isLiteral2(value, ctx)) continue;
     const sp = openclawSecretPath(path17);
     if (!sp) continue;
     ctx.report({
@@ -15371,7 +9800,6 @@ var init_openclaw_gateway_token = __esm({
     init_rule();
     init_assignments();
     init_secret_names();
-    init_tokens();
     init_variables();
     init_placeholders();
     ENV_ASSIGNMENT = /(?<![A-Za-z0-9_{$])(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)(?![A-Za-z0-9_])["']?[ \t]*(=|:)[ \t]*/g;
@@ -15396,27 +9824,23 @@ var init_openclaw_gateway_token = __esm({
         text: "Literal OpenClaw {{what}} ({{where}}) in {{file}}: anyone who reads it can operate your agent. Rotate it and pass it from an untracked .env or a secret manager.",
         config: "Literal OpenClaw {{what}} at `{{path}}` in {{file}}: rotate it and replace it with `${ENV_VAR}` or a SecretRef."
       },
+      // A value holding a provider token is the provider rule's, in the OpenClaw config too.
+      usesTokens: true,
       check(target, ctx) {
-        return target.kind === "text" ? checkText2(target, ctx) : checkConfig(target, ctx);
+        if (target.kind === "text") checkText2(target, ctx);
+        else checkConfig(target, ctx);
       }
     });
   }
 });
 
 // rules/secrets/openrouter_api_key.ts
-var SPEC17, openrouter_api_key_default;
+var openrouter_api_key_default;
 var init_openrouter_api_key = __esm({
   "rules/secrets/openrouter_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC17 = tokenSpec({
-      ruleId: "secrets.openrouter_api_key",
-      describe: "OpenRouter API key",
-      action: "delete it at openrouter.ai/settings/keys and load it from the environment",
-      keywords: ["sk-or-v1-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-or-v1-[0-9a-f]{64})(?![A-Za-z0-9_-])/g
-    });
     openrouter_api_key_default = defineRule({
       id: "secrets.openrouter_api_key",
       title: "OpenRouter API key",
@@ -15427,28 +9851,28 @@ var init_openrouter_api_key = __esm({
       references: ["https://openrouter.ai/docs/api-reference/authentication", "https://openrouter.ai/settings/keys"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC17, target, ctx);
-      }
+      token: {
+        describe: "OpenRouter API key",
+        action: "delete it at openrouter.ai/settings/keys and load it from the environment",
+        keywords: ["sk-or-v1-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-or-v1-[0-9a-f]{64})(?![A-Za-z0-9_-])/g,
+        samples: {
+          true: [(r) => `sk-or-v1-${r.hex(64)}`],
+          false: [(r) => `sk-or-v1-${r.hex(40)}`, (r) => `sk-or-v1-${r.alnum(64)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/perplexity_api_key.ts
-var SPEC18, perplexity_api_key_default;
+var perplexity_api_key_default;
 var init_perplexity_api_key = __esm({
   "rules/secrets/perplexity_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC18 = tokenSpec({
-      ruleId: "secrets.perplexity_api_key",
-      describe: "Perplexity API key",
-      action: "revoke it in Perplexity → Settings → API and load it from the environment",
-      keywords: ["pplx-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
-      minEntropy: 4
-    });
     perplexity_api_key_default = defineRule({
       id: "secrets.perplexity_api_key",
       title: "Perplexity API key",
@@ -15459,9 +9883,18 @@ var init_perplexity_api_key = __esm({
       references: ["https://docs.perplexity.ai/guides/getting-started", "https://www.perplexity.ai/settings/api"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC18, target, ctx);
-      }
+      token: {
+        describe: "Perplexity API key",
+        action: "revoke it in Perplexity → Settings → API and load it from the environment",
+        keywords: ["pplx-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
+        minEntropy: 4,
+        samples: {
+          true: [(r) => `pplx-${r.alnum(48)}`],
+          false: [(r) => `pplx-${r.alnum(30)}`, `pplx-${"ab".repeat(24)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -15529,8 +9962,8 @@ function pemFormat(kind, pgp, lines) {
   const { headers, body: joined } = splitHeaders(lines);
   let body = joined;
   if (pgp) {
-    const last3 = lines[lines.length - 1] ?? "";
-    if (/^=[A-Za-z0-9+/]{4}$/.test(last3)) body = body.slice(0, body.length - last3.length);
+    const last2 = lines[lines.length - 1] ?? "";
+    if (/^=[A-Za-z0-9+/]{4}$/.test(last2)) body = body.slice(0, body.length - last2.length);
     const bytes3 = decode64(body);
     const tag = bytes3?.[0] ?? 0;
     if (!bytes3 || !(tag & 128)) return void 0;
@@ -15666,7 +10099,7 @@ var init_private_keys = __esm({
     B64 = /^[A-Za-z0-9+/]*={0,2}$/;
     HEADER = /^[A-Za-z][A-Za-z0-9-]{0,30}: /;
     LEAD = ` 	"'>#`;
-    TRAIL = ` 	"',\\`;
+    TRAIL = ` 	"',\\\r`;
     decode64 = (s) => s.length >= 40 && B64.test(s) ? Buffer.from(s, "base64") : void 0;
     PRIVATE_KEY_KEYWORDS = ["gatewarden:binary-key-container:", "PRIVATE KEY-----", "PRIVATE KEY BLOCK-----", SSH2_BEGIN, "PuTTY-User-Key-File-"];
     PKCS7_DATA = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 1]);
@@ -15674,25 +10107,261 @@ var init_private_keys = __esm({
   }
 });
 
+// src/lib/published-test-keys.data.ts
+var PUBLISHED_TEST_KEY_DIGESTS;
+var init_published_test_keys_data = __esm({
+  "src/lib/published-test-keys.data.ts"() {
+    "use strict";
+    PUBLISHED_TEST_KEY_DIGESTS = /* @__PURE__ */ new Map([
+      ["3ad8f14b04b634983ece3710397663e9213b3403fd2234868f7ae95e254fe906", { id: "vagrant/vagrant", use: "access" }],
+      ["b8456d4446be077c2158e8a9317763295aae1ebde983013dc7be1a7e65946573", { id: "vagrant/vagrant.key.ed25519", use: "access" }],
+      ["c3a8cedc5ad37925ffef1cbec4bc8828f3827527dbff2021f38b1303bd4e1c82", { id: "vagrant/vagrant.ppk", use: "access" }],
+      ["f2f76aed9587ee49da5c1d6496a3de8a96f932adfe853ce8eda9814bb283ba40", { id: "openssh/dsa_ssh2.prv", use: "test" }],
+      ["90ab230ea3fee58fcd4ac55160804343e6f788b6ca0481a5ebb58c055ebe7341", { id: "openssh/ecdsa256_openssh.prv", use: "test" }],
+      ["9a6a338f5163d87717f8bbca137e35628880af7885e7ffb4246401b0503064cd", { id: "openssh/ecdsa384_openssh.prv", use: "test" }],
+      ["9c29f4dc943411fd45770eb0aac7dc5f245becde192cac43f3ef2e4cec8b2394", { id: "openssh/ecdsa521_openssh.prv", use: "test" }],
+      ["1125e5dd5cf78cbbd45b8da07e608a4f58fd50b0bc19f6ca503252620b7d94d2", { id: "openssh/ed25519_openssh.prv", use: "test" }],
+      ["57d3e71b7339e8c12c87a62557f07e512fa0b91d8c86959a1f746c4f50c88585", { id: "openssh/id_dsa", use: "test" }],
+      ["c5d6872a693f073e56d843ebab53cf74b3519c67e4e1c26a812ceafbb95f7ef7", { id: "openssh/id_ecdsa", use: "test" }],
+      ["02cae70a505ac61fcb9c2fad106c4b20b7eb0d0397c162e3ffb4da5ebbf1b70b", { id: "openssh/id_ecdsa_sk", use: "test" }],
+      ["ca506c2f8429fb74d6cd41db5abcd641e5346a36dfe56b42640994b88522fa8e", { id: "openssh/id_ed25519", use: "test" }],
+      ["9eec5d1bf06d90361d6b2b6c613c5871281c4d19aae36d2704f121029c81187f", { id: "openssh/id_ed25519_sk", use: "test" }],
+      ["e1227769a9e2e3f51a14f9f04b1c8d9e6eec71bc1c39ca2d35135761934918e6", { id: "openssh/id_rsa", use: "test" }],
+      ["1a381ffa974de079902754f91225fbf128848d11c2e89e56bb66d3e89218e0e7", { id: "openssh/sshtest_userPermTestkey_ed25519", use: "test" }],
+      ["180121b25ceb43fab1713f16330c889e774de9e539a394ed887186b1e543d7b5", { id: "openssh/rsa_openssh.prv", use: "test" }],
+      ["211d957fc3b76ef20f19c6428c981359202f7c2569e36b8ce2a9df42ceee438e", { id: "openssh/rsa_ssh2.prv", use: "test" }],
+      ["9a1be66d335010704de44f2acfaadd072b22e3071c6b0a06d2d0ef8f86562506", { id: "openssh/dsa_1", use: "test" }],
+      ["3c1bdd076f844cc8a31c42f89090b6a62b10cc7b5a41a86ebf3670f167c2e96c", { id: "openssh/dsa_1~2", use: "test" }],
+      ["dd67e291d072426ab3f84730bc202639756a19a5bff90c68a5bbc3a93a5ca98d", { id: "openssh/dsa_1~3", use: "test" }],
+      ["e60f9bb14dda7c4499c7158d8f0c2db95e8f7e393c681984f69f43468b7b58b9", { id: "openssh/dsa_1_pw", use: "test" }],
+      ["926cbb48df3da0aaf07ea1d610fb0c5dc5a660d809aef2cd3ae022d8c4d2848c", { id: "openssh/dsa_1_pw~2", use: "test" }],
+      ["c69d02688fbfbbeb64aea06600eb0a2df45914b5fd2f77eb1142a4b6b56a0ec8", { id: "openssh/dsa_1_pw~3", use: "test" }],
+      ["e803a684aece89254b34132b7e008f072a26673f0ab707a1114f84b1479e090a", { id: "openssh/dsa_2", use: "test" }],
+      ["ea94939ce2db815295494c815d1febbfac4e99f77cafa5ceed03147a471559aa", { id: "openssh/dsa_2~2", use: "test" }],
+      ["f0ee6b909328aefd33d50bf80a7b68207d4d717922fb614bfead40cb62385908", { id: "openssh/dsa_2~3", use: "test" }],
+      ["4c951cbaeb143d3ac77d1048d637c771d148e40c4cffc2dbfb38e40efc213b65", { id: "openssh/dsa_n", use: "test" }],
+      ["c199e661f7a93aa5e9e1a14b0a624d3b2efea162da8b0e4286684ce4ed5bbd65", { id: "openssh/dsa_n_pw", use: "test" }],
+      ["069ec3333d7b9962e057aaf7dba2b1edc44d0ce0fe8afb32bfe5a8cc0a3986bc", { id: "openssh/dsa_n_pw~2", use: "test" }],
+      ["78c67ef33ce07eb6e661bf9d258438eff024dfe648df59e7e2abc45a75f8b89d", { id: "openssh/dsa_n_pw~3", use: "test" }],
+      ["37f5271a5e326194c846548cc9df927152e4ce7378f38f95d0e18c7d692694be", { id: "openssh/ecdsa_1", use: "test" }],
+      ["f80a1eb5aa434e7265710647c6891eafb463c39de8aeb75e9269ad9d11d8dbeb", { id: "openssh/ecdsa_1~2", use: "test" }],
+      ["8772e5fe151641af77182c0c4af2b892d1c14adfb6e5ba7c987bbc80cbc14e5b", { id: "openssh/ecdsa_1~3", use: "test" }],
+      ["a6307fb9d734243d82d133f210eff234e45cf37d26fcade26e86e97736a7673d", { id: "openssh/ecdsa_1_pw", use: "test" }],
+      ["0c3d3ad279b1a11c12c5d60151b98e4d77d0b1fa7f94126efb4c6c919256ff4f", { id: "openssh/ecdsa_1_pw~2", use: "test" }],
+      ["cf09e2340b717caf9dbd8028749b7d7d4b871ba046d832034731b9ccabb18ae3", { id: "openssh/ecdsa_1_pw~3", use: "test" }],
+      ["59468b77b0570e3792469ce0249cb8dd43f6b611dea523c972978de76715cef3", { id: "openssh/ecdsa_2", use: "test" }],
+      ["40af75cdb7d094ac92b03e2875f51223a25d56c5decab99a82b76624f8ca778b", { id: "openssh/ecdsa_2~2", use: "test" }],
+      ["f27b1413914f9ebd375656429aaf709197089a10286a48060f0efb770e333731", { id: "openssh/ecdsa_2~3", use: "test" }],
+      ["a7929778c5d4c8b75e98bc25f30cd8197faf0b23933aac32f41f462c1a0e4036", { id: "openssh/ecdsa_n", use: "test" }],
+      ["dca83ff571e63aa1760db4893688d9bb0ad2e6b5d8378c5a6b23d06ccebaa857", { id: "openssh/ecdsa_n_pw", use: "test" }],
+      ["08423ca4e28919357e80b62cc7657249975ad4c640f6e49967d1e3c1cbc67d3a", { id: "openssh/ecdsa_n_pw~2", use: "test" }],
+      ["83d6e0971a1d0d12d51cbc9d717189d0e9d30acf87f3dd114f6ec70cc9958514", { id: "openssh/ecdsa_n_pw~3", use: "test" }],
+      ["ac6f988fac5220c2f901fac9e074ccf395772f694d25435f37236e137caee500", { id: "openssh/ecdsa_sk1", use: "test" }],
+      ["d9233c084d964e3958571b46f01428444a2e7585955ab0913d452bffa7204577", { id: "openssh/ecdsa_sk1_pw", use: "test" }],
+      ["ec76b1467c2addd6f76c0a6811bd1bdf3bc10d65354f864f0c9b4b068dbdd130", { id: "openssh/ecdsa_sk2", use: "test" }],
+      ["a1022e926626583372933f93b0a34cf22fcf065ec19a4c91f888d865a847a877", { id: "openssh/ed25519_1", use: "test" }],
+      ["616d6b2e82efedda434ba0284fdf71b51a12ba10b3876a13b215807ac69f8399", { id: "openssh/ed25519_1~2", use: "test" }],
+      ["40b60a8da8684762f20154c36eba6d231c4f966125b0cb6586dc0d20e7307540", { id: "openssh/ed25519_1~3", use: "test" }],
+      ["81679205e4399f21a72878dafdc7d42b010cb43d3bcb06075bf21d64a5b5576b", { id: "openssh/ed25519_1_pw", use: "test" }],
+      ["bc4e00edf85dbd71da5e4bbfec4bd2ec4a39f1caa67019fc1fc3e2847d5aa854", { id: "openssh/ed25519_1_pw~2", use: "test" }],
+      ["c3af01d7e691e066e30a48fd775917fbc4d4f622fc8b10b0bc9e219978e2e7db", { id: "openssh/ed25519_1_pw~3", use: "test" }],
+      ["b100a721adaf530128af447be2b8284867de510a35003dfbdb34c273376ca5bd", { id: "openssh/ed25519_1_pw~4", use: "test" }],
+      ["24f89f2ee07d159058ff8a2e1d1859686bad568a87c45a96515a52ee73e7f89b", { id: "openssh/ed25519_2", use: "test" }],
+      ["0acc001cd0996d9125b181b1589d43287682ae492c8f0fd136dcdea51373fa92", { id: "openssh/ed25519_2~2", use: "test" }],
+      ["aba3b8eeda693171c37cafb0090bdd1ce60dc3c388b4b72ebdae38d94716aeb3", { id: "openssh/ed25519_2~3", use: "test" }],
+      ["40a07267d3658cc6e91e9d8bd210c7fbed15767a31c786a87e60d0c774d0dcac", { id: "openssh/ed25519_sk1", use: "test" }],
+      ["c242f7a0203889d5cc2f5099ddd20447fc9df13c90b86232000afd089bf5a8c9", { id: "openssh/ed25519_sk1_pw", use: "test" }],
+      ["64859080a5724956e7c006c3c8b4d108abed56f58d77185fc4ab715f0978c5ae", { id: "openssh/ed25519_sk2", use: "test" }],
+      ["888f2b456a16a62525e2debdfe1207f4325c910ee01a418b85d7fe1553e30a68", { id: "openssh/mldsa44_ed25519_1", use: "test" }],
+      ["11a6444d58ef280b46a307065c75c2ef569afc50316a131e8b7b443283590753", { id: "openssh/mldsa44_ed25519_1_pw", use: "test" }],
+      ["6fdee7584f6821d13324caea8711b92ef4836867793f2da20874f0a6e253549a", { id: "openssh/mldsa44_ed25519_2", use: "test" }],
+      ["13699771e6b195a0e99d14b6e5dbb955c35a15abf151b86a4870970d324a7120", { id: "openssh/rsa_1", use: "test" }],
+      ["6aa4258d21d8268e1ab8e700056b0bc82fcae3fc26b8c9f72fb4f1c37f188d20", { id: "openssh/rsa_1~2", use: "test" }],
+      ["5f7d8bead88538850e53b8de91b17b5d0b9da857886757a8e8ba3a7b5c3ca710", { id: "openssh/rsa_1~3", use: "test" }],
+      ["0ce7dcc2b498e661aab572c57d98310a0162dafb6d6170f613105b552c94d480", { id: "openssh/rsa_1_pw", use: "test" }],
+      ["b2487c0d00e4e54836b440f2a338a67ed07ae6bb3920d0427bb6465a84de67ad", { id: "openssh/rsa_1_pw~2", use: "test" }],
+      ["9c4f7465bc9e8f9a1191aaa5a5acea8e6db87c4e5f44df5d2c370d2e17dd2f20", { id: "openssh/rsa_1_pw~3", use: "test" }],
+      ["90d839f0aa5319323c1f2bc324925c553af7f05666a106d3fd18fa827c4447f5", { id: "openssh/rsa_2", use: "test" }],
+      ["42f57d2cc13ed88fd28f03fdbac9e01d5fe43be55066af32a98f3ce5cf964d87", { id: "openssh/rsa_2~2", use: "test" }],
+      ["ebf3c761984ab939154f9b5d83a8dd124943f19bc8c4dc7fb1eb427974c5d29a", { id: "openssh/rsa_2~3", use: "test" }],
+      ["8dfc64f8896d15dd9625754c315611e480060318c2fb4982b7ec9d7488f407a0", { id: "openssh/rsa_n", use: "test" }],
+      ["f712c714b37581400d7ffc6c75859c7a38f8b436e9a2c2e2d5165ffb1ff19d99", { id: "openssh/rsa_n_pw", use: "test" }],
+      ["96c62db09c028a6524f63b7e76767109345a597e52a0e933a39b7625a1c2668f", { id: "openssh/rsa_n_pw~2", use: "test" }],
+      ["b7928adadb58e043a0355f08c7704d833a7f00de79459edf5c02f2810137d24e", { id: "openssh/rsa_n_pw~3", use: "test" }],
+      ["ab8fc7abf7676797a5c1ce48361396ba7b9e8032c7170af49cee0d67b3069494", { id: "openssh/dsa", use: "test" }],
+      ["6da2389c95fe3295f1576c5eb45b7aeb6b6dd98f42f56b93b373c6d5f286fdda", { id: "openssh/ecdsa", use: "test" }],
+      ["9f74b184016de82d182da3ebdc1b04327251e9d2474e54ba1a87360c925bcfec", { id: "openssh/ecdsa_sk", use: "test" }],
+      ["b56d138fa3a1da9aaf0b50aeac12bc47b14ec05a2f3483b71db70370e1b6fccb", { id: "openssh/ed25519", use: "test" }],
+      ["6aa12139cb93f4d488c72b1c381cc62ca3eb46cc1f4d8b23e4a6e39447299f7c", { id: "openssh/ed25519_sk", use: "test" }],
+      ["cc13b47deb94ebd9f781b8eb8467c84cdf0f750ddd316848e755f6aa5e0460f0", { id: "openssh/mldsa44-ed25519", use: "test" }],
+      ["161b33f5da523feff6a6182b55f10d3c8aee74c19e248457035be5858f4b2c2a", { id: "openssh/rsa", use: "test" }],
+      ["a2b6dc00691ba3f24ddfcb729fde23f7ff47e1774c27ee807d73e8029e0e1efd", { id: "golang-x-crypto/jws_test.go#1", use: "test" }],
+      ["143c7072b3b4930e8fcb13f04f44bed6ae290dcc18b1e81d980c820ba25056f7", { id: "golang-x-crypto/jws_test.go#2", use: "test" }],
+      ["ef65f796c7619a057981d249e3e92bb61729f5e9c00c7407cf63a7069574b4a9", { id: "golang-x-crypto/jws_test.go#3", use: "test" }],
+      ["d778eeef7328b10518bce1bd785516ab92ec68b268128bfd2f2e6b0c35799f40", { id: "golang-x-crypto/jws_test.go#4", use: "test" }],
+      ["0820ad37f34c3d33c3388717a2edcf804d149f96e7f2396f4fc90542744e4f63", { id: "golang-x-crypto/clearsign_test.go", use: "test" }],
+      ["2734cf39ff313ec02b56f44f4c15ee8be8b2903feb9cbe145a4b6063e593807e", { id: "golang-x-crypto/read_test.go#2", use: "test" }],
+      ["7c03bbfb66221ca6fecdc10f4afffc8c8dcf19af1653589035e22633fa8c2173", { id: "golang-x-crypto/read_test.go#3", use: "test" }],
+      ["77ee9b0aad203c92757ed0c77ae01ef3bdeea64888530bd16de67722cf8139d0", { id: "golang-x-crypto/read_test.go#4", use: "test" }],
+      ["eaefada420439118dae2472cb6acaf82e53bb44b8c50937fbda4fd1473c57bef", { id: "golang-x-crypto/client_auth_test.go#1", use: "test" }],
+      ["689b7519ed3b9a54e1be525ec3b77ce273a0fc42d64ded2b1c94a22d69bf6f6f", { id: "golang-x-crypto/client_auth_test.go#2", use: "test" }],
+      ["7090e5392f717d047a495c7106506ea6491bc8f52b814c0e6076641963b3d0fb", { id: "golang-x-crypto/keys_test.go", use: "test" }],
+      ["244df1780ed08cf9b2fa164a1634e1569138636648d8d02058b7e1ec66984805", { id: "golang-x-crypto/keys_test.go#2", use: "test" }],
+      ["fee09c1d11d78ff9f57639a131c3288c714d18f4b647045b74c7c49f19dd6d7d", { id: "golang-x-crypto/keys_test.go~2", use: "test" }],
+      ["5535e3bf110845bf42035ce76bd70d63d49382c57b0b7f8d76970b206a3db0d6", { id: "golang-x-crypto/keys_test.go#1", use: "test" }],
+      ["f01199b69e40b16101236ff883ceb52fda10cb14bf32567afb237f81bad85a10", { id: "golang-x-crypto/keys_test.go#2~2", use: "test" }],
+      ["fdadbea14eb9beab48db89aeecf779d021fe5441660f2926594592136cd431ec", { id: "golang-x-crypto/keys_test.go#3", use: "test" }],
+      ["80c91bc5b30c929eace61a244b25530da0f0428e157dfcf937922e6b6a47a1ec", { id: "golang-x-crypto/session_test.go", use: "test" }],
+      ["3e7f276f7915ffc9922d88f60f10ce55ca7be6b87ac3daa1e4feb7306996aa70", { id: "golang-x-crypto/keys.go#4", use: "test" }],
+      ["91c785416c3ee02c83fd1fc50796917a757a43e27321b812809e65397890a47e", { id: "golang-x-crypto/keys.go#3", use: "test" }],
+      ["660112340162098b91760e7f450777ffdf8ed951d2200308885f70b90bd0f5f4", { id: "golang-x-crypto/keys.go#4~2", use: "test" }],
+      ["f7319079cfe4474276644d8c123028a09c750b2e553472cf905e44d7349637ad", { id: "golang-x-crypto/keys.go#6", use: "test" }],
+      ["790c33acbc2cb4c53f317824305478afe6bf491e8b6aaac5c95a0031b5cb4f44", { id: "golang-x-crypto/keys.go#7", use: "test" }],
+      ["733bf4877d98a72b14b5ce2d96def3460aec712729d81d73d2b121f4c050ccb4", { id: "golang-x-crypto/keys.go#5", use: "test" }],
+      ["87b13eecd46ed179827a37c148074beaea8e3460cdd3d7028f771f592016e692", { id: "golang-x-crypto/keys.go#7~2", use: "test" }],
+      ["7b684e7854e8bc5ff1f39acff9310e053c759000416bc427a66dbfed2dc4a695", { id: "golang-x-crypto/keys.go#3~2", use: "test" }],
+      ["7da0fdac77bda653a23f3fc3de4c9b1a485295f96895a2f8a770357d2d1bf3fe", { id: "golang-x-crypto/keys.go#4~3", use: "test" }],
+      ["38024ef0e3c2dc59f79368020885275067539efe1936f2cc5c3e978a6ded4eba", { id: "golang-x-crypto/keys.go#5~2", use: "test" }],
+      ["3dbdd8cb75b64c4acf8e225c13414a1befc0c4e5e56c8330b038742e0fbaf31f", { id: "golang-x-crypto/keys.go#7~3", use: "test" }],
+      ["b06d97843f067d598d8661d1e572e7d87c3409daf95a553086e1ff51d69058bb", { id: "golang-x-crypto/keys.go#14", use: "test" }],
+      ["27677ac9889a5cb9dcb1a899efd603471ed722206e2957c9e39ec82f12a20811", { id: "golang-x-crypto/keys.go#10", use: "test" }],
+      ["65a200017d3b9b731ff6108c812e64aa0a4c3295ab87739377ed35a5ff35d984", { id: "golang-x-crypto/keys.go#11", use: "test" }],
+      ["19b216d5408924f6e198a96870dc642718a2f92c37550c26936c5c3b6fb730b8", { id: "golang-x-crypto/keys.go#12", use: "test" }],
+      ["d2c205c35d71cc19107b428fa2eac8d6bd2793984f8a2265457a3676a3a60343", { id: "golang-x-crypto/keys.go#18", use: "test" }],
+      ["348d46afcb2d9ec247a47948d2d712fdb01b2e41ed4fca6f94a897cdda7d44bd", { id: "golang-x-crypto/keys.go#2", use: "test" }],
+      ["38442e2b42de771f97ce70c131a5833931490c5202c425c5acd4dfea847e8131", { id: "golang-x-crypto/keys.go#6~2", use: "test" }],
+      ["381fd4f085594db1551798ed700884fa23c9ff4be88cb2d296cc2b26b0c5275b", { id: "golang-x-crypto/keys.go#19", use: "test" }],
+      ["8a5016958a9ac4c053391fd10e18f24ba1432224a9e35e0ffffc6dc992d4a28d", { id: "golang-x-crypto/keys.go#20", use: "test" }],
+      ["6ed3064f4e18ea49b9ab97a1fb0c7e010297c2c000bd3b1e3f20dd7556290a95", { id: "golang-x-crypto/keys.go#21", use: "test" }],
+      ["26db70a78bda6d1e399ae46972201dcdb2688b7132a0a21cf213b96aadf70be1", { id: "paramiko/demo-host-key", use: "test" }],
+      ["53b0dda4be298530e900e547de898e9b8d92bca54feac7a431730546abf0d978", { id: "paramiko/demo_dss_key", use: "test" }],
+      ["6ae1596ed55f11e0c68cef7be445f51619278151741afa05909dd569b3560d0a", { id: "paramiko/user_rsa_key", use: "test" }],
+      ["694af27953f0274ce594f72a35ea5f4f0a5616f8e88c97a03603a05cac083a2d", { id: "paramiko/ecdsa-256.key", use: "test" }],
+      ["0b557c6841bd0ee80f073df311be5cbeab40f67974339a1a3d8ad638c4ab4b34", { id: "paramiko/ed25519.key", use: "test" }],
+      ["8fe9d595fc48aff00a6982844bef7b271d89bd825038b626de4aa5d752284a7e", { id: "paramiko/ed448.key", use: "test" }],
+      ["c36d079388da46382bffa1bc38a05f9c97cfdb98cfd9a2ca2d1fd7cb3182ccde", { id: "paramiko/badhash_key1.ed25519.key", use: "test" }],
+      ["a846908d77ad778890838493b5ee2b1826d6d819f70b9d0ca03ac16616299aa1", { id: "paramiko/badhash_key2.ed25519.key", use: "test" }],
+      ["a97732299a8549ae2e282521fea3518d2fa429fd15df39eab05f0fa137f05380", { id: "paramiko/test_dss_1k_o.key", use: "test" }],
+      ["a3ed636d75623ed53c5ef6787677ecdb093243b75d4075079b1635c36515ace5", { id: "paramiko/test_dss_password.key", use: "test" }],
+      ["73bb87f7692228b9a3688173f5f0d0a59eb928756ded444e2b595b460a19cdce", { id: "paramiko/test_ecdsa_384.key", use: "test" }],
+      ["ae095f1e6794c1fbb70f1857c55301fa1ad00e3430c4ff9cb5bb557a24c50360", { id: "paramiko/test_ecdsa_384_o.key", use: "test" }],
+      ["0cc17a736bd4041c662cf39301358bef636ad932b0dfbd492dffe12e9362e286", { id: "paramiko/test_ecdsa_521.key", use: "test" }],
+      ["2e500088395a8b45ce60928a5c2d2ecf96155a784f7787190de75405d1fb765f", { id: "paramiko/test_ecdsa_password.key", use: "test" }],
+      ["d167ce331ec5bd03185b9cfff9cfae22598ff9f402ce2fbeff9c85a9857b3380", { id: "paramiko/test_ecdsa_password_384.key", use: "test" }],
+      ["50eb9f03213a4665e3e92f0c1302b1b095d5a2ed66d04fa4c21231deec3c7ff8", { id: "paramiko/test_ecdsa_password_521.key", use: "test" }],
+      ["bd4d3fc0f10bd594b4c3064e8bcff60a913be07fb10f81c4b3bef88de5c7990c", { id: "paramiko/test_ed25519-funky-padding.key", use: "test" }],
+      ["bfea3eaf3caaf0a9e62591a8ef287f5f7ae5841a2ff084f1482bd297ef5ca869", { id: "paramiko/test_ed25519-funky-padding_password.key", use: "test" }],
+      ["99f0a7122471843d0f8245f66f96e30d59151a352899c3cef7531ef5513c2f35", { id: "paramiko/test_ed25519_password.key", use: "test" }],
+      ["89d0302e91b7c3a2cfc20c5d856fbdb019d91a8870537b47fcdd4f061d674b50", { id: "paramiko/test_rsa.pkcs8.key", use: "test" }],
+      ["f2eeeb87eb2d0ba997bc86f184cff047cf1452fa79bbf7f0343bd227893b1d98", { id: "paramiko/test_rsa2.key", use: "test" }],
+      ["fb6c660e886b8331f8c2b4e88941caed5ad8544848cbe2eca973816e36b5b79a", { id: "paramiko/test_rsa_2k_o.key", use: "test" }],
+      ["cc2b1650e58d5ceb03a1f906e99bd89494305a8d94ea408f6a3fc12d3dc4ca28", { id: "paramiko/test_rsa_openssh_nopad.key", use: "test" }],
+      ["04050ec50c99ec50a052276a7a2b727de77203c3a37ca472917f479696565757", { id: "paramiko/test_rsa_password.key", use: "test" }],
+      ["b0781047e345d62a5981ab6f26f9d7ef9e69e59454cbbd84304526e07f48901a", { id: "paramiko/test_rsa_password.pkcs8.key", use: "test" }],
+      ["d4257a98d9cc5112fac0b2d91c07201bca0db0275297dea7ee202fe43c1f79ec", { id: "pebble/key.pem", use: "test" }],
+      ["79d3bdbfe45c535b3741f2746538a94211decc74e7905f1e4111ddc6cb2816cb", { id: "pebble/key.pem~2", use: "test" }],
+      ["8f518a1333d44365a372f5da866198429070fb58cb8cecf238910c5b76c36c61", { id: "pebble/pebble.minica.key.pem", use: "test" }],
+      ["adc99bb99ceeea970a6dfb0e63472bf8834d400dde3bb6fd92f4584246f15adb", { id: "pebble/pebble.minica.key.pem~2", use: "test" }],
+      ["c82587f10b33edbb2ffef15669a1f960bcf9d921d713526e35281f647147ad6e", { id: "node-jsonwebtoken/dsa-private.pem", use: "test" }],
+      ["33c5c27d19f00e26fefaa6cd414db18837b290449324534966c6d552b5cd56bf", { id: "node-jsonwebtoken/ecdsa-private.pem", use: "test" }],
+      ["df768752c4bcee02db1509c6a7b13e2a2afe45e3fd2c901246439bd990705138", { id: "node-jsonwebtoken/prime256v1-private.pem", use: "test" }],
+      ["37fdbf564d701818b4981a95e80b4948f5e960761e6f100258db884dc6e79635", { id: "node-jsonwebtoken/priv.pem", use: "test" }],
+      ["573a43a168b494a98bbafbb6056655c598de7acace52d73087e0294dbc493a48", { id: "node-jsonwebtoken/rsa-private.pem", use: "test" }],
+      ["def9e5085b501ff2631575c2e9e620892dfd232e90d5c04d0369274bb1059e70", { id: "node-jsonwebtoken/rsa-pss-invalid-salt-length-private.pem", use: "test" }],
+      ["78beb99b521da0e89e5010ec6b5e52929cb0370635578115169f565f7ab18ae2", { id: "node-jsonwebtoken/rsa-pss-private.pem", use: "test" }],
+      ["1b710be03964395db71d4d8ae56e710e82e41f5ecc145b62789961481332b096", { id: "node-jsonwebtoken/secp384r1-private.pem", use: "test" }],
+      ["d370d444ad44b4cb2e267750a9d496abb618de1afe8fedfbd52540b37e0f593f", { id: "node-jsonwebtoken/secp521r1-private.pem", use: "test" }],
+      ["21653f587b825099b445185b5e2ddf223942e0946df668e820b6b88b621427a1", { id: "ssh2/https_key.pem", use: "test" }],
+      ["379912ea99669d3e53b42166827560d1c9c8e6e8a0de8f4cd0e4913255b7d2c4", { id: "ssh2/https_key.pem~2", use: "test" }],
+      ["8efb09f596e7e2246de06d8f6dbf00e56ba9241cc61590d40320303e442bf36a", { id: "ssh2/id_dsa", use: "test" }],
+      ["d92e60d827a28e62ae90d947b0c170e46d011217e55fba8e4f53d7c8f6f2d13a", { id: "ssh2/id_dsa~2", use: "test" }],
+      ["9caa2f380e590dbb67214e6c7ce71b40df5993a68a971951cc92dfc99dc913fe", { id: "ssh2/id_ecdsa", use: "test" }],
+      ["0f95a2582d3d21a2a6f8d7d54f7892d3b74897c82fcf6bf8f79f47a7b0bdbd57", { id: "ssh2/id_rsa", use: "test" }],
+      ["84528e9ad1cba608af21637ad98f1c3f82bbf11108a4347c3b81f07524504c67", { id: "ssh2/id_rsa.bad", use: "test" }],
+      ["fd1aa20b6ff8a9eec1de33782565fde9003292c8df99da817526d6f58eaf005d", { id: "ssh2/id_rsa.ppk", use: "test" }],
+      ["c2c5361af3abe144a3c672f29dabe71bc9bc5cf1dd9c104b07b27ad0ee2bfc0c", { id: "ssh2/id_rsa_enc", use: "test" }],
+      ["c4525032e386c844d1b4781561cad91329ec327d50c915ddbc7c88058d53f653", { id: "ssh2/openssh_new_dsa", use: "test" }],
+      ["0baa32fd1fbd8ef941749ebc88edc921a1bba0f0a0727bcf502887cf8e688d54", { id: "ssh2/openssh_new_dsa_enc", use: "test" }],
+      ["031baa2594cdd675b68564eeda83d3cd1109c8de3ca5c58f4e8910b0cbd4086d", { id: "ssh2/openssh_new_dsa_enc_gcm", use: "test" }],
+      ["d64146ccb358174e910af408b122c78b37f81a9080e267aa41a56b307c24556b", { id: "ssh2/openssh_new_ecdsa", use: "test" }],
+      ["cdbf18a22c677d23a8f43e951080b6c0bb80f465dbe6ce1e918bb909ea6dad10", { id: "ssh2/openssh_new_ecdsa_enc", use: "test" }],
+      ["50dccfb69c1da24540956666695f954bfeb623b9742d268d815f41da184f4b48", { id: "ssh2/openssh_new_ecdsa_enc_gcm", use: "test" }],
+      ["72b1652e36f21fbf2eb4ed0fccf100f2e54c718c457fb43b7bcd83002e7e3784", { id: "ssh2/openssh_new_ed25519", use: "test" }],
+      ["255fe02a67f7fbf9b18f58d852f573212a333d02cc5f8899a642baa2731aa01e", { id: "ssh2/openssh_new_rsa", use: "test" }],
+      ["4c1df0bee0b536f32f7ecc3b484ef727d49b415bac661ece7f0405d706a829cc", { id: "ssh2/openssh_new_rsa_enc", use: "test" }],
+      ["aaac0fb07d2873592ecf51f64dbaed9e62a607a16847061e8452fda6a18b0211", { id: "ssh2/openssh_new_rsa_enc_gcm", use: "test" }],
+      ["6b4e6cd950bd08c6cf3f01c033f27b6750c16cdad2e6cae9f8a1748355c93976", { id: "ssh2/openssh_old_dsa", use: "test" }],
+      ["ac3b84c60334f8bfa7b38474f02ec8175dff1200eab8c9cba63a2d43788122b7", { id: "ssh2/openssh_old_dsa_enc", use: "test" }],
+      ["a8b9db337708fe64b3325cf6283e1385955e715ca1771faf33417884fd24828d", { id: "ssh2/openssh_old_ecdsa", use: "test" }],
+      ["3471cfdd422ee39d27ac54c329f5d277cfeca43361081e795b150777f6037c57", { id: "ssh2/openssh_old_ecdsa_enc", use: "test" }],
+      ["8884f8c0e2ef9ff084c47ad59b8e51c88bd1df9230c5d4e5b6ff83c1cd285675", { id: "ssh2/openssh_old_rsa", use: "test" }],
+      ["9bdb862ee887cdb322a9223f88968640d78fd95e1d4e6c9ff0e3371e489cd4fb", { id: "ssh2/openssh_old_rsa_enc", use: "test" }],
+      ["8248693d1979bb5bc503f01bdb3d7eb66d3a2a726043c5d590757e7c640f2771", { id: "ssh2/openssh_old_rsa_enc_aes256", use: "test" }],
+      ["ba6cf52d1ef443cf15c3c90f0ebf6a5317774fdf9e2b8d5262a6f907cc8363fa", { id: "ssh2/ppk_dsa_enc", use: "test" }],
+      ["43397027d90ecdd3514cc1a4b8f718770081ca24d8e04b4a6424ea78a78dc17a", { id: "ssh2/ppk_rsa_enc", use: "test" }],
+      ["cc3ace96f6e7953a11d25e7478e08d9b78a8ffbc79ef17f5fc00936d5261f657", { id: "ssh2/ssh_host_dsa_key", use: "test" }],
+      ["b4e811ef20845b0939f3c334f6a0cb00398d66595caba66ff11d8071bac7a089", { id: "ssh2/ssh_host_ecdsa_key", use: "test" }],
+      ["a8c07a9a7cd86df0fd5252b1827c27d9210103e717147a04ae8a71cb446a2620", { id: "ssh2/ssh_host_rsa_key", use: "test" }],
+      ["acd783aea0b1c420177d4274ad8d65cccd28df60070130aea2518c4be6194cdc", { id: "cpython/ssl_key.pem", use: "test" }],
+      ["a5bcec4ac345315fc7297c539eacf6666e2dbe41a24563773c552d18165debe1", { id: "cpython/pycakey.pem", use: "test" }],
+      ["bbc8828658fbc317ce7fc09ba35bcc0cab538b16b3085c87dbfbbdc1f6c2d3e4", { id: "node/agent1-key.pem", use: "test" }]
+    ]);
+  }
+});
+
+// src/lib/published-keys.ts
+import { createHash as createHash3 } from "node:crypto";
+function keyBody(keyText) {
+  const lines = keyLines(keyText.replace(/\\\r?\n/g, "").replace(/\r/g, ""));
+  let body = "";
+  for (const line2 of lines) {
+    if (MARKER.test(line2) || HEADER2.test(line2) || PGP_CRC.test(line2)) continue;
+    if (!B64_LINE.test(line2)) return void 0;
+    body += line2;
+  }
+  return body.length >= 40 ? body : void 0;
+}
+function keyBodyDigest(keyText) {
+  const body = keyBody(keyText);
+  return body === void 0 ? void 0 : createHash3("sha256").update(body).digest("hex");
+}
+function publishedKey(keyText, digests = PUBLISHED_TEST_KEY_DIGESTS) {
+  const digest2 = keyBodyDigest(keyText);
+  return digest2 === void 0 ? void 0 : digests.get(digest2);
+}
+function isPublishedTestKey(keyText, digests) {
+  return publishedKey(keyText, digests)?.use === "test";
+}
+function publishedAccessKey(keyText, digests) {
+  const k = publishedKey(keyText, digests);
+  return k?.use === "access" ? k : void 0;
+}
+function publishedAccessKeyNote(key) {
+  return `this is the publicly published ${key.id.split("/")[0]} insecure key: anyone can log in where its public half is authorised; remove it from every authorized_keys and use a key of your own`;
+}
+var MARKER, HEADER2, PGP_CRC, B64_LINE;
+var init_published_keys = __esm({
+  "src/lib/published-keys.ts"() {
+    "use strict";
+    init_private_keys();
+    init_published_test_keys_data();
+    MARKER = /^-{4,5} ?(?:BEGIN|END) /;
+    HEADER2 = /^[A-Za-z][A-Za-z0-9-]{0,30}:(?: |$)/;
+    PGP_CRC = /^=[A-Za-z0-9+/]{4}$/;
+    B64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
+  }
+});
+
 // rules/secrets/private_key.ts
-var SPEC19, private_key_default;
+var private_key_default;
 var init_private_key = __esm({
   "rules/secrets/private_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
+    init_token_samples();
+    init_published_keys();
     init_private_keys();
-    SPEC19 = tokenSpec({
-      ruleId: "secrets.private_key",
-      describe: "Private key",
-      action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
-      keywords: PRIVATE_KEY_KEYWORDS,
-      find: findPrivateKeys,
-      findInBinary: (bytes2) => {
-        const format = binaryKeyContainer(bytes2);
-        return format ? binaryKeyText(format, bytes2) : void 0;
-      }
-    });
     private_key_default = defineRule({
       id: "secrets.private_key",
       title: "Private key",
@@ -15703,28 +10372,39 @@ var init_private_key = __esm({
       references: ["https://docs.github.com/en/authentication/connecting-to-github-with-ssh/reviewing-your-ssh-keys", "https://cwe.mitre.org/data/definitions/321.html"],
       tags: ["secrets", "CWE-798", "CWE-321"],
       precision: "very-high",
+      token: {
+        describe: "Private key",
+        action: "replace the key pair (revoke its certificate or remove it from authorized_keys) and keep the new key out of git",
+        keywords: PRIVATE_KEY_KEYWORDS,
+        find: findPrivateKeys,
+        findInBinary: (bytes2) => {
+          const format = binaryKeyContainer(bytes2);
+          return format ? binaryKeyText(format, bytes2) : void 0;
+        },
+        samples: {
+          true: [(r) => pem("PRIVATE KEY", Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), r.bytes(32)]).toString("base64"))],
+          false: [() => pem("PRIVATE KEY", "..."), () => pem("RSA PRIVATE KEY", "MIIEowIBAAKCAQEA...")]
+        }
+      },
+      // A published key made for access (Vagrant's insecure key) is reported with what fixes it: rotating it is not the fix.
       check(target, ctx) {
-        return reportTokens(SPEC19, target, ctx);
+        reportTokens(target, ctx, (m) => {
+          const key = publishedAccessKey(m.secret);
+          return key && publishedAccessKeyNote(key);
+        });
       }
     });
   }
 });
 
 // rules/secrets/pypi_token.ts
-var SPEC20, pypi_token_default;
+var pypi_token_default;
 var init_pypi_token = __esm({
   "rules/secrets/pypi_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC20 = tokenSpec({
-      ruleId: "secrets.pypi_token",
-      describe: "PyPI API token",
-      action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
-      keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
-      minEntropy: 3.5
-    });
+    init_token_samples();
     pypi_token_default = defineRule({
       id: "secrets.pypi_token",
       title: "PyPI API token",
@@ -15735,28 +10415,30 @@ var init_pypi_token = __esm({
       references: ["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC20, target, ctx);
-      }
+      token: {
+        describe: "PyPI API token",
+        action: "remove it at pypi.org (Account settings → API tokens) and use trusted publishing instead",
+        keywords: ["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/g,
+        minEntropy: 3.5,
+        samples: {
+          true: [(r) => `pypi-AgEIcHlwaS5vcmc${r.of(URLSAFE, 160)}`],
+          false: [(r) => `pypi-AgEIcHlwaS5vcmc${r.alnum(20)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/slack_token.ts
-var SPEC21, slack_token_default;
+var slack_token_default;
 var init_slack_token = __esm({
   "rules/secrets/slack_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC21 = tokenSpec({
-      ruleId: "secrets.slack_token",
-      describe: "Slack token",
-      action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
-      keywords: ["xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xapp-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{0,64}|xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[aosr]-[0-9]{1,13}-[0-9A-Za-z-]{10,120}|xapp-[0-9]-[A-Z0-9]{1,20}-[0-9]{1,20}-[A-Za-z0-9]{20,80})(?![A-Za-z0-9_-])/g,
-      minEntropy: 2
-    });
+    init_token_samples();
     slack_token_default = defineRule({
       id: "secrets.slack_token",
       title: "Slack token",
@@ -15767,29 +10449,30 @@ var init_slack_token = __esm({
       references: ["https://api.slack.com/authentication/token-types", "https://api.slack.com/authentication/rotation"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC21, target, ctx);
-      }
+      token: {
+        describe: "Slack token",
+        action: "revoke it in the Slack app settings (OAuth & Permissions / Basic Information) and load it from the environment",
+        keywords: ["xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xapp-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{0,64}|xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[aosr]-[0-9]{1,13}-[0-9A-Za-z-]{10,120}|xapp-[0-9]-[A-Z0-9]{1,20}-[0-9]{1,20}-[A-Za-z0-9]{20,80})(?![A-Za-z0-9_-])/g,
+        minEntropy: 2,
+        samples: {
+          true: [(r) => `xoxb-${r.of(DIGITS, 12)}-${r.of(DIGITS, 13)}-${r.alnum(24)}`, (r) => `xapp-1-A${r.of(BASE32, 10)}-${r.of(DIGITS, 13)}-${r.hex(64)}`],
+          false: ["xoxb-123", "xoxb-your-bot-token"]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/slack_webhook_url.ts
-var SPEC22, slack_webhook_url_default;
+var slack_webhook_url_default;
 var init_slack_webhook_url = __esm({
   "rules/secrets/slack_webhook_url.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC22 = tokenSpec({
-      ruleId: "secrets.slack_webhook_url",
-      describe: "Slack webhook URL",
-      action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
-      keywords: ["hooks.slack.com/"],
-      pattern: /(?<secret>(?:https?:\/\/)?hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}|(?:workflows|triggers)\/[A-Za-z0-9+/]{43,56}))(?![A-Za-z0-9_-])/g,
-      lookbehind: 8,
-      minEntropy: 3
-    });
+    init_token_samples();
     slack_webhook_url_default = defineRule({
       id: "secrets.slack_webhook_url",
       title: "Slack incoming webhook URL",
@@ -15800,28 +10483,30 @@ var init_slack_webhook_url = __esm({
       references: ["https://api.slack.com/messaging/webhooks"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC22, target, ctx);
-      }
+      token: {
+        describe: "Slack webhook URL",
+        action: "regenerate it in the Slack app (Incoming Webhooks) and load it from the environment",
+        keywords: ["hooks.slack.com/"],
+        pattern: /(?<secret>(?:https?:\/\/)?hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}|(?:workflows|triggers)\/[A-Za-z0-9+/]{43,56}))(?![A-Za-z0-9_-])/g,
+        lookbehind: 8,
+        minEntropy: 3,
+        samples: {
+          true: [(r) => `https://hooks.slack.com/services/T${r.of(BASE32, 10)}/B${r.of(BASE32, 10)}/${r.alnum(24)}`],
+          false: ["https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/..."]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/stripe_key.ts
-var SPEC23, stripe_key_default;
+var stripe_key_default;
 var init_stripe_key = __esm({
   "rules/secrets/stripe_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC23 = tokenSpec({
-      ruleId: "secrets.stripe_key",
-      describe: "Stripe live secret key",
-      action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
-      keywords: ["sk_live_", "rk_live_"],
-      minEntropy: 3.5,
-      pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g
-    });
     stripe_key_default = defineRule({
       id: "secrets.stripe_key",
       title: "Stripe live secret key",
@@ -15832,29 +10517,30 @@ var init_stripe_key = __esm({
       references: ["https://docs.stripe.com/keys", "https://docs.stripe.com/keys-best-practices"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC23, target, ctx);
-      }
+      token: {
+        describe: "Stripe live secret key",
+        action: "roll it in the Stripe Dashboard (Developers → API keys) and load it from the environment",
+        keywords: ["sk_live_", "rk_live_"],
+        minEntropy: 3.5,
+        pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g,
+        samples: {
+          true: [(r) => `sk_live_${r.alnum(99)}`, (r) => `rk_live_${r.alnum(24)}`],
+          false: [(r) => `sk_test_${r.alnum(24)}`, `sk_live_${"x".repeat(24)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/telegram_bot_token.ts
-var SPEC24, telegram_bot_token_default;
+var telegram_bot_token_default;
 var init_telegram_bot_token = __esm({
   "rules/secrets/telegram_bot_token.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC24 = tokenSpec({
-      ruleId: "secrets.telegram_bot_token",
-      describe: "Telegram bot token",
-      action: "revoke it with @BotFather (/revoke) and load it from the environment",
-      keywords: [":A"],
-      pattern: /[0-9](?<=^[0-9]|[^A-Za-z0-9_-][0-9]|bot[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
-      lookbehind: 20,
-      minEntropy: 3
-    });
+    init_token_samples();
     telegram_bot_token_default = defineRule({
       id: "secrets.telegram_bot_token",
       title: "Telegram bot token",
@@ -15865,28 +10551,30 @@ var init_telegram_bot_token = __esm({
       references: ["https://core.telegram.org/bots/api#authorizing-your-bot", "https://core.telegram.org/bots/features#botfather"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC24, target, ctx);
-      }
+      token: {
+        describe: "Telegram bot token",
+        action: "revoke it with @BotFather (/revoke) and load it from the environment",
+        keywords: [":A"],
+        pattern: /[0-9](?<=^[0-9]|[^A-Za-z0-9_-][0-9]|bot[0-9])[0-9]{4,15}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
+        lookbehind: 20,
+        minEntropy: 3,
+        samples: {
+          true: [(r) => `${r.of("123456789", 1)}${r.of(DIGITS, 9)}:A${r.of(URLSAFE, 34)}`, (r) => `https://api.telegram.org/bot${r.of("123456789", 1)}${r.of(DIGITS, 9)}:A${r.of(URLSAFE, 34)}/getMe`],
+          false: ["123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", (r) => `x${r.of(DIGITS, 9)}:A${r.of(URLSAFE, 34)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
 
 // rules/secrets/xai_api_key.ts
-var SPEC25, xai_api_key_default;
+var xai_api_key_default;
 var init_xai_api_key = __esm({
   "rules/secrets/xai_api_key.ts"() {
     "use strict";
     init_rule();
     init_tokens();
-    SPEC25 = tokenSpec({
-      ruleId: "secrets.xai_api_key",
-      describe: "xAI API key",
-      action: "revoke it in the xAI console (API Keys) and load it from the environment",
-      keywords: ["xai-"],
-      pattern: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9_-]{70,120})(?![A-Za-z0-9_-])/g,
-      minEntropy: 4
-    });
     xai_api_key_default = defineRule({
       id: "secrets.xai_api_key",
       title: "xAI API key",
@@ -15897,9 +10585,18 @@ var init_xai_api_key = __esm({
       references: ["https://docs.x.ai/docs/overview", "https://console.x.ai"],
       tags: ["secrets", "CWE-798"],
       precision: "very-high",
-      check(target, ctx) {
-        return reportTokens(SPEC25, target, ctx);
-      }
+      token: {
+        describe: "xAI API key",
+        action: "revoke it in the xAI console (API Keys) and load it from the environment",
+        keywords: ["xai-"],
+        pattern: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9_-]{70,120})(?![A-Za-z0-9_-])/g,
+        minEntropy: 4,
+        samples: {
+          true: [(r) => `xai-${r.alnum(80)}`],
+          false: [(r) => `xai-${r.alnum(30)}`]
+        }
+      },
+      check: reportTokens
     });
   }
 });
@@ -16181,8 +10878,8 @@ var init_trust_model_multi_user_heuristic = __esm({
 // rules/shell/chmod_openclaw_state.ts
 function isSensitivePath(p) {
   const segs = p.split("/").filter(Boolean);
-  const base4 = segs[segs.length - 1] ?? "";
-  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base4) || base4 === ".env" || /^\.env\.[\w.-]+$/.test(base4);
+  const base6 = segs[segs.length - 1] ?? "";
+  return segs.some((s) => [".openclaw", ".clawdbot", ".moltbot", "credentials"].includes(s)) || /^(openclaw|clawdbot|moltbot)\.json5?$/.test(base6) || base6 === ".env" || /^\.env\.[\w.-]+$/.test(base6);
 }
 function grants(mode) {
   let g = 0;
@@ -16391,7 +11088,7 @@ var init_gateway_public_bind2 = __esm({
       severity: "high",
       appliesTo: ["shell"],
       keywords: ["openclaw", "clawdbot", "moltbot"],
-      description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.",
+      description: "`openclaw gateway --bind lan` (or `0.0.0.0`, `auto`, `custom`) listens beyond loopback. Started without `--token`/`--password`/`--auth`, and with no gateway auth in the repository's openclaw.json either, nothing but the network stands between a stranger and an agent with shell tools. (`--auth none` is reported whatever the config says.) Not judged inside containers (Dockerfiles, compose `command:`, `docker run`), where binding to all interfaces is how a published port works and the port mapping decides exposure.",
       remediation: 'Bind to loopback (`--bind loopback`, the default) and put a proxy or `tailscale serve` in front, or pass a secret from the environment: `openclaw gateway --bind lan --token "$OPENCLAW_GATEWAY_TOKEN"` (or set `gateway.auth.token` as a SecretRef).',
       references: ["https://cwe.mitre.org/data/definitions/306.html"],
       tags: ["shell", "openclaw", "exposure", "CWE-306"],
@@ -16401,7 +11098,7 @@ var init_gateway_public_bind2 = __esm({
         no_auth: `The gateway is started on "{{bind}}" with no --token/--password/--auth and no gateway auth in the repository's OpenClaw config.`
       },
       check(target, ctx) {
-        if (target.origin === "dockerfile") return;
+        if (target.origin === "dockerfile" || target.origin === "compose") return;
         const configAuth = configHasGatewayAuth(ctx.project.targets("openclaw"));
         for (const { cmd, inv } of invocations(target)) {
           if (CONTAINER_CLIS.has(inv.name)) continue;
@@ -17292,7 +11989,7 @@ var init_gateway_token_on_command_line = __esm({
 });
 
 // rules/_shared/terraform.ts
-import path4 from "node:path";
+import path3 from "node:path";
 function moduleOf(project2, target) {
   return new Module(project2, dir3(target.file));
 }
@@ -17396,7 +12093,7 @@ var dir3, Module, stringsOf;
 var init_terraform = __esm({
   "rules/_shared/terraform.ts"() {
     "use strict";
-    dir3 = (file) => path4.posix.dirname(file);
+    dir3 = (file) => path3.posix.dirname(file);
     Module = class {
       defaults = /* @__PURE__ */ new Map();
       values = /* @__PURE__ */ new Map();
@@ -17429,7 +12126,7 @@ var init_terraform = __esm({
             const name = m[1];
             const d = this.defaults.get(name);
             const fromDefault = d ? this.strings(d.expr, d.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (default)` })) : [];
-            const fromValues = (this.values.get(name) ?? []).flatMap((v) => this.strings(v.expr, v.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (${path4.posix.basename(v.file)})` })));
+            const fromValues = (this.values.get(name) ?? []).flatMap((v) => this.strings(v.expr, v.file, depth2 + 1).map((s) => ({ ...s, via: s.via ?? `var.${name} (${path3.posix.basename(v.file)})` })));
             return [...fromDefault, ...fromValues];
           }
           default:
@@ -17490,13 +12187,13 @@ ${src.via ?? ""}`;
             });
             for (const list of groups2.values()) {
               const first = list[0];
-              const last3 = list[list.length - 1];
+              const last2 = list[list.length - 1];
               const where = `${first.file}:${first.start}:${p.port}`;
               if (seen.has(where)) continue;
               seen.add(where);
               const values = [...new Set(list.map((x) => x.value))];
               ctx.report({
-                at: { kind: "range", start: first.start, end: last3.end, ...first.file === target.file ? {} : { file: first.file } },
+                at: { kind: "range", start: first.start, end: last2.end, ...first.file === target.file ? {} : { file: first.file } },
                 messageId: p.messageId,
                 data: { resource: `${type}.${name}`, source: values.join(" and "), via: first.via ? ` (from ${first.via})` : "" },
                 severity: p.severity,
@@ -17931,13 +12628,13 @@ var init_profile_minimal_overridden = __esm({
 });
 
 // rules/_shared/traefik.ts
-function keyValues(v, base4) {
-  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base4, key] }));
+function keyValues(v, base6) {
+  if (isRecord(v)) return Object.entries(v).map(([key, val]) => ({ key, value: val === null || val === void 0 ? "" : String(val), path: [...base6, key] }));
   if (Array.isArray(v))
     return v.flatMap((item, k) => {
       if (typeof item !== "string") return [];
       const eq = item.indexOf("=");
-      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base4, k] }];
+      return [{ key: eq === -1 ? item : item.slice(0, eq), value: eq === -1 ? "" : item.slice(eq + 1), path: [...base6, k] }];
     });
   return [];
 }
@@ -17945,10 +12642,10 @@ function composeServices(value) {
   if (!isRecord(value) || !isRecord(value.services)) return [];
   return Object.entries(value.services).flatMap(([name, svc]) => {
     if (!isRecord(svc)) return [];
-    const base4 = ["services", name];
+    const base6 = ["services", name];
     const cmd = svc.command;
-    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base4, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base4, "command"] })) : [];
-    return [{ name, args, env: keyValues(svc.environment, [...base4, "environment"]), labels: keyValues(svc.labels, [...base4, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
+    const args = Array.isArray(cmd) ? cmd.map((a, k) => ({ key: String(a), value: String(a), path: [...base6, "command", k] })) : typeof cmd === "string" ? cmd.split(/\s+/).filter(Boolean).map((a) => ({ key: a, value: a, path: [...base6, "command"] })) : [];
+    return [{ name, args, env: keyValues(svc.environment, [...base6, "environment"]), labels: keyValues(svc.labels, [...base6, "labels"]), ports: Array.isArray(svc.ports) ? svc.ports : [] }];
   });
 }
 function staticFlag(svc, flag2) {
@@ -18229,11 +12926,15 @@ var init_rules = __esm({
     init_cloudflare_tunnel_token();
     init_connection_string_password();
     init_discord_bot_token();
+    init_dockerhub_token();
+    init_exa_api_key();
     init_generic();
     init_github_token();
+    init_gitlab_token();
     init_google_api_key();
     init_groq_api_key();
     init_huggingface_token();
+    init_line_channel_access_token();
     init_meta_access_token();
     init_npm_token();
     init_openai_api_key();
@@ -18455,11 +13156,15 @@ var init_rules = __esm({
       cloudflare_tunnel_token_default,
       connection_string_password_default,
       discord_bot_token_default,
+      dockerhub_token_default,
+      exa_api_key_default,
       generic_default,
       github_token_default,
+      gitlab_token_default,
       google_api_key_default,
       groq_api_key_default,
       huggingface_token_default,
+      line_channel_access_token_default,
       meta_access_token_default,
       npm_token_default,
       openai_api_key_default,
@@ -18909,11 +13614,11 @@ var require_ignore = __commonJS({
         // 'js/' will not match 'a.js'
         // 'js' will match 'a.js' and 'a.js/'
         (source) => {
-          const last3 = source[source.length - 1];
-          if (!last3 || last3 === TRAILING_WILDCARD || last3 === TRAILING_DOUBLESTAR) {
+          const last2 = source[source.length - 1];
+          if (!last2 || last2 === TRAILING_WILDCARD || last2 === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last3 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last2 === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -19049,8 +13754,8 @@ var require_ignore = __commonJS({
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head2 = prefix.slice(0, -1);
-      const last3 = prefix[prefix.length - 1];
-      return last3 === TRAILING_WILDCARD ? `${head2}$` : last3 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
+      const last2 = prefix[prefix.length - 1];
+      return last2 === TRAILING_WILDCARD ? `${head2}$` : last2 === TRAILING_DOUBLESTAR ? head2 : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
       const index = body.indexOf(SLASH);
@@ -19161,8 +13866,8 @@ var require_ignore = __commonJS({
         negative = true;
         body = body.slice(1);
       }
-      const last3 = body[body.length - 1];
-      if (last3 === SPACE2 || stripLineEnd && (last3 === "\r" || last3 === "\n")) {
+      const last2 = body[body.length - 1];
+      if (last2 === SPACE2 || stripLineEnd && (last2 === "\r" || last2 === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -23276,8 +17981,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last3 = tokens2[tokens2.length - 1];
-      const end = last3 ? last3.offset + last3.source.length : offset;
+      const last2 = tokens2[tokens2.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -24125,9 +18830,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line2.lastIndex;
       }
-      const last3 = /[ \t]*(.*)/sy;
-      last3.lastIndex = pos;
-      match = last3.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -25026,7 +19731,7 @@ var require_cst = __commonJS({
     var cstVisit = require_cst_visit();
     var BOM = "\uFEFF";
     var DOCUMENT = "";
-    var FLOW_END = "";
+    var FLOW_END2 = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
@@ -25036,7 +19741,7 @@ var require_cst = __commonJS({
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
-        case FLOW_END:
+        case FLOW_END2:
           return "<FLOW_END>";
         case SCALAR:
           return "<SCALAR>";
@@ -25050,7 +19755,7 @@ var require_cst = __commonJS({
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
-        case FLOW_END:
+        case FLOW_END2:
           return "flow-error-end";
         case SCALAR:
           return "scalar";
@@ -25110,7 +19815,7 @@ var require_cst = __commonJS({
     exports.visit = cstVisit.visit;
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
-    exports.FLOW_END = FLOW_END;
+    exports.FLOW_END = FLOW_END2;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar7;
@@ -26034,12 +20739,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last3 = token.items[token.items.length - 1];
-            if (last3 && !last3.sep && !last3.value && last3.start.length > 0 && findNonEmptyIndex(last3.start) === -1 && (token.indent === 0 || last3.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last3.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last3.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -26163,8 +20868,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last3?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -26356,8 +21061,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last3 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last3?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -27257,7 +21962,7 @@ var init_path_bytes = __esm({
 // src/engine/discover/discover.ts
 import { lstatSync as lstatSync2 } from "node:fs";
 import { lstat, readdir, readFile, realpath } from "node:fs/promises";
-import path5 from "node:path";
+import path4 from "node:path";
 async function gitTopLevel(dir4) {
   const top = await tryGit(dir4, ["rev-parse", "--show-toplevel"]);
   try {
@@ -27280,29 +21985,29 @@ async function resolveRoot(paths) {
   }
   const first = targets[0];
   if (!first) throw new UsageError("nothing to scan");
-  const firstDir = first.dir ? first.abs : path5.dirname(first.abs);
+  const firstDir = first.dir ? first.abs : path4.dirname(first.abs);
   const top = await gitTopLevel(firstDir);
   if (top && targets.every((t) => isInside(top, t.abs))) return { base: top, git: true, targets };
-  const dirs = targets.map((t) => t.dir ? t.abs : path5.dirname(t.abs));
+  const dirs = targets.map((t) => t.dir ? t.abs : path4.dirname(t.abs));
   return { base: commonAncestor(dirs), git: false, targets };
 }
 function isInside(parent, child2) {
-  const rel = path5.relative(parent, child2);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+  const rel = path4.relative(parent, child2);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 function commonAncestor(dirs) {
   let common = dirs[0] ?? process.cwd();
-  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path5.dirname(common);
+  for (const d of dirs.slice(1)) while (!isInside(common, d)) common = path4.dirname(common);
   return common;
 }
 function toPosix(p) {
-  return p.split(path5.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 async function* discover(root, notes, keep = (files) => files) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   const add = (abs, out) => {
-    const rel = toPosix(path5.relative(root.base, abs));
+    const rel = toPosix(path4.relative(root.base, abs));
     if (!seen.has(rel)) {
       seen.add(rel);
       out.push({ path: rel, abs });
@@ -27310,7 +22015,7 @@ async function* discover(root, notes, keep = (files) => files) {
   };
   const linked = linkedDirectories();
   const addFromGit = (top, names, out) => {
-    const prefix = top === root.base ? "" : `${toPosix(path5.relative(root.base, top))}/`;
+    const prefix = top === root.base ? "" : `${toPosix(path4.relative(root.base, top))}/`;
     for (const { name, bytes: bytes2 } of names) {
       const rel = prefix + name;
       if (seen.has(rel)) continue;
@@ -27320,8 +22025,8 @@ async function* discover(root, notes, keep = (files) => files) {
         notes.push({ level: "warning", code: "skipped.symlink_dir", message: `under ${prefix}${link}, a symbolic link to a directory: not read (links are never followed)`, file: rel });
         continue;
       }
-      const file = { path: rel, abs: path5.sep === "/" ? `${top}/${name}` : path5.join(top, name) };
-      if (bytes2) file.absBytes = Buffer.concat([Buffer.from(`${top}${path5.sep}`), bytes2]);
+      const file = { path: rel, abs: path4.sep === "/" ? `${top}/${name}` : path4.join(top, name) };
+      if (bytes2) file.absBytes = Buffer.concat([Buffer.from(`${top}${path4.sep}`), bytes2]);
       out.push(file);
     }
   };
@@ -27358,7 +22063,7 @@ function linkedDirectories() {
       let ok = known.get(key);
       if (ok === void 0) {
         try {
-          const st = lstatSync2(path5.join(top, dir4));
+          const st = lstatSync2(path4.join(top, dir4));
           ok = st.isDirectory();
         } catch {
           ok = true;
@@ -27371,19 +22076,19 @@ function linkedDirectories() {
   };
 }
 function blobFiles(blobs) {
-  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path5.join(blobs.base, rel), bytes: bytes2 }));
+  const files = [...blobs.files].map(([rel, bytes2]) => ({ path: rel, abs: path4.join(blobs.base, rel), bytes: bytes2 }));
   return files.sort(byPath);
 }
 async function gitFiles(dir4, which) {
   const stdout = await git(dir4, ["ls-files", "-z", ...which, "--full-name", "."], { timeoutMs: 10 * 6e4 });
   return splitNames(stdout);
 }
-async function walk2(dir4, notes, base4) {
+async function walk2(dir4, notes, base6) {
   const out = [];
   const visit = async (current, rules2) => {
     let gitignore;
     try {
-      gitignore = await readFile(path5.join(current, ".gitignore"), "utf8");
+      gitignore = await readFile(path4.join(current, ".gitignore"), "utf8");
     } catch {
     }
     const scoped = gitignore === void 0 ? rules2 : [...rules2, { at: current, ig: gitignoreMatcher(gitignore) }];
@@ -27391,26 +22096,26 @@ async function walk2(dir4, notes, base4) {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (err) {
-      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path5.relative(base4, current)) || "." });
+      notes.push({ level: "warning", code: "skipped.unreadable", message: `cannot read directory: ${err.code ?? "error"}`, file: toPosix(path4.relative(base6, current)) || "." });
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const e of entries) {
       if (e.name === ".git") continue;
-      const abs = path5.join(current, e.name);
+      const abs = path4.join(current, e.name);
       const ignored = scoped.some(({ at: at2, ig }) => {
-        const rel = toPosix(path5.relative(at2, abs));
+        const rel = toPosix(path4.relative(at2, abs));
         return ig.ignores(e.isDirectory() ? `${rel}/` : rel);
       });
       if (ignored) continue;
       if (e.isSymbolicLink()) {
-        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path5.relative(base4, abs)) });
+        notes.push({ level: "info", code: "skipped.symlink", message: "symbolic link not followed", file: toPosix(path4.relative(base6, abs)) });
       } else if (e.isDirectory()) {
         await visit(abs, scoped);
       } else if (e.isFile()) {
         out.push(abs);
       } else {
-        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path5.relative(base4, abs)) });
+        notes.push({ level: "info", code: "skipped.special", message: "not a regular file (FIFO, socket or device)", file: toPosix(path4.relative(base6, abs)) });
       }
     }
   };
@@ -27429,12 +22134,591 @@ var init_discover = __esm({
   }
 });
 
+// src/engine/parse/yaml-fast.ts
+function fastYaml(text) {
+  if (REFUSED_CHARS.test(text)) return void 0;
+  try {
+    return new FastParser(text).document();
+  } catch (e) {
+    if (e === UNSUPPORTED || e instanceof RangeError) return void 0;
+    throw e;
+  }
+}
+function unsupported() {
+  throw UNSUPPORTED;
+}
+function resolvePlain(s) {
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57 || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  if (NULL_RE.test(s)) return null;
+  if (BOOL_RE.test(s)) return c === 116 || c === 84;
+  if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
+  if (INT_RE.test(s)) return parseInt(s, 10);
+  if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
+  if (NAN_RE.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (EXP_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
+  return s;
+}
+function fastRange(root, path17, part) {
+  let node = root;
+  let key;
+  for (const seg of path17) {
+    if (!node) return void 0;
+    if (node.t === 2 && typeof seg === "number") {
+      node = node.items[seg];
+      key = void 0;
+      if (node === void 0) return void 0;
+    } else if (node.t === 1) {
+      const i = node.names.indexOf(String(seg));
+      if (i < 0) return void 0;
+      key = node.keys[i];
+      node = node.vals[i];
+    } else return void 0;
+  }
+  const rangeOf = (n) => n ? n.t !== 0 && n.loose ? "ask" : [n.r0, n.r1] : void 0;
+  if (!key) return rangeOf(node);
+  const keyR = [key.r0, key.r1];
+  if (part === "key") return keyR;
+  const valR = rangeOf(node);
+  if (valR === "ask") return part === "value" ? "ask" : keyR;
+  if (part === "value") return valR && valR[1] > valR[0] ? valR : keyR;
+  return valR && node?.t === 0 && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
+}
+var MAX_DEPTH, REFUSED_CHARS, MAX_KEY, Unsupported, UNSUPPORTED, SP, NL, HASH, COLON, DASH, PLAIN_START_REFUSED, FLOW_END, NULL_RE, BOOL_RE, OCT_RE, INT_RE, HEX_RE, NAN_RE, EXP_RE, FLOAT_RE, ESCAPES3, FastParser;
+var init_yaml_fast = __esm({
+  "src/engine/parse/yaml-fast.ts"() {
+    "use strict";
+    MAX_DEPTH = 200;
+    REFUSED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+    MAX_KEY = 1024;
+    Unsupported = class {
+    };
+    UNSUPPORTED = new Unsupported();
+    SP = 32;
+    NL = 10;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    PLAIN_START_REFUSED = new Set([..."&*!|>'\"%@`?:,[]{}#-"].map((c) => c.charCodeAt(0)));
+    FLOW_END = new Set([...",[]{}"].map((c) => c.charCodeAt(0)));
+    NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
+    BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    OCT_RE = /^0o[0-7]+$/;
+    INT_RE = /^[-+]?[0-9]+$/;
+    HEX_RE = /^0x[0-9a-fA-F]+$/;
+    NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+    EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+    FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+    ESCAPES3 = { "0": "\0", a: "\x07", b: "\b", e: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", N: "", _: " ", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\" };
+    FastParser = class {
+      constructor(text) {
+        this.text = text;
+        this.len = text.length;
+      }
+      text;
+      len;
+      depth = 0;
+      document() {
+        const first = this.nextContent(0);
+        if (first.pos >= this.len) return { value: null, root: void 0 };
+        const root = this.blockNode(first.pos, first.col, -1);
+        const after = this.nextContent(root.next);
+        if (after.pos < this.len) unsupported();
+        return { value: root.value, root: root.node };
+      }
+      /**
+       * From `p` (a line start), past blank and comment-only lines: the first content character and its column.
+       * `comments`: whether a comment-only line was passed. Document markers and directives are refused.
+       */
+      nextContent(p) {
+        const t = this.text;
+        let comments = false;
+        for (; ; ) {
+          if (p >= this.len) return { pos: this.len, col: 0, comments };
+          let q = p;
+          while (t.charCodeAt(q) === SP) q++;
+          const c = t.charCodeAt(q);
+          if (q >= this.len) return { pos: this.len, col: 0, comments };
+          if (c === NL) {
+            p = q + 1;
+            continue;
+          }
+          if (c === HASH) {
+            comments = true;
+            const nl = t.indexOf("\n", q);
+            p = nl === -1 ? this.len : nl + 1;
+            continue;
+          }
+          if (q === p && (c === 37 || (c === DASH || c === 46) && (t.startsWith("---", q) || t.startsWith("...", q)))) unsupported();
+          return { pos: q, col: q - p, comments };
+        }
+      }
+      /** After a node that ends at `p` on its line: trailing spaces, a comment (after a space), the newline. */
+      lineEnd(p) {
+        const t = this.text;
+        let q = p;
+        while (t.charCodeAt(q) === SP) q++;
+        if (q >= this.len) return this.len;
+        const c = t.charCodeAt(q);
+        if (c === NL) return q + 1;
+        if (c === HASH && q > p) {
+          const nl = t.indexOf("\n", q);
+          return nl === -1 ? this.len : nl + 1;
+        }
+        return unsupported();
+      }
+      /**
+       * The block node whose first character is at `p` (column `col`), inside a parent at column `parent`.
+       * `next`: the start of the line after the node. `value`: toJS's.
+       */
+      blockNode(p, col, parent) {
+        if (++this.depth > MAX_DEPTH) unsupported();
+        try {
+          const t = this.text;
+          const c = t.charCodeAt(p);
+          if (c === DASH && this.isSeqIndicator(p)) return this.blockSeq(p, col);
+          if (c === 91 || c === 123) {
+            const f = this.flow(p, parent);
+            const q = this.skipSpaces(f.end);
+            if (t.charCodeAt(q) === COLON) unsupported();
+            const next2 = this.lineEnd(f.end);
+            return { node: this.close(f.node, next2), value: f.value, next: next2 };
+          }
+          if (c === 34 || c === 39) {
+            const s2 = this.quoted(p);
+            const q = this.skipSpaces(s2.end);
+            if (t.charCodeAt(q) === COLON && this.isValueIndicator(q)) return this.blockMap(p, col);
+            const next2 = this.lineEnd(s2.end);
+            return { node: this.scalarNode(p, s2.end, next2, s2.value), value: s2.value, next: next2 };
+          }
+          if (c === 124 || c === 62) return this.blockScalar(p, parent);
+          if (PLAIN_START_REFUSED.has(c) && !(c === DASH && this.plainDash(p))) unsupported();
+          const s = this.plainLine(p);
+          if (s.colon >= 0) return this.blockMap(p, col);
+          const value = resolvePlain(t.slice(p, s.end));
+          const next = this.lineEnd(s.end);
+          return { node: this.scalarNode(p, s.end, next, value), value, next };
+        } finally {
+          this.depth--;
+        }
+      }
+      scalarNode(r0, r1, next, v) {
+        return { t: 0, r0, r1, r2: next, loose: this.nextContent(next).comments, v };
+      }
+      /** A flow collection's node once its line is ended. */
+      close(node, next) {
+        node.r2 = next;
+        node.loose = this.nextContent(next).comments;
+        return node;
+      }
+      skipSpaces(p) {
+        while (this.text.charCodeAt(p) === SP) p++;
+        return p;
+      }
+      /** `-` followed by a space, a newline or the end: a sequence entry. */
+      isSeqIndicator(p) {
+        const n = this.text.charCodeAt(p + 1);
+        return p + 1 >= this.len || n === SP || n === NL;
+      }
+      /** `:` followed by a space, a newline or the end: a mapping value. */
+      isValueIndicator(p) {
+        const n = this.text.charCodeAt(p + 1);
+        return p + 1 >= this.len || n === SP || n === NL;
+      }
+      /** A plain scalar may start with `-` when a non-space follows (`-1`, `--flag`). */
+      plainDash(p) {
+        const n = this.text.charCodeAt(p + 1);
+        return p + 1 < this.len && n !== SP && n !== NL;
+      }
+      /**
+       * A plain scalar on one line in block context from `p`: its end (trailing spaces dropped) and, when it is a
+       * mapping key, the position of its `:` (else -1). A comment ends it.
+       */
+      plainLine(p) {
+        const t = this.text;
+        let q = p;
+        let end = p;
+        for (; q < this.len; q++) {
+          const c = t.charCodeAt(q);
+          if (c === NL) break;
+          if (c === HASH && t.charCodeAt(q - 1) === SP) break;
+          if (c === COLON && this.isValueIndicator(q)) return { end, colon: q };
+          if (c !== SP) end = q + 1;
+        }
+        return { end, colon: -1 };
+      }
+      /** A quoted scalar on one line: its value and the position after the closing quote. */
+      quoted(p) {
+        const t = this.text;
+        const quote = t.charCodeAt(p);
+        let out = "";
+        let from = p + 1;
+        for (let q = p + 1; q < this.len; q++) {
+          const c = t.charCodeAt(q);
+          if (c === NL) unsupported();
+          if (quote === 39) {
+            if (c === 39) {
+              if (t.charCodeAt(q + 1) === 39) {
+                out += t.slice(from, q + 1);
+                from = q + 2;
+                q++;
+                continue;
+              }
+              return { value: out + t.slice(from, q), end: q + 1 };
+            }
+          } else if (c === 34) {
+            return { value: out + t.slice(from, q), end: q + 1 };
+          } else if (c === 92) {
+            out += t.slice(from, q);
+            const e = t[q + 1] ?? "";
+            const simple = ESCAPES3[e];
+            if (simple !== void 0) {
+              out += simple;
+              q++;
+            } else {
+              const n = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
+              const hex = t.slice(q + 2, q + 2 + n);
+              if (n === 0 || hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) unsupported();
+              const code = parseInt(hex, 16);
+              if (code > 1114111 || code >= 55296 && code <= 57343) unsupported();
+              out += String.fromCodePoint(code);
+              q += 1 + n;
+            }
+            from = q + 1;
+          }
+        }
+        return unsupported();
+      }
+      /** A block mapping whose first key starts at `p`, column `col`. */
+      blockMap(p, col) {
+        const t = this.text;
+        const keys = [];
+        const names = [];
+        const vals = [];
+        const value = {};
+        let next = p;
+        let last2;
+        for (; ; ) {
+          let keyEnd;
+          let keyValue;
+          let colon;
+          const c = t.charCodeAt(p);
+          if (c === 34 || c === 39) {
+            const s = this.quoted(p);
+            keyEnd = s.end;
+            keyValue = s.value;
+            colon = this.skipSpaces(s.end);
+            if (t.charCodeAt(colon) !== COLON || !this.isValueIndicator(colon)) unsupported();
+          } else {
+            if (PLAIN_START_REFUSED.has(c) && !(c === DASH && this.plainDash(p))) unsupported();
+            const s = this.plainLine(p);
+            if (s.colon < 0) unsupported();
+            keyEnd = s.end;
+            colon = s.colon;
+            keyValue = resolvePlain(t.slice(p, s.end));
+          }
+          if (colon - p > MAX_KEY) unsupported();
+          if (keyValue === null || keyValue === "__proto__" || keyValue === "<<" || typeof keyValue === "number" && !Number.isFinite(keyValue)) unsupported();
+          const name = String(keyValue);
+          const key = { t: 0, r0: p, r1: keyEnd, r2: keyEnd, loose: false, v: keyValue };
+          let val;
+          let v;
+          const q = this.skipSpaces(colon + 1);
+          const vc = t.charCodeAt(q);
+          if (q >= this.len || vc === NL || vc === HASH) {
+            if (vc === HASH && q === colon + 1) unsupported();
+            const lineNext = this.lineEnd(q);
+            const nc2 = this.nextContent(lineNext);
+            if (nc2.pos < this.len && (nc2.col > col || nc2.col === col && t.charCodeAt(nc2.pos) === DASH && this.isSeqIndicator(nc2.pos))) {
+              const b = this.blockNode(nc2.pos, nc2.col, col);
+              if (b.node.t === 0) unsupported();
+              val = b.node;
+              v = b.value;
+              next = b.next;
+            } else {
+              val = { t: 0, r0: q, r1: q, r2: q, loose: true, v: null };
+              v = null;
+              next = lineNext;
+            }
+          } else {
+            const inline = this.inlineValue(q, col);
+            val = inline.node;
+            v = inline.value;
+            next = inline.next;
+          }
+          keys.push(key);
+          names.push(name);
+          vals.push(val);
+          if (name in value) Object.defineProperty(value, name, { value: v, writable: true, enumerable: true, configurable: true });
+          else value[name] = v;
+          last2 = val;
+          const nc = this.nextContent(next);
+          if (nc.pos >= this.len || nc.col < col) break;
+          if (nc.col > col) unsupported();
+          if (t.charCodeAt(nc.pos) === DASH && this.isSeqIndicator(nc.pos)) unsupported();
+          p = nc.pos;
+        }
+        const node = { t: 1, r0: keys[0].r0, r1: last2.r2, r2: last2.r2, loose: last2.loose, keys, names, vals };
+        return { node, value, next };
+      }
+      /** A value on the line of its key (or of its `- `): flow, quoted, block scalar or plain; nothing nested. */
+      inlineValue(p, col) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        if (c === 91 || c === 123) {
+          const f = this.flow(p, col);
+          const next2 = this.lineEnd(f.end);
+          this.noContinuation(next2, col);
+          return { node: this.close(f.node, next2), value: f.value, next: next2 };
+        }
+        if (c === 34 || c === 39) {
+          const s2 = this.quoted(p);
+          const next2 = this.lineEnd(s2.end);
+          this.noContinuation(next2, col);
+          return { node: this.scalarNode(p, s2.end, next2, s2.value), value: s2.value, next: next2 };
+        }
+        if (c === 124 || c === 62) return this.blockScalar(p, col);
+        if (PLAIN_START_REFUSED.has(c) && !(c === DASH && this.plainDash(p))) unsupported();
+        const s = this.plainLine(p);
+        if (s.colon >= 0) unsupported();
+        const value = resolvePlain(t.slice(p, s.end));
+        const next = this.lineEnd(s.end);
+        this.noContinuation(next, col);
+        return { node: this.scalarNode(p, s.end, next, value), value, next };
+      }
+      /** A more-indented line after a one-line value would continue it (multi-line scalar) or be an error. */
+      noContinuation(next, col) {
+        const nc = this.nextContent(next);
+        if (nc.pos < this.len && nc.col > col) unsupported();
+      }
+      /** A block sequence whose first `-` is at `p`, column `col`. */
+      blockSeq(p, col) {
+        const t = this.text;
+        const items = [];
+        const value = [];
+        const start = p;
+        let next = p;
+        for (; ; ) {
+          const q = this.skipSpaces(p + 1);
+          const c = t.charCodeAt(q);
+          let item;
+          if (q >= this.len || c === NL || c === HASH) unsupported();
+          else if (c === DASH && this.isSeqIndicator(q)) unsupported();
+          else {
+            const icol = q - (p - col);
+            const first = c === 34 || c === 39 ? this.skipSpaces(this.quoted(q).end) : -1;
+            const isMap7 = first >= 0 ? t.charCodeAt(first) === COLON && this.isValueIndicator(first) : !PLAIN_START_REFUSED.has(c) && this.plainLine(q).colon >= 0;
+            item = isMap7 ? this.blockNode(q, icol, col) : this.inlineValue(q, col);
+          }
+          items.push(item.node);
+          value.push(item.value);
+          next = item.next;
+          const nc = this.nextContent(next);
+          if (nc.pos >= this.len || nc.col < col) break;
+          if (nc.col > col) unsupported();
+          if (!(t.charCodeAt(nc.pos) === DASH && this.isSeqIndicator(nc.pos))) break;
+          p = nc.pos;
+        }
+        const last2 = items[items.length - 1];
+        return { node: { t: 2, r0: start, r1: last2.r2, r2: last2.r2, loose: last2.loose, items }, value, next };
+      }
+      /**
+       * A literal (`|`) or folded (`>`) block scalar at `p`, its lines more indented than `parent`. Clip and strip
+       * chomping, no indentation indicator, no leading blank line, no blank line with spaces beyond the indentation,
+       * and the last line ends with a newline.
+       */
+      blockScalar(p, parent) {
+        const t = this.text;
+        const folded = t.charCodeAt(p) === 62;
+        let h = p + 1;
+        const strip = t.charCodeAt(h) === DASH;
+        if (strip) h++;
+        const hc = t.charCodeAt(h);
+        if (h < this.len && hc !== SP && hc !== NL) unsupported();
+        let lineStart = this.lineEnd(h);
+        if (lineStart >= this.len || t.charCodeAt(lineStart - 1) !== NL) unsupported();
+        let indent = 0;
+        while (t.charCodeAt(lineStart + indent) === SP) indent++;
+        if (indent <= parent || indent === 0) unsupported();
+        const lc = t.charCodeAt(lineStart + indent);
+        if (lc === NL || lineStart + indent >= this.len) unsupported();
+        const lines = [];
+        let end = lineStart;
+        let blanks = 0;
+        for (; ; ) {
+          if (lineStart >= this.len) break;
+          const nl = t.indexOf("\n", lineStart);
+          if (nl === -1) unsupported();
+          let sp = 0;
+          while (t.charCodeAt(lineStart + sp) === SP) sp++;
+          if (lineStart + sp === nl) {
+            if (sp > indent) unsupported();
+            blanks++;
+            lineStart = nl + 1;
+            continue;
+          }
+          if (sp < indent) break;
+          for (; blanks > 0; blanks--) lines.push([0, ""]);
+          lines.push([sp - indent, t.slice(lineStart + sp, nl)]);
+          end = nl + 1;
+          lineStart = nl + 1;
+        }
+        let value = "";
+        let sep2 = "";
+        let prevMoreIndented = false;
+        for (const [more, content] of lines) {
+          if (!folded) {
+            value += sep2 + " ".repeat(more) + content;
+            sep2 = "\n";
+          } else if (more > 0) {
+            if (sep2 === " ") sep2 = "\n";
+            else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
+            value += sep2 + " ".repeat(more) + content;
+            sep2 = "\n";
+            prevMoreIndented = true;
+          } else if (content === "") {
+            if (sep2 === "\n") value += "\n";
+            else sep2 = "\n";
+          } else {
+            value += sep2 + content;
+            sep2 = " ";
+            prevMoreIndented = false;
+          }
+        }
+        if (!strip) value += "\n";
+        return { node: { t: 0, r0: p, r1: end, r2: end, loose: this.nextContent(end).comments, v: value }, value, next: end };
+      }
+      /** A flow collection that closes on its own line: its node (r2 set by the caller), value and end. */
+      flow(p, parent) {
+        if (++this.depth > MAX_DEPTH) unsupported();
+        try {
+          const t = this.text;
+          const isMap7 = t.charCodeAt(p) === 123;
+          const close = isMap7 ? 125 : 93;
+          let q = this.flowSpace(p + 1, parent);
+          const keys = [];
+          const names = [];
+          const vals = [];
+          const items = [];
+          const obj2 = {};
+          const arr2 = [];
+          while (t.charCodeAt(q) !== close) {
+            const item = this.flowItem(q, isMap7, parent);
+            if (isMap7) {
+              q = this.skipSpaces(item.end);
+              if (t.charCodeAt(q) !== COLON) unsupported();
+              const kv = item.node.t === 0 ? item.node.v : void 0;
+              if (item.node.t !== 0 || kv === null || kv === "__proto__" || kv === "<<" || typeof kv === "number" && !Number.isFinite(kv)) unsupported();
+              const vq = this.skipSpaces(q + 1);
+              if (vq === q + 1 && item.quoted !== true) unsupported();
+              const vc = t.charCodeAt(vq);
+              if (vq >= this.len || vc === 44 || vc === close || vc === NL || vc === HASH) unsupported();
+              const val = this.flowItem(vq, isMap7, parent);
+              const name = String(kv);
+              keys.push(item.node);
+              names.push(name);
+              vals.push(val.node);
+              if (name in obj2) Object.defineProperty(obj2, name, { value: val.value, writable: true, enumerable: true, configurable: true });
+              else obj2[name] = val.value;
+              q = this.flowSpace(val.end, parent);
+            } else {
+              q = this.flowSpace(item.end, parent);
+              if (t.charCodeAt(q) === COLON) unsupported();
+              items.push(item.node);
+              arr2.push(item.value);
+            }
+            const c = t.charCodeAt(q);
+            if (c === 44) {
+              q = this.flowSpace(q + 1, parent);
+              if (t.charCodeAt(q) === 44) unsupported();
+            } else if (c !== close) unsupported();
+          }
+          const end = q + 1;
+          const node = isMap7 ? { t: 1, r0: p, r1: end, r2: end, loose: false, keys, names, vals } : { t: 2, r0: p, r1: end, r2: end, loose: false, items };
+          return { node, value: isMap7 ? obj2 : arr2, end };
+        } finally {
+          this.depth--;
+        }
+      }
+      /**
+       * Spaces, line breaks and comments inside a flow collection, up to its next token. Its lines must be indented
+       * past the block collection holding it (`parent`); its closing bracket may stand at that column.
+       */
+      flowSpace(p, parent) {
+        const t = this.text;
+        let q = this.skipSpaces(p);
+        for (; ; ) {
+          if (q >= this.len) unsupported();
+          const c = t.charCodeAt(q);
+          if (c === HASH) {
+            if (q === p && t.charCodeAt(q - 1) !== SP && t.charCodeAt(q - 1) !== NL) unsupported();
+            const nl = t.indexOf("\n", q);
+            if (nl === -1) unsupported();
+            q = nl;
+            continue;
+          }
+          if (c !== NL) return q;
+          const lineStart = q + 1;
+          q = this.skipSpaces(lineStart);
+          const n = t.charCodeAt(q);
+          if (q >= this.len || n === NL) continue;
+          if (q === lineStart && (t.startsWith("---", q) || t.startsWith("...", q))) unsupported();
+          const col = q - lineStart;
+          if (!(col > parent || (n === 93 || n === 125) && col === parent)) unsupported();
+        }
+      }
+      /** One entry of a flow collection: a nested flow collection, a quoted or a plain scalar. */
+      flowItem(p, inMap, parent) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        if (c === 91 || c === 123) return this.flow(p, parent);
+        if (c === 34 || c === 39) {
+          const s = this.quoted(p);
+          return { node: { t: 0, r0: p, r1: s.end, r2: s.end, loose: false, v: s.value }, value: s.value, end: s.end, quoted: true };
+        }
+        if (PLAIN_START_REFUSED.has(c) && !(c === DASH && this.plainDash(p))) unsupported();
+        let q = p;
+        let end = p;
+        for (; q < this.len; q++) {
+          const ch = t.charCodeAt(q);
+          if (ch === NL || FLOW_END.has(ch)) break;
+          if (ch === HASH && t.charCodeAt(q - 1) === SP) break;
+          if (ch === COLON) {
+            const n = t.charCodeAt(q + 1);
+            if (n === SP || n === NL || FLOW_END.has(n) || q + 1 >= this.len) break;
+            if (!inMap) unsupported();
+          }
+          if (ch !== SP) end = q + 1;
+        }
+        const value = resolvePlain(t.slice(p, end));
+        return { node: { t: 0, r0: p, r1: end, r2: end, loose: false, v: value }, value, end };
+      }
+    };
+  }
+});
+
 // src/engine/parse/yaml.ts
+function parseYamlLazy(text) {
+  const fast = MAX_YAML_DEPTH >= flowDepth(text, MAX_YAML_DEPTH).depth ? fastYaml(text) : void 0;
+  if (fast && depth(fast.value, 0) <= MAX_YAML_DEPTH) {
+    let doc2;
+    const lazyDoc = () => doc2 ??= (0, import_yaml.parseDocument)(text, YAML_OPTIONS());
+    let slow;
+    const resolver = (path17, part) => {
+      const r2 = fastRange(fast.root, path17, part);
+      return r2 === "ask" ? (slow ??= yamlResolver(lazyDoc()))(path17, part) : r2;
+    };
+    return { ok: true, value: fast.value, doc: lazyDoc, resolver, plain: true };
+  }
+  const r = parseYaml(text);
+  if (!r.ok) return r;
+  const doc = r.doc;
+  return { ok: true, value: r.value, doc: () => doc, resolver: yamlResolver(doc), plain: false };
+}
 function parseYaml(text) {
   const flow = flowDepth(text, MAX_YAML_DEPTH);
   if (flow.depth > MAX_YAML_DEPTH) return { ok: false, message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`, line: flow.line, column: flow.column };
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { merge: true, lineCounter, uniqueKeys: false, logLevel: "error" });
+  const doc = (0, import_yaml.parseDocument)(text, YAML_OPTIONS());
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -27537,20 +22821,22 @@ function yamlResolver(doc) {
     return keyR && valR && (0, import_yaml.isScalar)(pair.value) && valR[1] > valR[0] ? [keyR[0], valR[1]] : keyR;
   };
 }
-var import_yaml, MAX_ALIAS_COUNT, MAX_YAML_DEPTH;
+var import_yaml, MAX_ALIAS_COUNT, MAX_YAML_DEPTH, YAML_OPTIONS;
 var init_yaml = __esm({
   "src/engine/parse/yaml.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_yaml_fast();
     MAX_ALIAS_COUNT = 1e3;
     MAX_YAML_DEPTH = 200;
+    YAML_OPTIONS = () => ({ merge: true, lineCounter: new import_yaml.LineCounter(), uniqueKeys: false, logLevel: "error" });
   }
 });
 
 // src/engine/config.ts
 import { constants as constants2 } from "node:fs";
 import { open } from "node:fs/promises";
-import path6 from "node:path";
+import path5 from "node:path";
 async function readPolicyFile(file, what, limit = MAX_POLICY_FILE_BYTES) {
   let handle;
   try {
@@ -27584,7 +22870,7 @@ function defaultConfig() {
 async function scanConfig(opts, root, notes) {
   if (opts.noConfig || opts.blobs) return defaultConfig();
   const known = new Set(opts.rules.map((r) => r.id));
-  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path6.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
+  const load2 = () => opts.configText ? parseConfig(opts.configText.text, path5.resolve(opts.configText.file), root.base, known, notes) : loadConfig(opts.configFile, searchDir(root), root.base, known, notes);
   if (opts.configErrors !== "note") return load2();
   try {
     return await load2();
@@ -27598,8 +22884,8 @@ function searchDir(root) {
   const first = root.targets[0];
   return first?.dir ? first.abs : root.base;
 }
-async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
-  let file = explicit ? path6.resolve(explicit) : void 0;
+async function loadConfig(explicit, searchDir2, base6, knownRules, notes) {
+  let file = explicit ? path5.resolve(explicit) : void 0;
   let text;
   if (file) {
     try {
@@ -27610,24 +22896,24 @@ async function loadConfig(explicit, searchDir2, base4, knownRules, notes) {
     }
   } else {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path6.join(searchDir2, name);
+      const candidate = path5.join(searchDir2, name);
       try {
         text = await readPolicyFile(candidate, "config file");
         file = candidate;
         break;
       } catch (e) {
         if (!(e instanceof PolicyFileError) || e.reason === "missing") continue;
-        const shown2 = toPosix(path6.relative(base4, candidate)) || name;
+        const shown2 = toPosix(path5.relative(base6, candidate)) || name;
         notes.push({ level: "warning", code: "config.not_read", message: `${e.message.replace(candidate, shown2)}; the scan uses the default settings`, file: shown2 });
         return defaultConfig();
       }
     }
   }
   if (text === void 0 || file === void 0) return defaultConfig();
-  return parseConfig(text, file, base4, knownRules, notes);
+  return parseConfig(text, file, base6, knownRules, notes);
 }
-function parseConfig(text, file, base4, knownRules, notes) {
-  const shown2 = toPosix(path6.relative(process.cwd(), file)) || file;
+function parseConfig(text, file, base6, knownRules, notes) {
+  const shown2 = toPosix(path5.relative(process.cwd(), file)) || file;
   let raw;
   if (flowDepth(text, MAX_YAML_DEPTH).depth > MAX_YAML_DEPTH) throw new UsageError(`${shown2}: not valid YAML: nested deeper than ${MAX_YAML_DEPTH} levels`);
   try {
@@ -27641,8 +22927,8 @@ function parseConfig(text, file, base4, knownRules, notes) {
   for (const k of Object.keys(obj2)) if (!allowed.has(k)) throw new UsageError(`${shown2}: unknown key "${k}" (expected ${[...allowed].join(", ")})`);
   const patterns = obj2.ignore ?? [];
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === "string")) throw new UsageError(`${shown2}: "ignore" must be a list of paths`);
-  const configDir = path6.dirname(file);
-  const rel = toPosix(path6.relative(base4, configDir));
+  const configDir = path5.dirname(file);
+  const rel = toPosix(path5.relative(base6, configDir));
   const matcher = () => {
     if (!patterns.length) return () => false;
     const ig = gitignoreMatcher(patterns);
@@ -27703,9 +22989,9 @@ var init_config = __esm({
 
 // src/engine/postprocess/baseline.ts
 import { lstatSync as lstatSync3 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 function defaultBaseline(dir4) {
-  const file = path7.join(dir4, BASELINE_FILE);
+  const file = path6.join(dir4, BASELINE_FILE);
   try {
     return lstatSync3(file).isFile() ? file : void 0;
   } catch {
@@ -27751,10 +23037,10 @@ var init_baseline = __esm({
 });
 
 // src/engine/read/template.ts
-function renderedName(base4) {
-  const m = TEMPLATE_SUFFIX.exec(base4);
+function renderedName(base6) {
+  const m = TEMPLATE_SUFFIX.exec(base6);
   if (!m) return void 0;
-  const inner = base4.slice(0, m.index);
+  const inner = base6.slice(0, m.index);
   return inner && (inner.includes(".") || inner === "Caddyfile") && !/^\.env$/i.test(inner) ? inner : void 0;
 }
 function isTemplatePath(relPath) {
@@ -27932,6 +23218,294 @@ var init_template = __esm({
     TEMPLATE_SUFFIX = /\.(j2|jinja2?|tpl|tmpl|template|tftpl)$/i;
     GO_STATEMENT = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|block|template|include|toYaml|tpl|fail|\/\*)\b|\$\w*\s*:?=)/;
     TAG = /\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*(if|else|end|range|with|define|block)\b[\s\S]*?-?\}\}|%\{~?\s*(if|else|endif|for|endfor)\b[^}\n]*\}/g;
+  }
+});
+
+// src/engine/parse/bicep.ts
+function readBicep(s) {
+  const doc = { params: {}, vars: {}, resources: {}, modules: {} };
+  const root = new RangeNode();
+  const n = s.length;
+  let i = 0;
+  const skip = (lines) => {
+    for (; ; ) {
+      const c = s[i];
+      if (c === " " || c === "	" || c === "\r" || lines && c === "\n") i++;
+      else if (c === "/" && s[i + 1] === "/") {
+        const nl = s.indexOf("\n", i);
+        i = nl === -1 ? n : nl;
+      } else if (c === "/" && s[i + 1] === "*") {
+        const end = s.indexOf("*/", i + 2);
+        if (end === -1) throw new BicepSyntaxError("comment not closed", i);
+        i = end + 2;
+      } else return;
+    }
+  };
+  const ident = () => {
+    if (!IDENT_START.test(s[i] ?? "")) throw new BicepSyntaxError("name expected", i);
+    const start = i;
+    while (i < n && IDENT.test(s[i])) i++;
+    return s.slice(start, i);
+  };
+  const string = (depth2) => {
+    const start = i;
+    if (s.startsWith("'''", i)) {
+      const end = s.indexOf("'''", i + 3);
+      if (end === -1) throw new BicepSyntaxError("string not closed", start);
+      i = end + 3;
+      return s.slice(start + 3, end).replace(/^\r?\n/, "");
+    }
+    i++;
+    let out = "";
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0 || c === "\n") throw new BicepSyntaxError("string not closed", start);
+      if (c === "'") {
+        i++;
+        return out;
+      }
+      if (c === "\\") {
+        const e = s[i + 1] ?? "";
+        out += e === "n" ? "\n" : e === "r" ? "\r" : e === "t" ? "	" : e;
+        i += 2;
+      } else if (c === "$" && s[i + 1] === "{") {
+        const from = i;
+        i += 2;
+        balanced(depth2 + 1, "}");
+        out += s.slice(from, i);
+      } else {
+        out += c;
+        i++;
+      }
+    }
+  };
+  const balanced = (depth2, close) => {
+    if (depth2 > MAX_BICEP_DEPTH) throw new BicepSyntaxError(`nested deeper than ${MAX_BICEP_DEPTH} levels`, i);
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0) throw new BicepSyntaxError(`"${close}" expected`, i);
+      if (c === close) {
+        i++;
+        return;
+      }
+      if (c === "'") string(depth2);
+      else if (c === "(" || c === "[" || c === "{") {
+        i++;
+        balanced(depth2 + 1, c === "(" ? ")" : c === "[" ? "]" : "}");
+      } else if (c === ")" || c === "]" || c === "}") throw new BicepSyntaxError(`unexpected "${c}"`, i);
+      else if (c === "/" && (s[i + 1] === "/" || s[i + 1] === "*")) skip(false);
+      else i++;
+    }
+  };
+  const expression2 = (depth2, start = i) => {
+    for (; ; ) {
+      const c = s[i];
+      if (c === void 0 || c === "\n" || c === "," || c === ")" || c === "]" || c === "}") break;
+      if (c === "/" && s[i + 1] === "/") break;
+      if (c === "'") string(depth2);
+      else if (c === "(" || c === "[" || c === "{") {
+        i++;
+        balanced(depth2 + 1, c === "(" ? ")" : c === "[" ? "]" : "}");
+      } else if (c === "/" && s[i + 1] === "*") skip(false);
+      else i++;
+    }
+    const text = s.slice(start, i).trim();
+    if (!text) throw new BicepSyntaxError("value expected", start);
+    return { $expr: text };
+  };
+  const ends = () => {
+    let j = i;
+    while (s[j] === " " || s[j] === "	" || s[j] === "\r") j++;
+    const c = s[j];
+    return c === void 0 || c === "\n" || c === "," || c === ")" || c === "]" || c === "}" || c === "/" && (s[j + 1] === "/" || s[j + 1] === "*");
+  };
+  const value = (node, depth2) => {
+    if (depth2 > MAX_BICEP_DEPTH) throw new BicepSyntaxError(`nested deeper than ${MAX_BICEP_DEPTH} levels`, i);
+    const start = i;
+    let v;
+    const c = s[i];
+    if (c === "{") v = object(node, depth2);
+    else if (c === "[" && !/^\[\s*for\b/.test(s.slice(i, i + 16))) v = array(node, depth2);
+    else if (c === "'") v = string(depth2);
+    else {
+      const m = /^(?:true|false|null|-?\d+(?:\.\d+)?)/.exec(s.slice(i, i + 32));
+      if (m && !IDENT.test(s[i + m[0].length] ?? "")) {
+        i += m[0].length;
+        v = m[0] === "true" ? true : m[0] === "false" ? false : m[0] === "null" ? null : Number(m[0]);
+      } else v = expression2(depth2);
+    }
+    if (!ends()) v = expression2(depth2, start);
+    node.range = [node.range?.[0] ?? start, i];
+    return v;
+  };
+  const object = (node, depth2) => {
+    const start = i;
+    i++;
+    const out = {};
+    for (; ; ) {
+      skip(true);
+      if (s[i] === ",") {
+        i++;
+        continue;
+      }
+      if (s[i] === "}") {
+        i++;
+        return out;
+      }
+      if (i >= n) throw new BicepSyntaxError("object not closed", start);
+      const keyStart = i;
+      const k = s[i] === "'" ? string(depth2) : ident();
+      skip(false);
+      if (s[i] !== ":") throw new BicepSyntaxError('":" expected', i);
+      i++;
+      skip(false);
+      const child2 = node.child(k);
+      child2.range = [keyStart, keyStart];
+      out[k] = value(child2, depth2 + 1);
+    }
+  };
+  const array = (node, depth2) => {
+    const start = i;
+    i++;
+    const out = [];
+    for (; ; ) {
+      skip(true);
+      if (s[i] === ",") {
+        i++;
+        continue;
+      }
+      if (s[i] === "]") {
+        i++;
+        return out;
+      }
+      if (i >= n) throw new BicepSyntaxError("array not closed", start);
+      out.push(value(node.child(out.length), depth2 + 1));
+    }
+  };
+  const body = (node) => {
+    skip(false);
+    if (s[i] !== "=") throw new BicepSyntaxError('"=" expected', i);
+    i++;
+    skip(false);
+    if (/^if\s*\(/.test(s.slice(i, i + 8))) {
+      i = s.indexOf("(", i) + 1;
+      balanced(1, ")");
+      skip(false);
+    }
+    return value(node, 1);
+  };
+  let decorators = [];
+  for (; ; ) {
+    skip(true);
+    if (i >= n) break;
+    const start = i;
+    if (s[i] === "@") {
+      i++;
+      let name = ident();
+      while (s[i] === ".") {
+        i++;
+        name = ident();
+      }
+      skip(false);
+      if (s[i] === "(") {
+        i++;
+        balanced(1, ")");
+      }
+      decorators.push(name);
+      continue;
+    }
+    const word = IDENT_START.test(s[i]) ? ident() : "";
+    skip(false);
+    if (word === "param") {
+      const name = ident();
+      skip(false);
+      const typeStart = i;
+      while (i < n && s[i] !== "\n" && s[i] !== "=") {
+        const c = s[i];
+        if (c === "'") string(1);
+        else if (c === "(" || c === "[" || c === "{") {
+          i++;
+          balanced(1, c === "(" ? ")" : c === "[" ? "]" : "}");
+        } else if (c === "/" && s[i + 1] === "/") break;
+        else if (c === "/" && s[i + 1] === "*") skip(false);
+        else i++;
+      }
+      const p = { type: s.slice(typeStart, i).trim(), secure: decorators.includes("secure") };
+      if (s[i] === "=") {
+        i++;
+        skip(false);
+        p.default = value(root.child("params").child(name).child("default"), 1);
+      }
+      doc.params[name] = p;
+      root.child("params").child(name).range = [start, i];
+    } else if (word === "var") {
+      const name = ident();
+      skip(false);
+      if (s[i] !== "=") throw new BicepSyntaxError('"=" expected', i);
+      i++;
+      skip(false);
+      doc.vars[name] = value(root.child("vars").child(name), 1);
+    } else if (word === "resource" || word === "module") {
+      const symbol = ident();
+      skip(false);
+      if (s[i] !== "'") throw new BicepSyntaxError("type expected", i);
+      const type = string(1);
+      skip(false);
+      let existing = false;
+      if (s.startsWith("existing", i) && !IDENT.test(s[i + 8] ?? "")) {
+        existing = true;
+        i += 8;
+      }
+      const decl = root.child(word === "resource" ? "resources" : "modules").child(symbol);
+      decl.range = [start, i];
+      const b = body(decl.child("body"));
+      if (word === "resource") doc.resources[symbol] = { type, existing, body: b };
+      else doc.modules[symbol] = { path: type, body: b };
+    } else {
+      if (!word) throw new BicepSyntaxError("declaration expected", i);
+      while (i < n && s[i] !== "\n") {
+        const c = s[i];
+        if (c === "'") string(1);
+        else if (c === "(" || c === "[" || c === "{") {
+          i++;
+          balanced(1, c === "(" ? ")" : c === "[" ? "]" : "}");
+        } else if (c === "/" && s[i + 1] === "/") break;
+        else if (c === "/" && s[i + 1] === "*") skip(false);
+        else i++;
+      }
+    }
+    decorators = [];
+  }
+  return { value: doc, rangeOf: (path17) => root.find(path17) };
+}
+var MAX_BICEP_DEPTH, BicepSyntaxError, IDENT_START, IDENT, RangeNode;
+var init_bicep = __esm({
+  "src/engine/parse/bicep.ts"() {
+    "use strict";
+    MAX_BICEP_DEPTH = 100;
+    BicepSyntaxError = class extends Error {
+      constructor(message2, offset) {
+        super(message2);
+        this.offset = offset;
+      }
+      offset;
+    };
+    IDENT_START = /[A-Za-z_]/;
+    IDENT = /[A-Za-z0-9_]/;
+    RangeNode = class _RangeNode {
+      range;
+      children;
+      child(seg) {
+        this.children ??= /* @__PURE__ */ new Map();
+        let c = this.children.get(seg);
+        if (!c) this.children.set(seg, c = new _RangeNode());
+        return c;
+      }
+      find(path17, from = 0) {
+        if (from === path17.length) return this.range;
+        return this.children?.get(path17[from])?.find(path17, from + 1);
+      }
+    };
   }
 });
 
@@ -28453,7 +24027,7 @@ function evaluate(node) {
       throw new Error(`Unknown node type ${node.type}.`);
   }
 }
-var CHAR_0, CHAR_1, CHAR_9, CHAR_BACKSLASH, CHAR_DOLLAR, CHAR_DOT, CHAR_DOUBLE_QUOTE, CHAR_LOWER_A, CHAR_LOWER_E, CHAR_LOWER_F, CHAR_LOWER_N, CHAR_LOWER_T, CHAR_LOWER_U, CHAR_LOWER_X, CHAR_LOWER_Z, CHAR_MINUS, CHAR_NEWLINE, CHAR_PLUS, CHAR_RETURN, CHAR_SINGLE_QUOTE, CHAR_SLASH, CHAR_SPACE, CHAR_TAB, CHAR_UNDERSCORE, CHAR_UPPER_A, CHAR_UPPER_E, CHAR_UPPER_F, CHAR_UPPER_N, CHAR_UPPER_X, CHAR_UPPER_Z, CHAR_LOWER_B, CHAR_LOWER_R, CHAR_LOWER_V, CHAR_LINE_SEPARATOR, CHAR_PARAGRAPH_SEPARATOR, CHAR_UPPER_I, CHAR_STAR, CHAR_VTAB, CHAR_FORM_FEED, CHAR_NBSP, CHAR_BOM, CHAR_NON_BREAKING_SPACE, CHAR_EN_QUAD, CHAR_EM_QUAD, CHAR_EN_SPACE, CHAR_EM_SPACE, CHAR_THREE_PER_EM_SPACE, CHAR_FOUR_PER_EM_SPACE, CHAR_SIX_PER_EM_SPACE, CHAR_FIGURE_SPACE, CHAR_PUNCTUATION_SPACE, CHAR_THIN_SPACE, CHAR_HAIR_SPACE, CHAR_NARROW_NO_BREAK_SPACE, CHAR_MEDIUM_MATHEMATICAL_SPACE, CHAR_IDEOGRAPHIC_SPACE, LBRACKET, RBRACKET, LBRACE, RBRACE, COLON, COMMA, TRUE, FALSE, NULL, NAN$1, INFINITY$1, QUOTE, escapeToChar, json5EscapeToChar, charToEscape, json5CharToEscape, knownTokenTypes, knownJSON5TokenTypes, json5LineTerminators, ErrorWithLocation, UnexpectedChar, UnexpectedIdentifier, UnexpectedToken, UnexpectedEOF, ID_Start, ID_Continue, CHAR_CR, CHAR_LF, CharCodeReader, INFINITY, NAN, keywordStarts, whitespace, json5Whitespace, DEFAULT_OPTIONS$1, jsonKeywords, tt, Tokenizer, types, DEFAULT_OPTIONS, UNICODE_SEQUENCE;
+var CHAR_0, CHAR_1, CHAR_9, CHAR_BACKSLASH, CHAR_DOLLAR, CHAR_DOT, CHAR_DOUBLE_QUOTE, CHAR_LOWER_A, CHAR_LOWER_E, CHAR_LOWER_F, CHAR_LOWER_N, CHAR_LOWER_T, CHAR_LOWER_U, CHAR_LOWER_X, CHAR_LOWER_Z, CHAR_MINUS, CHAR_NEWLINE, CHAR_PLUS, CHAR_RETURN, CHAR_SINGLE_QUOTE, CHAR_SLASH, CHAR_SPACE, CHAR_TAB, CHAR_UNDERSCORE, CHAR_UPPER_A, CHAR_UPPER_E, CHAR_UPPER_F, CHAR_UPPER_N, CHAR_UPPER_X, CHAR_UPPER_Z, CHAR_LOWER_B, CHAR_LOWER_R, CHAR_LOWER_V, CHAR_LINE_SEPARATOR, CHAR_PARAGRAPH_SEPARATOR, CHAR_UPPER_I, CHAR_STAR, CHAR_VTAB, CHAR_FORM_FEED, CHAR_NBSP, CHAR_BOM, CHAR_NON_BREAKING_SPACE, CHAR_EN_QUAD, CHAR_EM_QUAD, CHAR_EN_SPACE, CHAR_EM_SPACE, CHAR_THREE_PER_EM_SPACE, CHAR_FOUR_PER_EM_SPACE, CHAR_SIX_PER_EM_SPACE, CHAR_FIGURE_SPACE, CHAR_PUNCTUATION_SPACE, CHAR_THIN_SPACE, CHAR_HAIR_SPACE, CHAR_NARROW_NO_BREAK_SPACE, CHAR_MEDIUM_MATHEMATICAL_SPACE, CHAR_IDEOGRAPHIC_SPACE, LBRACKET, RBRACKET, LBRACE, RBRACE, COLON2, COMMA, TRUE, FALSE, NULL, NAN$1, INFINITY$1, QUOTE, escapeToChar, json5EscapeToChar, charToEscape, json5CharToEscape, knownTokenTypes, knownJSON5TokenTypes, json5LineTerminators, ErrorWithLocation, UnexpectedChar, UnexpectedIdentifier, UnexpectedToken, UnexpectedEOF, ID_Start, ID_Continue, CHAR_CR, CHAR_LF, CharCodeReader, INFINITY, NAN, keywordStarts, whitespace, json5Whitespace, DEFAULT_OPTIONS$1, jsonKeywords, tt, Tokenizer, types, DEFAULT_OPTIONS, UNICODE_SEQUENCE;
 var init_momoa = __esm({
   "node_modules/@humanwhocodes/momoa/dist/momoa.js"() {
     CHAR_0 = 48;
@@ -28516,7 +24090,7 @@ var init_momoa = __esm({
     RBRACKET = "]";
     LBRACE = "{";
     RBRACE = "}";
-    COLON = ":";
+    COLON2 = ":";
     COMMA = ",";
     TRUE = "true";
     FALSE = "false";
@@ -28561,7 +24135,7 @@ var init_momoa = __esm({
       [RBRACKET, "RBracket"],
       [LBRACE, "LBrace"],
       [RBRACE, "RBrace"],
-      [COLON, "Colon"],
+      [COLON2, "Colon"],
       [COMMA, "Comma"],
       [TRUE, "Boolean"],
       [FALSE, "Boolean"],
@@ -29583,15 +25157,27 @@ var init_lines = __esm({
 // src/engine/parse/paas.ts
 function paasPlatform(relPath) {
   const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? "";
-  if (/^fly(\.[\w-]+)?\.toml$/.test(base4)) return "fly";
-  if (/^render\.ya?ml$/.test(base4)) return "render";
-  if (/^railway\.(toml|json)$/.test(base4)) return "railway";
-  if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base4) && segments[segments.length - 2] === "config") return "kamal";
+  const base6 = segments[segments.length - 1] ?? "";
+  if (/^fly(\.[\w-]+)?\.toml$/.test(base6)) return "fly";
+  if (/^render\.ya?ml$/.test(base6)) return "render";
+  if (/^railway\.(toml|json)$/.test(base6)) return "railway";
+  if (/^deploy(\.[\w-]+)?\.ya?ml$/.test(base6) && segments[segments.length - 2] === "config") return "kamal";
+  if (/\.bicep(param)?$/.test(base6)) return "azure";
   return void 0;
 }
 function parsePaas(file, text) {
   const platform = paasPlatform(file) ?? "fly";
+  if (platform === "azure") {
+    try {
+      const { value, rangeOf } = readBicep(text);
+      const resolver = (path17) => rangeOf(path17);
+      return { ok: true, target: { kind: "paas", file, text, platform, value }, resolver };
+    } catch (e) {
+      if (!(e instanceof BicepSyntaxError)) throw e;
+      const pos = new LineIndex(text).position(e.offset);
+      return { ok: false, message: e.message, line: pos.line, column: pos.column };
+    }
+  }
   if (/\.ya?ml$/.test(file)) {
     const r = parseYaml(text);
     if (!r.ok) return r;
@@ -29708,7 +25294,7 @@ function readToml(s) {
     ranges2.set(JSON.stringify(path17), [ranges2.get(JSON.stringify(path17))?.[0] ?? start, i]);
     return v;
   };
-  const assign = (obj2, base4, depth2) => {
+  const assign = (obj2, base6, depth2) => {
     const keyStart = i;
     const k = key();
     if (s[i] !== "=") throw new TomlError('"=" expected', i);
@@ -29719,7 +25305,7 @@ function readToml(s) {
       if (!isRecord(target[part])) target[part] = {};
       target = target[part];
     }
-    const path17 = [...base4, ...k];
+    const path17 = [...base6, ...k];
     ranges2.set(JSON.stringify(path17), [keyStart, keyStart]);
     target[k[k.length - 1]] = value(path17, depth2);
   };
@@ -29736,8 +25322,8 @@ function readToml(s) {
       let t = root;
       const path17 = [];
       for (const [n, part] of k.entries()) {
-        const last3 = n === k.length - 1;
-        if (last3 && array) {
+        const last2 = n === k.length - 1;
+        if (last2 && array) {
           const list = Array.isArray(t[part]) ? t[part] : [];
           t[part] = list;
           const next = {};
@@ -29776,6 +25362,7 @@ var init_paas2 = __esm({
   "src/engine/parse/paas.ts"() {
     "use strict";
     init_json();
+    init_bicep();
     init_json5();
     init_lines();
     init_yaml();
@@ -29792,45 +25379,45 @@ var init_paas2 = __esm({
 
 // src/engine/read/classify.ts
 function isOpenClawConfigInStateDir(segments) {
-  const base4 = segments[segments.length - 1] ?? "";
+  const base6 = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
   if (![".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(parent)) return false;
-  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base4) || /^[\w-]+\.json5?$/i.test(base4) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base4);
+  return /^(openclaw|clawdbot|moltbot|moldbot)(\.[\w-]+)?\.json5?$/i.test(base6) || /^[\w-]+\.json5?$/i.test(base6) && !/^(auth-profiles|creds|exec-approvals)\.json$/i.test(base6);
 }
 function isOpenClawConfigName(p) {
-  const base4 = p.split("/").pop() ?? p;
-  return OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4);
+  const base6 = p.split("/").pop() ?? p;
+  return OPENCLAW_NAMES.has(base6.toLowerCase()) || /\.openclaw\.json5?$/i.test(base6);
 }
 function classify(relPath) {
   const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? relPath;
-  for (const c of CONVENTIONS) if (c.test(base4, segments)) return c.kind;
-  const rendered = renderedName(base4);
+  const base6 = segments[segments.length - 1] ?? relPath;
+  for (const c of CONVENTIONS) if (c.test(base6, segments)) return c.kind;
+  const rendered = renderedName(base6);
   if (rendered) return classify([...segments.slice(0, -1), rendered].join("/"));
   return "text";
 }
 function isDotenvTemplate(relPath) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return ENV_TEMPLATE.test(base4);
+  const base6 = relPath.split("/").pop() ?? relPath;
+  return ENV_TEMPLATE.test(base6);
 }
 function looksLikeCompose(relPath, text) {
   return /\.ya?ml$/i.test(relPath) && /^services:[ \t]*(#.*)?$/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 function looksLikeKubernetes(relPath, text) {
-  return /\.ya?ml$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+  return /\.ya?ml(\.envsubst)?$/i.test(relPath) && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }
 function looksLikeCloudInit(relPath, text) {
   return /\.(ya?ml|cfg|conf|txt|tpl|tftpl)$|^[^.]+$/i.test(relPath.split("/").pop() ?? relPath) && /^#cloud-config[ \t]*\r?$/m.test(text.slice(0, text.indexOf("\n") + 1 || text.length));
 }
 function looksLikeShell(relPath, text) {
-  const base4 = relPath.split("/").pop() ?? relPath;
-  return !base4.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
+  const base6 = relPath.split("/").pop() ?? relPath;
+  return !base6.includes(".") && /^#![ \t]*\S*\/(env[ \t]+)?(sh|bash|dash|ash|ksh|zsh)\b/.test(text);
 }
 function looksLikeOpenClawConfig(relPath, text) {
-  const base4 = relPath.slice(relPath.lastIndexOf("/") + 1);
-  const name = renderedName(base4) ?? base4;
+  const base6 = relPath.slice(relPath.lastIndexOf("/") + 1);
+  const name = renderedName(base6) ?? base6;
   if (!CONFIG_CANDIDATE.test(name)) return false;
-  const head2 = name === base4 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
+  const head2 = name === base6 ? text.slice(0, SNIFF_BYTES) : neutralise(text.slice(0, SNIFF_BYTES), "json");
   const keys = topLevelKeys(head2);
   if (!keys || keys.some((k) => FOREIGN_TOP_KEYS.has(k))) return false;
   const known = keys.filter((k) => OPENCLAW_TOP_KEYS.has(k));
@@ -29902,10 +25489,10 @@ function looksLikeNginx(relPath, text) {
 }
 function ansibleRole(relPath) {
   const segments = relPath.split("/");
-  const base4 = segments[segments.length - 1] ?? "";
-  if (!/\.ya?ml$/i.test(base4)) return void 0;
+  const base6 = segments[segments.length - 1] ?? "";
+  if (!/\.ya?ml$/i.test(base6)) return void 0;
   const dirs = segments.slice(0, -1);
-  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base4) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
+  const roleRoot = dirs.length === 1 && /^main\.ya?ml$/.test(base6) && ["defaults", "vars", "tasks", "handlers"].includes(dirs[0] ?? "");
   const inAnsible = roleRoot || dirs.some((d) => d === "roles" || /^ansible/i.test(d) || d === "playbooks");
   if (!inAnsible) return void 0;
   if (dirs.some((d) => ["defaults", "vars", "group_vars", "host_vars"].includes(d))) return "vars";
@@ -29925,87 +25512,87 @@ var init_classify = __esm({
       {
         kind: "compose",
         describe: "`compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml` and their `.<x>.` variants (`docker-compose.override.yml`, `compose.prod.yaml`); other YAML files whose top level has a `services:` map",
-        test: (base4) => COMPOSE_BASE.test(base4)
+        test: (base6) => COMPOSE_BASE.test(base6)
       },
       {
         kind: "openclaw",
         describe: "`openclaw.json`, `openclaw.json5`, `*.openclaw.json`, legacy `clawdbot.json`, `moltbot.json`, `moldbot.json`, and `*.json`/`*.json5` under a committed `.openclaw/` (or legacy state) directory",
-        test: (base4, segments) => OPENCLAW_NAMES.has(base4.toLowerCase()) || /\.openclaw\.json5?$/i.test(base4) || /\.json5?$/i.test(base4) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
+        test: (base6, segments) => OPENCLAW_NAMES.has(base6.toLowerCase()) || /\.openclaw\.json5?$/i.test(base6) || /\.json5?$/i.test(base6) && segments.slice(0, -1).some((s) => [".openclaw", ".clawdbot", ".moltbot", ".moldbot"].includes(s)) && isOpenClawConfigInStateDir(segments)
       },
       {
         kind: "dotenv",
         describe: "`.env` and `.env.*` (`.env.local`, `.env.production`, templates such as `.env.example`), also `*.env`",
-        test: (base4) => base4 === ".env" || base4.startsWith(".env.") || /\.env$/i.test(base4) && base4.length > 4
+        test: (base6) => base6 === ".env" || base6.startsWith(".env.") || /\.env$/i.test(base6) && base6.length > 4
       },
       {
         kind: "workflow",
         describe: "GitHub Actions workflows, `.github/workflows/*.yml` / `*.yaml` (their `run:` steps are shell)",
-        test: (base4, segments) => /\.ya?ml$/i.test(base4) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
+        test: (base6, segments) => /\.ya?ml$/i.test(base6) && segments.length >= 3 && segments[segments.length - 2] === "workflows" && segments[segments.length - 3] === ".github"
       },
       {
         kind: "sshd",
         describe: "`sshd_config` and drop-ins `sshd_config.d/*.conf`",
-        test: (base4, segments) => base4 === "sshd_config" || /\.conf$/.test(base4) && segments[segments.length - 2] === "sshd_config.d"
+        test: (base6, segments) => base6 === "sshd_config" || /\.conf$/.test(base6) && segments[segments.length - 2] === "sshd_config.d"
       },
       {
         kind: "systemd",
         describe: "systemd service units `*.service` and their drop-ins `*.service.d/*.conf`",
-        test: (base4, segments) => /\.service$/.test(base4) || /\.conf$/.test(base4) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
+        test: (base6, segments) => /\.service$/.test(base6) || /\.conf$/.test(base6) && /\.service\.d$/.test(segments[segments.length - 2] ?? "")
       },
       {
         kind: "nginx",
         describe: "`nginx.conf`, `*.nginx.conf`, `*.conf` under a folder whose name contains `nginx`, and every file under `sites-available/` or `sites-enabled/` (not under `apache2/` or `httpd/`)",
-        test: (base4, segments) => base4 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base4) || /\.conf$/.test(base4) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
+        test: (base6, segments) => base6 === "nginx.conf" || /\.nginx(\.conf)?$/.test(base6) || /\.conf$/.test(base6) && segments.slice(0, -1).some((s) => /nginx/i.test(s)) || segments.slice(0, -1).some((s) => s === "sites-available" || s === "sites-enabled") && !segments.some((s) => /^(apache2?|httpd)$/i.test(s))
       },
       {
         kind: "caddy",
         describe: "`Caddyfile`, `Caddyfile.*` (`Caddyfile.prod`), `*.caddyfile`, and templates of them (`Caddyfile.j2`)",
-        test: (base4) => /^Caddyfile(\.[\w-]+)?$/.test(base4) && renderedName(base4) === void 0 || /\.caddyfile$/i.test(base4)
+        test: (base6) => /^Caddyfile(\.[\w-]+)?$/.test(base6) && renderedName(base6) === void 0 || /\.caddyfile$/i.test(base6)
       },
       {
         kind: "docker_daemon",
         describe: "Docker daemon config `daemon.json` (at the root, or under a path containing `docker`, such as `etc/docker/daemon.json`)",
-        test: (base4, segments) => base4 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
+        test: (base6, segments) => base6 === "daemon.json" && (segments.length === 1 || segments.slice(0, -1).some((s) => /docker/i.test(s)))
       },
       {
         kind: "shell",
         describe: "shell scripts `*.sh`, `*.bash`, and files without an extension whose first line is a `sh`/`bash` shebang",
-        test: (base4) => /\.(sh|bash)$/.test(base4)
+        test: (base6) => /\.(sh|bash)$/.test(base6)
       },
       {
         kind: "makefile",
         describe: "`Makefile`, `makefile`, `GNUmakefile`, `*.mk` (recipe lines are shell)",
-        test: (base4) => /^(GNUmakefile|[Mm]akefile)$/.test(base4) || /\.mk$/.test(base4)
+        test: (base6) => /^(GNUmakefile|[Mm]akefile)$/.test(base6) || /\.mk$/.test(base6)
       },
       {
         kind: "terraform",
         describe: "Terraform `*.tf` and variable files `*.tfvars` (also `terraform.tfvars.example` and the like)",
-        test: (base4) => /\.tf$/.test(base4) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base4)
+        test: (base6) => /\.tf$/.test(base6) || /\.tfvars(\.(example|sample|dist|template))?$/.test(base6)
       },
       {
         kind: "paas",
-        describe: "platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`)",
-        test: (base4, segments) => paasPlatform(segments.join("/")) !== void 0
+        describe: "platform configs: `fly.toml`, `render.yaml`, `railway.toml`, `railway.json`, Kamal `config/deploy.yml` (and `config/deploy.<destination>.yml`), Azure Bicep `*.bicep` and `*.bicepparam`",
+        test: (base6, segments) => paasPlatform(segments.join("/")) !== void 0
       },
       {
         kind: "cloud_init",
         describe: "cloud-init user data: `cloud-init.yaml`, `cloud-config.yaml`, `user-data` (and `.yml`, `.yaml`), and any YAML file whose first line is `#cloud-config`",
-        test: (base4) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base4)
+        test: (base6) => /^(cloud-init|cloud-config|cloudinit|user-data|userdata)(\.ya?ml)?$/i.test(base6)
       },
       {
         kind: "kubernetes",
-        describe: "Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)",
-        test: (base4) => /^values([.-][\w-]+)?\.ya?ml$/.test(base4)
+        describe: "Kubernetes manifests (YAML whose documents have `apiVersion:` and `kind:`, also envsubst templates `*.yaml.envsubst`), Helm chart templates (`templates/*.yaml`, expressions read as unknown values) and chart values (`values.yaml`, `values-*.yaml`)",
+        test: (base6) => /^values([.-][\w-]+)?\.ya?ml$/.test(base6)
       },
       {
         kind: "ansible",
         describe: "Ansible: YAML under a `roles/`, `playbooks/` or `ansible*/` folder, in `tasks/`, `handlers/`, `playbooks/` (their `shell`/`command`/`copy content:` tasks are read as shell and configs) or `defaults/`, `vars/`, `group_vars/`, `host_vars/` (variables)",
-        test: (base4, segments) => ansibleRole(segments.join("/")) !== void 0
+        test: (base6, segments) => ansibleRole(segments.join("/")) !== void 0
       },
       {
         kind: "dockerfile",
         describe: "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`",
-        test: (base4) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base4) || /\.(Dockerfile|Containerfile)$/i.test(base4)
+        test: (base6) => /^(Dockerfile|Containerfile)(\..+)?$/.test(base6) || /\.(Dockerfile|Containerfile)$/i.test(base6)
       }
     ];
     OPENCLAW_TOP_KEYS = /* @__PURE__ */ new Set([
@@ -30058,9 +25645,9 @@ var init_classify = __esm({
 });
 
 // src/engine/postprocess/fingerprint.ts
-import { createHash as createHash3, createHmac, pbkdf2Sync } from "node:crypto";
+import { createHash as createHash4, createHmac, pbkdf2Sync } from "node:crypto";
 function sha256(s) {
-  return createHash3("sha256").update(s).digest("hex");
+  return createHash4("sha256").update(s).digest("hex");
 }
 function classes(s) {
   return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s)) + Number(/[^A-Za-z0-9]/.test(s));
@@ -33654,16 +29241,16 @@ var require_jsonInstruction = __commonJS({
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
         let start = -1;
-        let last3 = "";
+        let last2 = "";
         let quoted = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
           switch (char) {
             case "[":
-              if (last3 === "") {
+              if (last2 === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
-                last3 = "[";
+                last2 = "[";
               } else if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
@@ -33671,13 +29258,13 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case '"':
-              if (last3 === "[" || last3 === ",") {
+              if (last2 === "[" || last2 === ",") {
                 start = i;
                 quoted = true;
-                last3 = '"';
+                last2 = '"';
                 escapedArg = escapedArg + char;
                 continue;
-              } else if (last3 === '"') {
+              } else if (last2 === '"') {
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
@@ -33694,8 +29281,8 @@ var require_jsonInstruction = __commonJS({
               if (quoted) {
                 escapedArg = escapedArg + char;
               } else {
-                if (last3 === '"') {
-                  last3 = ",";
+                if (last2 === '"') {
+                  last2 = ",";
                 } else {
                   break argsCheck;
                 }
@@ -33704,7 +29291,7 @@ var require_jsonInstruction = __commonJS({
             case "]":
               if (quoted) {
                 escapedArg = escapedArg + char;
-              } else if (last3 !== "") {
+              } else if (last2 !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i), document2.positionAt(argsOffset + i + 1)));
                 break argsCheck;
               }
@@ -33973,9 +29560,9 @@ var require_property = __commonJS({
         }
         value = value.substring(skip);
         let first = value.charAt(0);
-        let last3 = value.charAt(value.length - 1);
+        let last2 = value.charAt(value.length - 1);
         let literal2 = first === "'" || first === '"';
-        let inSingle = first === "'" && last3 === "'";
+        let inSingle = first === "'" && last2 === "'";
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
@@ -36268,18 +31855,847 @@ var init_embed_yaml = __esm({
   }
 });
 
+// src/engine/parse/literal.ts
+var UNKNOWN, MAX_DEPTH2, isIdentStart, isIdent, isSpace, CLOSERS, LiteralReader, ESCAPES4;
+var init_literal = __esm({
+  "src/engine/parse/literal.ts"() {
+    "use strict";
+    UNKNOWN = '"${UNKNOWN}"';
+    MAX_DEPTH2 = 64;
+    isIdentStart = (c) => c !== void 0 && /[A-Za-z_]/.test(c);
+    isIdent = (c) => c !== void 0 && /[A-Za-z0-9_]/.test(c);
+    isSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
+    CLOSERS = /* @__PURE__ */ new Set([",", "}", "]", ")", ":"]);
+    LiteralReader = class {
+      constructor(src, dialect, names = () => void 0) {
+        this.src = src;
+        this.dialect = dialect;
+        this.names = names;
+      }
+      src;
+      dialect;
+      names;
+      out = [];
+      offs = [];
+      /**
+       * The expression in `[start, end)` as JSON5, or undefined when it is not one value (then nothing is known:
+       * the caller decides what an unknown value means there). Inner values that are not literals are `UNKNOWN`.
+       */
+      read(start, end) {
+        this.out = [];
+        this.offs = [];
+        const i = this.skipSpace(start, end);
+        if (i >= end) return void 0;
+        const next = this.value(i, end, 0);
+        if (next === void 0 || this.skipSpace(next, end) < end) return void 0;
+        const map = [...this.offs, this.src.at(Math.max(start, end - 1)) + 1];
+        return { text: this.out.join(""), map };
+      }
+      /** Index after the end of an expression that starts at `i`: the next `,` `}` `]` `)` (or `end`) at its own depth. */
+      skipExpression(i, end) {
+        const t = this.src.text;
+        let depth2 = 0;
+        while (i < end) {
+          const c = t[i];
+          if (c === '"' || c === "'") i = this.skipString(i, end);
+          else if (c === "#") i = this.lineEnd(i, end);
+          else if (c === "(" || c === "[" || c === "{") {
+            depth2++;
+            i++;
+          } else if (c === ")" || c === "]" || c === "}" || c === "," && depth2 === 0 || c === ":" && depth2 === 0 && this.dialect === "python") {
+            if (depth2 === 0) return i;
+            depth2--;
+            i++;
+          } else i++;
+        }
+        return end;
+      }
+      skipSpace(i, end) {
+        const t = this.src.text;
+        while (i < end) {
+          if (isSpace(t[i]) || t[i] === "\\" && t[i + 1] === "\n") i++;
+          else if (t[i] === "#") i = this.lineEnd(i, end);
+          else break;
+        }
+        return i;
+      }
+      lineEnd(i, end) {
+        const nl = this.src.text.indexOf("\n", i);
+        return nl === -1 || nl > end ? end : nl;
+      }
+      emit(s, from, to) {
+        const exact = s.length === to - from;
+        for (let k = 0; k < s.length; k++) {
+          this.out.push(s[k]);
+          this.offs.push(this.src.at(exact ? from + k : k === s.length - 1 ? Math.max(from, to - 1) : from));
+        }
+      }
+      checkpoint() {
+        return this.out.length;
+      }
+      rollback(n) {
+        this.out.length = n;
+        this.offs.length = n;
+      }
+      /** One value from `i`; its JSON5 is emitted. Returns the index after it, or undefined (nothing emitted). */
+      value(i, end, depth2) {
+        if (depth2 > MAX_DEPTH2) return void 0;
+        const t = this.src.text;
+        const c = t[i];
+        const mark = this.checkpoint();
+        let next;
+        if (c === "{") next = this.object(i, end, depth2);
+        else if (c === "[") next = this.list(i, end, depth2);
+        else if (c === '"' || c === "'" || isIdentStart(c) && this.stringPrefix(i) !== void 0) next = this.string(i, end);
+        else if (c === "-" || c !== void 0 && /[0-9]/.test(c)) next = this.number(i, end);
+        else if (isIdentStart(c) || c === "$") next = this.name(i, end);
+        if (next === void 0) this.rollback(mark);
+        return next;
+      }
+      /**
+       * A value inside a list or object: a literal, else the expression up to the next separator as `UNKNOWN`. An
+       * object or list that is not all literal keys is not a value of unknown type: it makes its container unreadable.
+       */
+      member(i, end, depth2) {
+        const mark = this.checkpoint();
+        const next = this.value(i, end, depth2 + 1);
+        if (next !== void 0) {
+          const after = this.skipSpace(next, end);
+          const c = this.src.text[after];
+          if (after >= end || c !== void 0 && CLOSERS.has(c) && c !== ":") return next;
+        }
+        this.rollback(mark);
+        const first = this.src.text[i];
+        if ((first === "{" || first === "[") && next === void 0) return void 0;
+        const stop = this.skipExpression(i, end);
+        let e = stop;
+        while (e > i && isSpace(this.src.text[e - 1])) e--;
+        this.emit(UNKNOWN, i, Math.max(e, i + 1));
+        return stop;
+      }
+      list(i, end, depth2) {
+        const t = this.src.text;
+        this.emit("[", i, i + 1);
+        i = this.skipSpace(i + 1, end);
+        while (i < end && t[i] !== "]") {
+          const next = this.member(i, end, depth2);
+          if (next === void 0) return void 0;
+          i = this.skipSpace(next, end);
+          if (t[i] === ",") {
+            this.emit(",", i, i + 1);
+            i = this.skipSpace(i + 1, end);
+          } else if (t[i] !== "]") return void 0;
+        }
+        if (t[i] !== "]") return void 0;
+        this.emit("]", i, i + 1);
+        return i + 1;
+      }
+      object(i, end, depth2) {
+        const t = this.src.text;
+        this.emit("{", i, i + 1);
+        i = this.skipSpace(i + 1, end);
+        while (i < end && t[i] !== "}") {
+          const keyEnd = this.key(i, end);
+          if (keyEnd === void 0) return void 0;
+          i = this.skipSpace(keyEnd, end);
+          if (t[i] !== ":") return void 0;
+          this.emit(":", i, i + 1);
+          const next = this.member(this.skipSpace(i + 1, end), end, depth2);
+          if (next === void 0) return void 0;
+          i = this.skipSpace(next, end);
+          if (t[i] === ",") {
+            this.emit(",", i, i + 1);
+            i = this.skipSpace(i + 1, end);
+          } else if (t[i] !== "}") return void 0;
+        }
+        if (t[i] !== "}") return void 0;
+        this.emit("}", i, i + 1);
+        return i + 1;
+      }
+      /** A literal key: a plain string (both dialects) or a bare identifier (jq `{gateway: …}`). */
+      key(i, end) {
+        const t = this.src.text;
+        if (this.dialect === "jq" && isIdentStart(t[i])) {
+          let j = i;
+          while (j < end && isIdent(t[j])) j++;
+          this.emit(JSON.stringify(t.slice(i, j)), i, j);
+          return j;
+        }
+        const s = this.stringValue(i, end);
+        if (!s || s.value === void 0) return void 0;
+        this.emit(JSON.stringify(s.value), i, s.next);
+        return s.next;
+      }
+      /** Python's string prefixes (`r`, `b`, `f`, `rb`…) right before a quote: the prefix, else undefined. */
+      stringPrefix(i) {
+        if (this.dialect !== "python") return void 0;
+        const t = this.src.text;
+        let j = i;
+        while (j < i + 2 && /[rRbBuUfF]/.test(t[j] ?? "")) j++;
+        return j > i && (t[j] === '"' || t[j] === "'") ? t.slice(i, j).toLowerCase() : void 0;
+      }
+      string(i, end) {
+        const s = this.stringValue(i, end);
+        if (!s) return void 0;
+        if (s.value === void 0) this.emit(UNKNOWN, i, s.next);
+        else this.emit(JSON.stringify(s.value), i, s.next);
+        return s.next;
+      }
+      /** A string literal from `i`: its value (undefined when it is not a constant: f-string, interpolation, bytes). */
+      stringValue(i, end) {
+        const t = this.src.text;
+        const prefix = this.stringPrefix(i) ?? "";
+        let j = i + prefix.length;
+        const q = t[j];
+        if (q !== '"' && (q !== "'" || this.dialect === "jq")) return void 0;
+        const triple = this.dialect === "python" && t[j + 1] === q && t[j + 2] === q;
+        if (triple) {
+          const close = t.indexOf(q.repeat(3), j + 3);
+          return close === -1 || close + 3 > end ? void 0 : { value: void 0, next: close + 3 };
+        }
+        j++;
+        let value = "";
+        let constant = !prefix.includes("f") && !prefix.includes("b");
+        const raw = prefix.includes("r");
+        while (j < end && t[j] !== q) {
+          const c = t[j];
+          if (c === "\n") return void 0;
+          if (c === "\\") {
+            const d = t[j + 1] ?? "";
+            if (this.dialect === "jq" && d === "(") {
+              constant = false;
+              j = this.skipExpression(j + 2, end) + 1;
+              continue;
+            }
+            if (raw) value += c + d;
+            else if (d === "u" && /^[0-9a-fA-F]{4}$/.test(t.slice(j + 2, j + 6))) {
+              value += String.fromCharCode(parseInt(t.slice(j + 2, j + 6), 16));
+              j += 6;
+              continue;
+            } else value += ESCAPES4[d] ?? (this.dialect === "python" ? c + d : d);
+            j += 2;
+            continue;
+          }
+          value += c;
+          j++;
+        }
+        if (t[j] !== q) return void 0;
+        return { value: constant ? value : void 0, next: j + 1 };
+      }
+      number(i, end) {
+        const t = this.src.text;
+        let j = i;
+        if (t[j] === "-") j++;
+        const digits = () => {
+          const from = j;
+          while (j < end && /[0-9_]/.test(t[j] ?? "")) j++;
+          return j > from;
+        };
+        if (!digits()) return void 0;
+        if (t[j] === ".") {
+          j++;
+          digits();
+        }
+        if (t[j] === "e" || t[j] === "E") {
+          j++;
+          if (t[j] === "+" || t[j] === "-") j++;
+          if (!digits()) return void 0;
+        }
+        if (isIdent(t[j]) || t[j] === ".") return void 0;
+        const text = t.slice(i, j).replace(/_/g, "");
+        if (!/^-?\d/.test(text)) return void 0;
+        this.emit(text, i, j);
+        return j;
+      }
+      /** Keywords, environment lookups, names the caller knows; anything else is not a literal. */
+      name(i, end) {
+        const t = this.src.text;
+        let j = t[i] === "$" ? i + 1 : i;
+        while (j < end && isIdent(t[j])) j++;
+        const word = t.slice(i, j);
+        const keywords = this.dialect === "python" ? { True: "true", False: "false", None: "null" } : { true: "true", false: "false", null: "null" };
+        const kw = keywords[word];
+        if (kw) {
+          this.emit(kw, i, j);
+          return j;
+        }
+        const env2 = this.envLookup(i, end);
+        if (env2) {
+          this.emit(JSON.stringify(`\${${env2.name}}`), i, env2.next);
+          return env2.next;
+        }
+        const known = this.names(word);
+        if (known !== void 0 && !(t[j] === "." || t[j] === "(" || t[j] === "[")) {
+          this.emit(known, i, j);
+          return j;
+        }
+        return void 0;
+      }
+      envLookup(i, end) {
+        const t = this.src.text.slice(i, Math.min(end, i + 300));
+        const m = this.dialect === "python" ? /^os\.(?:environ\.get|getenv)\(\s*["']([A-Z_][A-Z0-9_]*)["']/.exec(t) ?? /^os\.environ\[\s*["']([A-Z_][A-Z0-9_]*)["']\s*\]/.exec(t) : /^(?:env|\$ENV)\.([A-Z_][A-Z0-9_]*)/.exec(t);
+        if (!m?.[1]) return void 0;
+        if (!(m[0].endsWith("'") || m[0].endsWith('"'))) return { name: m[1], next: i + m[0].length };
+        const close = this.skipExpression(i + m[0].indexOf(m[0].includes("(") ? "(" : "[") + 1, end);
+        const closer = this.src.text[close];
+        if (closer === ",") {
+          const after = this.skipExpression(close + 1, end);
+          return this.src.text[after] === ")" ? { name: m[1], next: after + 1 } : void 0;
+        }
+        return closer === ")" || closer === "]" ? { name: m[1], next: close + 1 } : void 0;
+      }
+      /** Index after the string literal at `i` (for skipping); `i + 1` when it is not one. */
+      skipString(i, end) {
+        const s = this.stringValue(i, end);
+        if (s) return s.next;
+        const q = this.src.text[i];
+        const close = this.src.text.indexOf(q ?? '"', i + 1);
+        return close === -1 || close >= end ? end : close + 1;
+      }
+    };
+    ESCAPES4 = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', "/": "/", b: "\b", f: "\f", "0": "\0" };
+  }
+});
+
+// src/engine/parse/shell-nested.ts
+function nestedScript(cmd) {
+  return fromWords(cmd.words, 0, cmd, 0);
+}
+function fromWords(w, k, cmd, depth2) {
+  if (depth2 > 8) return void 0;
+  while (k < w.length && isAssignment(w[k]?.value ?? "")) k++;
+  const word = w[k];
+  if (!word) return void 0;
+  const name = base3(word.value);
+  const skipOpts = (from, args2) => {
+    let j = from;
+    while (j < w.length) {
+      const v = w[j]?.value ?? "";
+      if (v === "--") return j + 1;
+      if (!v.startsWith("-") || v === "-") break;
+      j += args2.has(v) ? 2 : 1;
+    }
+    return j;
+  };
+  if (SHELLS2.test(name)) {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (/^-[a-zA-Z]+$/.test(v) && v.includes("c")) {
+        const script = w[j + 1];
+        return script ? { word: script } : void 0;
+      }
+      if (v === "-o" || v === "+o") j++;
+      else if (!v.startsWith("-") && !v.startsWith("+")) return void 0;
+    }
+    const heredoc = cmd.heredocs[0];
+    return heredoc ? { heredoc } : void 0;
+  }
+  if (name === "su" || name === "runuser") {
+    for (let j = k + 1; j < w.length; j++) {
+      const v = w[j]?.value ?? "";
+      if (v === "-c" || v === "--command") return w[j + 1] ? { word: w[j + 1] } : void 0;
+      if (v.startsWith("--command=")) return void 0;
+      if (v === "--") return fromWords(w, j + 1, cmd, depth2 + 1);
+    }
+    return void 0;
+  }
+  if (name === "ssh") {
+    let j = k + 1;
+    while (j < w.length && (w[j]?.value ?? "").startsWith("-")) j += SSH_ARGS.has(w[j]?.value ?? "") ? 2 : 1;
+    const rest = w.slice(j + 1);
+    if (rest.length === 1 && rest[0]) {
+      if (/^(sudo( -\S+)*( \S+)? )?(\S*\/)?(ba|da|z|k)?sh( -[a-z]+)*$/.test(rest[0].value.trim())) return cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+      return { word: rest[0] };
+    }
+    return rest.length ? fromWords(w, j + 1, cmd, depth2 + 1) : cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
+  }
+  if (name === "docker" || name === "podman" || name === "nerdctl" || name === "docker-compose" || name === "kubectl" || name === "oc") {
+    let j = k + 1;
+    if (name === "kubectl" || name === "oc") {
+      const dd = w.findIndex((x, i) => i > k && x.value === "--");
+      return dd === -1 ? void 0 : fromWords(w, dd + 1, cmd, depth2 + 1);
+    }
+    if (w[j]?.value === "compose") j++;
+    if (w[j]?.value !== "exec") return void 0;
+    j = skipOpts(j + 1, CONTAINER_EXEC_ARGS);
+    return fromWords(w, j + 1, cmd, depth2 + 1);
+  }
+  const args = ARG_OPTS[name];
+  if (args || SIMPLE_WRAPPERS.has(name)) {
+    let j = skipOpts(k + 1, args ?? /* @__PURE__ */ new Set());
+    if (name === "timeout" && /^\d/.test(w[j]?.value ?? "")) j++;
+    if ((name === "gosu" || name === "su-exec" || name === "chpst") && j < w.length) j++;
+    return fromWords(w, j, cmd, depth2 + 1);
+  }
+  return void 0;
+}
+function unquoted(src, start, end) {
+  const t = src.text;
+  const chars = [];
+  const at2 = [];
+  const push = (c, i2) => {
+    chars.push(c);
+    at2.push(i2);
+  };
+  let i = start;
+  while (i < end) {
+    const c = t[i];
+    if (c === "'") {
+      let j = i + 1;
+      while (j < end && t[j] !== "'") push(t[j], j++);
+      i = j + 1;
+    } else if (c === "$" && t[i + 1] === "'") {
+      let j = i + 2;
+      while (j < end && t[j] !== "'") {
+        if (t[j] === "\\" && j + 1 < end) j++;
+        push(t[j], j++);
+      }
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < end && t[j] !== '"') {
+        const d = t[j];
+        if (d === "\\" && j + 1 < end) {
+          const e = t[j + 1];
+          if (e === "\n") j += 2;
+          else if ('$`"\\'.includes(e)) {
+            push(e, j + 1);
+            j += 2;
+          } else push(d, j++);
+        } else if (d === "$" && t[j + 1] === "(") {
+          push(d, j++);
+          let level = 0;
+          do {
+            const x = t[j];
+            if (x === "(") level++;
+            else if (x === ")") level--;
+            push(x, j++);
+          } while (j < end && level > 0);
+        } else push(d, j++);
+      }
+      i = j + 1;
+    } else if (c === "\\" && i + 1 < end) {
+      if (t[i + 1] !== "\n") push(t[i + 1], i + 1);
+      i += 2;
+    } else push(c, i++);
+  }
+  const text = chars.join("");
+  const last2 = at2.length ? src.at(at2[at2.length - 1]) + 1 : src.at(start);
+  return { text, at: (k) => k < at2.length ? src.at(at2[k]) : last2 };
+}
+function heredocSource(heredoc, offsets) {
+  return { text: heredoc.body, at: (k) => offsets[Math.min(k, offsets.length - 1)] ?? heredoc.end };
+}
+var SHELLS2, base3, isAssignment, ARG_OPTS, SIMPLE_WRAPPERS, CONTAINER_EXEC_ARGS, SSH_ARGS;
+var init_shell_nested = __esm({
+  "src/engine/parse/shell-nested.ts"() {
+    "use strict";
+    SHELLS2 = /^(ba|da|z|k|a|mk|pdk)?sh$/;
+    base3 = (p) => p.slice(p.lastIndexOf("/") + 1);
+    isAssignment = (w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
+    ARG_OPTS = {
+      sudo: /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h", "--user", "--group", "--chdir"]),
+      doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+      env: /* @__PURE__ */ new Set(["-u", "-C", "--unset", "--chdir", "-S"]),
+      nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+      ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p"]),
+      timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
+      stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
+      setpriv: /* @__PURE__ */ new Set(["--reuid", "--regid", "--groups"]),
+      exec: /* @__PURE__ */ new Set(["-a"])
+    };
+    SIMPLE_WRAPPERS = /* @__PURE__ */ new Set(["nohup", "exec", "command", "time", "setsid", "builtin", "xargs", "chpst", "gosu", "su-exec", "tini", "dumb-init"]);
+    CONTAINER_EXEC_ARGS = /* @__PURE__ */ new Set(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index", "--detach-keys", "-c", "--container", "-n", "--namespace"]);
+    SSH_ARGS = /* @__PURE__ */ new Set(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"]);
+  }
+});
+
+// src/engine/parse/embed-programs.ts
+function program(cmd, names) {
+  const w = cmd.words;
+  let k = 0;
+  while (k < w.length) {
+    const v = w[k]?.value ?? "";
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) k++;
+    else if (WRAPPERS2.has(base4(v))) {
+      k++;
+      while (k < w.length && (w[k]?.value ?? "").startsWith("-")) k += SUDO_ARGS.has(w[k]?.value ?? "") ? 2 : 1;
+    } else break;
+  }
+  return k < w.length && names.test(base4(w[k]?.value ?? "")) ? k : -1;
+}
+function wordSource(w, fileText) {
+  if (fileText.slice(w.start, w.end) === w.raw) {
+    const src = unquoted({ text: w.raw, at: (k) => w.start + k }, 0, w.raw.length);
+    if (src.text === w.value) return src;
+  }
+  return { text: w.value, at: (k) => k >= w.value.length ? w.end : w.start };
+}
+function outputPath(cmd, next, all, isConfig) {
+  let out = cmd.redirects.find((r) => r.op === ">" || r.op === ">|")?.target?.value;
+  if (out === void 0 && next) {
+    const k = program(next, /^(tee|sponge)$/);
+    if (k !== -1) out = next.words.slice(k + 1).find((w) => !w.value.startsWith("-"))?.value;
+  }
+  if (out === void 0) return void 0;
+  if (isConfig(out)) return out;
+  for (const p of all) {
+    for (const c of p.commands) {
+      if (c.start <= cmd.start) continue;
+      const k = program(c, /^mv$/);
+      if (k === -1) continue;
+      const ops = c.words.slice(k + 1).map((w) => w.value).filter((v) => !v.startsWith("-"));
+      if (ops.length === 2 && ops[0] === out && isConfig(ops[1])) return ops[1];
+    }
+  }
+  return void 0;
+}
+function jqConfig(cmd, next, all, fileText, isConfig) {
+  const k = program(cmd, /^jq$/);
+  if (k === -1) return void 0;
+  const written2 = outputPath(cmd, next, all, isConfig);
+  if (!written2) return void 0;
+  const w = cmd.words;
+  let nullInput = false;
+  const args = /* @__PURE__ */ new Map();
+  let filter;
+  for (let j = k + 1; j < w.length; j++) {
+    const v = w[j]?.value ?? "";
+    if (v === "--arg" || v === "--argjson") {
+      const name = w[j + 1]?.value;
+      const value = w[j + 2]?.value;
+      if (name !== void 0 && value !== void 0) args.set(`$${name}`, v === "--arg" ? shellString(value) : shellJson(value));
+      j += 2;
+    } else if (v === "--slurpfile" || v === "--rawfile") j += 2;
+    else if (v === "--indent" || v === "-L") j++;
+    else if (v === "-f" || v === "--from-file") return void 0;
+    else if (v === "--null-input" || /^-[a-zA-Z]+$/.test(v) && v.includes("n")) nullInput = true;
+    else if (v.startsWith("-") && v.length > 1) continue;
+    else {
+      filter = w[j];
+      break;
+    }
+  }
+  if (!filter) return void 0;
+  const src = wordSource(filter, fileText);
+  const reader = new LiteralReader(src, "jq", (name) => args.get(name));
+  const result = { program: "jq", written: written2, sets: [], command: { start: cmd.start, end: cmd.end } };
+  const segments = jqSegments(src.text);
+  if (segments.length > MAX_STEPS) return void 0;
+  segments.forEach(([s, e], index) => {
+    s = reader.skipSpace(s, e);
+    while (e > s && /\s/.test(src.text[e - 1] ?? "")) e--;
+    if (s >= e || src.text.slice(s, e) === ".") return;
+    if (index === 0 && nullInput && src.text[s] === "{") {
+      const literal2 = reader.read(s, e);
+      if (literal2) result.base = literal2;
+      else forget(result);
+      return;
+    }
+    const del = /^del\(/.exec(src.text.slice(s, e));
+    if (del && src.text[e - 1] === ")") {
+      for (const [ps, pe] of splitTopLevel(src.text, s + 4, e - 1, ",")) {
+        const p2 = jqPath(src.text, reader.skipSpace(ps, pe), pe);
+        if (!p2 || reader.skipSpace(p2.next, pe) < pe) return forget(result);
+        unset(result, p2.path);
+      }
+      return;
+    }
+    const p = jqPath(src.text, s, e);
+    if (!p) return forget(result);
+    const op = reader.skipSpace(p.next, e);
+    const assign = src.text[op] === "=" && src.text[op + 1] !== "=" ? 1 : src.text.startsWith("|=", op) ? 2 : 0;
+    if (!assign) return forget(result);
+    const value = reader.read(op + assign, e);
+    if (!value) return unset(result, p.path);
+    result.sets = result.sets.filter((x) => !related(x.path, p.path) || x.path.length < p.path.length);
+    result.sets.push({ path: p.path, value, start: src.at(s), end: src.at(e - 1) + 1 });
+  });
+  return result.base || result.sets.length ? result : void 0;
+}
+function forget(r) {
+  delete r.base;
+  r.sets = [];
+}
+function unset(r, path17) {
+  r.sets = r.sets.filter((x) => !related(x.path, path17));
+  if (r.base) delete r.base;
+}
+function related(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) if (String(a[k]) !== String(b[k])) return false;
+  return true;
+}
+function shellString(v) {
+  if (!/[$`]/.test(v)) return JSON.stringify(v);
+  const m = /^\$\{?([A-Z_][A-Z0-9_]*)\}?$/.exec(v);
+  return JSON.stringify(m ? `\${${m[1]}}` : "${UNKNOWN}");
+}
+function shellJson(v) {
+  return /[$`]/.test(v) || !/^(true|false|null|-?\d+(\.\d+)?|"[^"\\]*")$/.test(v.trim()) ? '"${UNKNOWN}"' : v.trim();
+}
+function jqSegments(t) {
+  return splitTopLevel(t, 0, t.length, "|");
+}
+function splitTopLevel(t, from, to, sep2) {
+  const out = [];
+  let depth2 = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      i++;
+      while (i < to && t[i] !== q) i += t[i] === "\\" ? 2 : 1;
+    } else if (c === "#") {
+      while (i < to && t[i] !== "\n") i++;
+    } else if (c === "(" || c === "[" || c === "{") depth2++;
+    else if (c === ")" || c === "]" || c === "}") depth2--;
+    else if (c === sep2 && depth2 === 0 && !(sep2 === "|" && t[i + 1] === "=")) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  out.push([start, to]);
+  return out;
+}
+function jqPath(t, i, end) {
+  const path17 = [];
+  if (t[i] !== ".") return void 0;
+  while (i < end) {
+    if (t[i] === "." && /[A-Za-z_]/.test(t[i + 1] ?? "")) {
+      let j = i + 1;
+      while (j < end && /[A-Za-z0-9_]/.test(t[j] ?? "")) j++;
+      path17.push(t.slice(i + 1, j));
+      i = j;
+    } else if (t[i] === "." && t[i + 1] === '"') {
+      const close = t.indexOf('"', i + 2);
+      if (close === -1 || close >= end || t.slice(i + 2, close).includes("\\")) return void 0;
+      path17.push(t.slice(i + 2, close));
+      i = close + 1;
+    } else if (t[i] === "[" || t[i] === "." && t[i + 1] === "[") {
+      const open2 = t[i] === "[" ? i : i + 1;
+      const close = t.indexOf("]", open2);
+      if (close === -1 || close >= end) return void 0;
+      const inner = t.slice(open2 + 1, close).trim();
+      const m = /^"([^"\\]*)"$/.exec(inner);
+      if (m) path17.push(m[1]);
+      else if (/^\d{1,6}$/.test(inner)) path17.push(Number(inner));
+      else return void 0;
+      i = close + 1;
+    } else break;
+  }
+  return path17.length && path17.length <= 32 ? { path: path17, next: i } : void 0;
+}
+function pythonSource(cmd, fileText, offsets) {
+  const k = program(cmd, /^python(\d(\.\d{1,2})?)?$/);
+  if (k === -1) return void 0;
+  const w = cmd.words;
+  for (let j = k + 1; j < w.length; j++) {
+    const v = w[j]?.value ?? "";
+    if (v === "-c") return w[j + 1] ? wordSource(w[j + 1], fileText) : void 0;
+    if (v === "-") break;
+    if (!v.startsWith("-")) return void 0;
+  }
+  const heredoc = cmd.heredocs[0];
+  return heredoc ? heredocSource(heredoc, offsets.get(heredoc) ?? []) : void 0;
+}
+function statements(t) {
+  const out = [];
+  let depth2 = 0;
+  let start = -1;
+  let indent = 0;
+  let lineStart = 0;
+  const close = (i) => {
+    if (start !== -1) out.push({ start, end: i, indent });
+    start = -1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "\n") {
+      if (depth2 === 0 && t[i - 1] !== "\\") close(i);
+      lineStart = i + 1;
+      continue;
+    }
+    if (start === -1 && (c === " " || c === "	" || c === "\r")) continue;
+    if (c === "#") {
+      while (i + 1 < t.length && t[i + 1] !== "\n") i++;
+      continue;
+    }
+    if (start === -1) {
+      start = i;
+      indent = i - lineStart;
+    }
+    if (c === '"' || c === "'") {
+      const triple = t[i + 1] === c && t[i + 2] === c;
+      if (triple) {
+        const e = t.indexOf(c.repeat(3), i + 3);
+        i = e === -1 ? t.length : e + 2;
+      } else {
+        i++;
+        while (i < t.length && t[i] !== c && t[i] !== "\n") i += t[i] === "\\" ? 2 : 1;
+      }
+    } else if (c === "(" || c === "[" || c === "{") depth2++;
+    else if (c === ")" || c === "]" || c === "}") depth2 = Math.max(0, depth2 - 1);
+    else if (c === ";" && depth2 === 0) close(i);
+  }
+  close(t.length);
+  return out;
+}
+function pythonConfig(cmd, fileText, offsets, isConfig) {
+  const src = pythonSource(cmd, fileText, offsets);
+  if (!src || !src.text.includes("json.dump")) return void 0;
+  const t = src.text;
+  const stmts = statements(t);
+  if (stmts.length > MAX_STEPS) return void 0;
+  const text = (s) => t.slice(s.start, s.end);
+  const assignment = (name2, before) => {
+    const lhs = new RegExp(`^${name2}[ \\t]*=(?!=)[ \\t]*`);
+    for (let k = before - 1; k >= 0; k--) {
+      const s = stmts[k];
+      const m = lhs.exec(text(s));
+      if (m) return { index: k, rhs: s.start + m[0].length };
+    }
+    return void 0;
+  };
+  const isConfigExpr = (expr, before) => {
+    if (literalsIn(expr).some((l) => isConfig(l))) return true;
+    const ident = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(expr)?.[1];
+    const a = ident ? assignment(ident, before) : void 0;
+    return a !== void 0 && literalsIn(t.slice(a.rhs, stmts[a.index].end)).some((l) => isConfig(l));
+  };
+  let dumped;
+  stmts.forEach((s, k) => {
+    if (dumped) return;
+    const st = text(s);
+    const m = /^with\s+open\(/.exec(st);
+    if (!m) return;
+    const argsEnd = closingParen(st, m[0].length);
+    if (argsEnd === -1) return;
+    const args = splitTopLevel(st, m[0].length, argsEnd, ",").map(([a, b]) => st.slice(a, b).trim());
+    const mode = args.find((a, i) => i === 1 || a.startsWith("mode="))?.replace(/^mode=/, "");
+    const handle = /^\s*as\s+([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(st.slice(argsEnd + 1))?.[1];
+    if (!handle || !mode || !/^['"]w/.test(mode) || !isConfigExpr(args[0] ?? "", k)) return;
+    const body = [st.slice(argsEnd + 1)];
+    for (let j = k + 1; j < stmts.length && stmts[j].indent > s.indent; j++) body.push(text(stmts[j]));
+    for (const [j, b] of body.entries()) {
+      const d = new RegExp(`json\\.dump\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*${handle}\\b`).exec(b) ?? new RegExp(`${handle}\\.write\\(\\s*json\\.dumps\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\b`).exec(b);
+      if (d?.[1]) {
+        dumped = { name: d[1], at: k + j, written: literalsIn(args[0] ?? "").find((l) => isConfig(l)) ?? args[0] ?? "" };
+        return;
+      }
+    }
+  });
+  if (!dumped) return void 0;
+  const { name, at: at2 } = dumped;
+  const reader = new LiteralReader(src, "python", (n) => constants4.get(n));
+  const constants4 = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
+  for (const s of stmts.slice(0, at2)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)[ \t]*/.exec(text(s));
+    if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  for (const s of stmts.slice(0, at2)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)[ \t]*/.exec(text(s));
+    if (!m?.[1] || m[1] === name || counts.get(m[1]) !== 1 || s.indent !== 0) continue;
+    const r = reader.read(s.start + m[0].length, s.end);
+    if (r && !r.text.includes("${UNKNOWN}") && !r.text.startsWith("{") && !r.text.startsWith("[")) constants4.set(m[1], r.text);
+  }
+  const result = { program: "python", written: dumped.written, sets: [], command: { start: cmd.start, end: cmd.end } };
+  const origin2 = assignment(name, at2 + 1);
+  let from = 0;
+  if (origin2) {
+    from = origin2.index + 1;
+    const s = stmts[origin2.index];
+    if (t[origin2.rhs] === "{") {
+      const literal2 = reader.read(origin2.rhs, s.end);
+      if (literal2) result.base = literal2;
+    }
+  }
+  const mentions = new RegExp(`(^|[^A-Za-z0-9_.])${name}([^A-Za-z0-9_]|$)`);
+  const conditional = (k) => {
+    let indent = stmts[k].indent;
+    for (let j = k - 1; j >= 0 && indent > 0; j--) {
+      const h = stmts[j];
+      if (h.indent >= indent) continue;
+      if (!/^with\b/.test(text(h))) return true;
+      indent = h.indent;
+    }
+    return false;
+  };
+  for (let k = from; k < at2; k++) {
+    const s = stmts[k];
+    const st = text(s);
+    if (!mentions.test(st) || /^with\s+open\(/.test(st)) continue;
+    const set = pySubscriptAssignment(st, name);
+    if (!set) {
+      forget(result);
+      continue;
+    }
+    const value = conditional(k) ? void 0 : reader.read(s.start + set.rhs, s.end);
+    if (!value) {
+      unset(result, set.path);
+      continue;
+    }
+    result.sets = result.sets.filter((x) => !related(x.path, set.path) || x.path.length < set.path.length);
+    result.sets.push({ path: set.path, value, start: src.at(s.start), end: src.at(s.end - 1) + 1 });
+  }
+  return result.base || result.sets.length ? result : void 0;
+}
+function pySubscriptAssignment(st, name) {
+  if (!st.startsWith(name)) return void 0;
+  let i = name.length;
+  const path17 = [];
+  for (; ; ) {
+    const m = /^\s*\[\s*(?:'([^'\\\n]*)'|"([^"\\\n]*)"|(\d{1,6}))\s*\]/.exec(st.slice(i, i + 600));
+    if (!m) break;
+    path17.push(m[3] !== void 0 ? Number(m[3]) : m[1] ?? m[2] ?? "");
+    i += m[0].length;
+  }
+  const eq = /^\s*=(?!=)\s*/.exec(st.slice(i));
+  return path17.length && path17.length <= 32 && eq ? { path: path17, rhs: i + eq[0].length } : void 0;
+}
+function closingParen(t, from) {
+  let depth2 = 1;
+  for (let i = from; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      i++;
+      while (i < t.length && t[i] !== q) i += t[i] === "\\" ? 2 : 1;
+    } else if (c === "(") depth2++;
+    else if (c === ")" && --depth2 === 0) return i;
+  }
+  return -1;
+}
+var MAX_STEPS, WRAPPERS2, SUDO_ARGS, base4, STRING_LITERALS, literalsIn;
+var init_embed_programs = __esm({
+  "src/engine/parse/embed-programs.ts"() {
+    "use strict";
+    init_literal();
+    init_shell_nested();
+    MAX_STEPS = 1e3;
+    WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup", "runuser"]);
+    SUDO_ARGS = /* @__PURE__ */ new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"]);
+    base4 = (p) => p.slice(p.lastIndexOf("/") + 1);
+    STRING_LITERALS = /'([^'\\\n]{0,500})'|"([^"\\\n]{0,500})"/g;
+    literalsIn = (s) => [...s.matchAll(STRING_LITERALS)].map((m) => m[1] ?? m[2] ?? "");
+  }
+});
+
 // src/engine/parse/embedded.ts
 function writtenConfig(cmd) {
   const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && isConfigPath(r.target.value));
   if (out?.target) return out.target.value;
   const words = cmd.words.map((w) => w.value);
   let k = 0;
-  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  while (k < words.length && (WRAPPERS3.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && isConfigPath(w));
   return void 0;
 }
 function embeddedConfigs(file, fileText, pipelines, offsets) {
   const out = [];
+  const patches = [];
   for (const p of pipelines) {
     for (const [k, cmd] of p.commands.entries()) {
       const heredoc = cmd.heredocs[0];
@@ -36289,9 +32705,15 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
       const echoed = !heredoc ? echoedConfig(cmd) : void 0;
       const echoTo = echoed && (writtenConfig(cmd) ?? (next ? writtenConfig(next) : void 0));
       if (echoed && echoTo) out.push(embedWord(file, fileText, echoed, echoTo, { start: cmd.start, end: cmd.end }));
+      for (const program2 of [jqConfig(cmd, next, pipelines, fileText, isConfigPath), pythonConfig(cmd, fileText, offsets, isConfigPath)]) {
+        if (!program2) continue;
+        const whole = program2.base ? embedProgram(file, fileText, program2) : void 0;
+        if (whole) out.push(whole);
+        else for (const s of program2.sets) patches.push(programSetting(s));
+      }
     }
   }
-  const sets = configSets(file, fileText, pipelines);
+  const sets = configSets(file, fileText, pipelines, patches);
   if (sets) out.push(sets);
   for (const p of pipelines) {
     for (const [k, cmd] of p.commands.entries()) {
@@ -36299,16 +32721,27 @@ function embeddedConfigs(file, fileText, pipelines, offsets) {
       const next = p.commands[k + 1];
       const unit = heredoc && (writtenTo(cmd, isUnitPath) ?? (next ? writtenTo(next, isUnitPath) : void 0));
       if (heredoc && unit) out.push(embedUnit(file, fileText, heredoc, offsets.get(heredoc) ?? [], unit));
+      const compose = heredoc && (writtenTo(cmd, isComposePath) ?? (next ? writtenTo(next, isComposePath) : void 0));
+      if (heredoc && compose && !out.some((e) => e.target.kind === "compose")) {
+        const embedded = embedCompose(file, heredoc, offsets.get(heredoc) ?? [], compose, { start: cmd.start, end: cmd.end });
+        if (embedded) out.push(embedded);
+      }
     }
   }
   return out;
+}
+function embedCompose(file, heredoc, map, written2, command) {
+  const r = parseYaml(heredoc.body);
+  if (!r.ok || typeof r.value !== "object" || r.value === null || !("services" in r.value)) return void 0;
+  const target = { kind: "compose", file, text: heredoc.body, value: r.value, doc: r.doc, writtenTo: written2 };
+  return { target, reframe: reframer(file, heredoc.body, map, yamlResolver(r.doc), command, "compose-heredoc") };
 }
 function writtenTo(cmd, wanted) {
   const out = cmd.redirects.find((r) => (r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && r.target && wanted(r.target.value));
   if (out?.target) return out.target.value;
   const words = cmd.words.map((w) => w.value);
   let k = 0;
-  while (k < words.length && (WRAPPERS2.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  while (k < words.length && (WRAPPERS3.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
   if (words[k] === "tee") return words.slice(k + 1).find((w) => !w.startsWith("-") && wanted(w));
   return void 0;
 }
@@ -36338,9 +32771,8 @@ function embedWord(file, fileText, word, written2, command) {
   if (embedded.target.kind === "openclaw") embedded.target.embedded = { origin: "echo", line: embedded.target.embedded?.line ?? 1 };
   return embedded;
 }
-function configSets(file, fileText, pipelines) {
-  const sets = [];
-  const value = {};
+function configSets(file, fileText, pipelines, patches = []) {
+  const sets = [...patches];
   for (const p of pipelines) {
     for (const cmd of p.commands) {
       const w = cmd.words.map((x) => x.value);
@@ -36351,15 +32783,20 @@ function configSets(file, fileText, pipelines) {
       if (!key || raw === void 0 || key.includes("$")) continue;
       const path17 = key.split(/\.|\[(\d+)\]/).filter((x) => x !== void 0 && x !== "").map((x) => /^\d+$/.test(x) ? Number(x) : x);
       if (!path17.length || path17.length > 32) continue;
-      setPath(value, path17, cliValue(raw));
-      sets.push({ path: path17, start: cmd.start, end: cmd.end });
+      sets.push({ path: path17, value: cliValue(raw), start: cmd.start, end: cmd.end, keyPrefix: "config-set" });
     }
   }
+  sets.sort((a, b) => a.start - b.start);
   const first = sets[0];
   if (!first) return void 0;
+  const value = {};
+  for (const s of sets) setPath(value, s.path, s.value);
   const line2 = new LineIndex(fileText).position(first.start).line;
   const text = JSON.stringify(value, null, 2);
   const target = { kind: "openclaw", file, text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "config set", line: line2 } };
+  return { target, reframe: settingsReframe(file, sets, () => void 0) };
+}
+function settingsReframe(file, sets, otherwise) {
   const setter = (path17) => {
     let best;
     let bestLen = -1;
@@ -36367,23 +32804,46 @@ function configSets(file, fileText, pipelines) {
       const n = Math.min(s.path.length, path17.length);
       let k = 0;
       while (k < n && String(s.path[k]) === String(path17[k])) k++;
-      if (k === n && (k === s.path.length || s.path.length === path17.length + 1) && n > bestLen) {
+      if (k === n && (k === s.path.length || s.path.length === path17.length + 1) && n >= bestLen) {
         best = s;
         bestLen = n;
       }
     }
     return best;
   };
+  return (input) => {
+    if (input.at.kind !== "path" || input.at.file !== void 0 && input.at.file !== file) return otherwise(input);
+    const s = setter(input.at.path);
+    if (!s) return otherwise(input);
+    const sub = input.at.path.slice(s.path.length);
+    const inside = sub.length && input.at.path.length > s.path.length ? s.locate?.(sub, input.at.part ?? "pair") : void 0;
+    const at2 = inside ? { kind: "range", start: inside[0], end: inside[1] } : { kind: "range", start: s.start, end: s.end };
+    const { fix: _fix, ...rest } = input;
+    return { ...rest, at: at2, ...input.key === void 0 && input.secret === void 0 ? { key: `${s.keyPrefix}:${JSON.stringify(input.at.path)}` } : {} };
+  };
+}
+function programSetting(s) {
+  const parsed = parseJson5(s.value.text);
+  const map = s.value.map;
+  const resolve = parsed.ok ? json5Resolver(parsed.ast) : void 0;
+  const locate = (sub, part) => {
+    const r = resolve?.(sub, part);
+    return r ? [map[r[0]] ?? s.start, r[1] > r[0] ? (map[r[1] - 1] ?? s.start) + 1 : map[r[0]] ?? s.start] : void 0;
+  };
+  return { path: s.path, value: parsed.ok ? parsed.value : "${UNKNOWN}", start: s.start, end: s.end, locate, keyPrefix: "program" };
+}
+function embedProgram(file, fileText, program2) {
+  if (!program2.base) return void 0;
+  const parsed = parseJson5(program2.base.text);
+  if (!parsed.ok) return void 0;
+  const sets = program2.sets.map(programSetting);
+  const value = structuredClone(parsed.value);
+  for (const s of sets) if (typeof value === "object" && value !== null) setPath(value, s.path, s.value);
+  const line2 = new LineIndex(fileText).position(program2.command.start).line;
+  const literal2 = reframer(file, program2.base.text, program2.base.map, json5Resolver(parsed.ast), program2.command, "program");
   return {
-    target,
-    reframe: (input) => {
-      if (input.at.kind !== "path" || input.at.file !== void 0 && input.at.file !== file) return void 0;
-      const s = setter(input.at.path);
-      if (!s) return void 0;
-      const at2 = { kind: "range", start: s.start, end: s.end };
-      const { fix: _fix, ...rest } = input;
-      return { ...rest, at: at2, ...input.key === void 0 && input.secret === void 0 ? { key: `config-set:${JSON.stringify(input.at.path)}` } : {} };
-    }
+    target: { kind: "openclaw", file, text: program2.base.text, value, authored: value, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: program2.program, line: line2 } },
+    reframe: settingsReframe(file, sets, literal2)
   };
 }
 function cliValue(raw) {
@@ -36429,7 +32889,7 @@ function embedHeredoc(file, fileText, heredoc, map, written2, command, what = "h
     reframe: reframer(file, heredoc.body, at2, json5Resolver(parsed.ast), command, "heredoc")
   };
 }
-var WRAPPERS2, isConfigPath, isUnitPath, CONFIG_CLI;
+var WRAPPERS3, isConfigPath, isComposePath, isUnitPath, CONFIG_CLI;
 var init_embedded = __esm({
   "src/engine/parse/embedded.ts"() {
     "use strict";
@@ -36438,8 +32898,11 @@ var init_embedded = __esm({
     init_json5();
     init_embed_yaml();
     init_lines();
-    WRAPPERS2 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
+    init_yaml();
+    init_embed_programs();
+    WRAPPERS3 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
     isConfigPath = (p) => isOpenClawConfigName(p) || /^\$\{?OPENCLAW_CONFIG_PATH\}?$/.test(p);
+    isComposePath = (p) => /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i.test(p.slice(p.lastIndexOf("/") + 1)) && !p.includes("$(");
     isUnitPath = (p) => /\.service$/.test(p) && !p.includes("$(");
     CONFIG_CLI = /^(openclaw|clawdbot|moltbot)(@[^/\s]*)?(\.m?js)?$/;
   }
@@ -36471,7 +32934,7 @@ function parseCaddyfile(text) {
       const block = [];
       const d = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
       (stack[stack.length - 1]?.list ?? root).push(d);
-      if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
+      if (stack.length > MAX_DEPTH3) return { ok: false, message: "blocks nested too deeply", offset: i };
       stack.push({ list: block, open: i, owner: d });
       words = [];
       i++;
@@ -36515,7 +32978,7 @@ function parseCaddyfile(text) {
             const block = [];
             const dir4 = { name: name?.value ?? "", args, start: name?.start ?? i, end: i + 1, block };
             (stack[stack.length - 1]?.list ?? root).push(dir4);
-            if (stack.length > MAX_DEPTH2) return { ok: false, message: "blocks nested too deeply", offset: i };
+            if (stack.length > MAX_DEPTH3) return { ok: false, message: "blocks nested too deeply", offset: i };
             stack.push({ list: block, open: i, owner: dir4 });
             words = [];
           } else {
@@ -36542,11 +33005,11 @@ function isAlone(text, i) {
   const after = i + 1 >= text.length ? "\n" : text[i + 1];
   return /\s/.test(before) && /\s/.test(after);
 }
-var MAX_DEPTH2;
+var MAX_DEPTH3;
 var init_caddy2 = __esm({
   "src/engine/parse/caddy.ts"() {
     "use strict";
-    MAX_DEPTH2 = 64;
+    MAX_DEPTH3 = 64;
   }
 });
 
@@ -36756,162 +33219,9 @@ var init_shell_constants = __esm({
   }
 });
 
-// src/engine/parse/shell-nested.ts
-function nestedScript(cmd) {
-  return fromWords(cmd.words, 0, cmd, 0);
-}
-function fromWords(w, k, cmd, depth2) {
-  if (depth2 > 8) return void 0;
-  while (k < w.length && isAssignment(w[k]?.value ?? "")) k++;
-  const word = w[k];
-  if (!word) return void 0;
-  const name = base3(word.value);
-  const skipOpts = (from, args2) => {
-    let j = from;
-    while (j < w.length) {
-      const v = w[j]?.value ?? "";
-      if (v === "--") return j + 1;
-      if (!v.startsWith("-") || v === "-") break;
-      j += args2.has(v) ? 2 : 1;
-    }
-    return j;
-  };
-  if (SHELLS2.test(name)) {
-    for (let j = k + 1; j < w.length; j++) {
-      const v = w[j]?.value ?? "";
-      if (/^-[a-zA-Z]+$/.test(v) && v.includes("c")) {
-        const script = w[j + 1];
-        return script ? { word: script } : void 0;
-      }
-      if (v === "-o" || v === "+o") j++;
-      else if (!v.startsWith("-") && !v.startsWith("+")) return void 0;
-    }
-    const heredoc = cmd.heredocs[0];
-    return heredoc ? { heredoc } : void 0;
-  }
-  if (name === "su" || name === "runuser") {
-    for (let j = k + 1; j < w.length; j++) {
-      const v = w[j]?.value ?? "";
-      if (v === "-c" || v === "--command") return w[j + 1] ? { word: w[j + 1] } : void 0;
-      if (v.startsWith("--command=")) return void 0;
-      if (v === "--") return fromWords(w, j + 1, cmd, depth2 + 1);
-    }
-    return void 0;
-  }
-  if (name === "ssh") {
-    let j = k + 1;
-    while (j < w.length && (w[j]?.value ?? "").startsWith("-")) j += SSH_ARGS.has(w[j]?.value ?? "") ? 2 : 1;
-    const rest = w.slice(j + 1);
-    if (rest.length === 1 && rest[0]) {
-      if (/^(sudo( -\S+)*( \S+)? )?(\S*\/)?(ba|da|z|k)?sh( -[a-z]+)*$/.test(rest[0].value.trim())) return cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
-      return { word: rest[0] };
-    }
-    return rest.length ? fromWords(w, j + 1, cmd, depth2 + 1) : cmd.heredocs[0] ? { heredoc: cmd.heredocs[0] } : void 0;
-  }
-  if (name === "docker" || name === "podman" || name === "nerdctl" || name === "docker-compose" || name === "kubectl" || name === "oc") {
-    let j = k + 1;
-    if (name === "kubectl" || name === "oc") {
-      const dd = w.findIndex((x, i) => i > k && x.value === "--");
-      return dd === -1 ? void 0 : fromWords(w, dd + 1, cmd, depth2 + 1);
-    }
-    if (w[j]?.value === "compose") j++;
-    if (w[j]?.value !== "exec") return void 0;
-    j = skipOpts(j + 1, CONTAINER_EXEC_ARGS);
-    return fromWords(w, j + 1, cmd, depth2 + 1);
-  }
-  const args = ARG_OPTS[name];
-  if (args || SIMPLE_WRAPPERS.has(name)) {
-    let j = skipOpts(k + 1, args ?? /* @__PURE__ */ new Set());
-    if (name === "timeout" && /^\d/.test(w[j]?.value ?? "")) j++;
-    if ((name === "gosu" || name === "su-exec" || name === "chpst") && j < w.length) j++;
-    return fromWords(w, j, cmd, depth2 + 1);
-  }
-  return void 0;
-}
-function unquoted(src, start, end) {
-  const t = src.text;
-  const chars = [];
-  const at2 = [];
-  const push = (c, i2) => {
-    chars.push(c);
-    at2.push(i2);
-  };
-  let i = start;
-  while (i < end) {
-    const c = t[i];
-    if (c === "'") {
-      let j = i + 1;
-      while (j < end && t[j] !== "'") push(t[j], j++);
-      i = j + 1;
-    } else if (c === "$" && t[i + 1] === "'") {
-      let j = i + 2;
-      while (j < end && t[j] !== "'") {
-        if (t[j] === "\\" && j + 1 < end) j++;
-        push(t[j], j++);
-      }
-      i = j + 1;
-    } else if (c === '"') {
-      let j = i + 1;
-      while (j < end && t[j] !== '"') {
-        const d = t[j];
-        if (d === "\\" && j + 1 < end) {
-          const e = t[j + 1];
-          if (e === "\n") j += 2;
-          else if ('$`"\\'.includes(e)) {
-            push(e, j + 1);
-            j += 2;
-          } else push(d, j++);
-        } else if (d === "$" && t[j + 1] === "(") {
-          push(d, j++);
-          let level = 0;
-          do {
-            const x = t[j];
-            if (x === "(") level++;
-            else if (x === ")") level--;
-            push(x, j++);
-          } while (j < end && level > 0);
-        } else push(d, j++);
-      }
-      i = j + 1;
-    } else if (c === "\\" && i + 1 < end) {
-      if (t[i + 1] !== "\n") push(t[i + 1], i + 1);
-      i += 2;
-    } else push(c, i++);
-  }
-  const text = chars.join("");
-  const last3 = at2.length ? src.at(at2[at2.length - 1]) + 1 : src.at(start);
-  return { text, at: (k) => k < at2.length ? src.at(at2[k]) : last3 };
-}
-function heredocSource(heredoc, offsets) {
-  return { text: heredoc.body, at: (k) => offsets[Math.min(k, offsets.length - 1)] ?? heredoc.end };
-}
-var SHELLS2, base3, isAssignment, ARG_OPTS, SIMPLE_WRAPPERS, CONTAINER_EXEC_ARGS, SSH_ARGS;
-var init_shell_nested = __esm({
-  "src/engine/parse/shell-nested.ts"() {
-    "use strict";
-    SHELLS2 = /^(ba|da|z|k|a|mk|pdk)?sh$/;
-    base3 = (p) => p.slice(p.lastIndexOf("/") + 1);
-    isAssignment = (w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
-    ARG_OPTS = {
-      sudo: /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h", "--user", "--group", "--chdir"]),
-      doas: /* @__PURE__ */ new Set(["-u", "-C"]),
-      env: /* @__PURE__ */ new Set(["-u", "-C", "--unset", "--chdir", "-S"]),
-      nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
-      ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p"]),
-      timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
-      stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"]),
-      setpriv: /* @__PURE__ */ new Set(["--reuid", "--regid", "--groups"]),
-      exec: /* @__PURE__ */ new Set(["-a"])
-    };
-    SIMPLE_WRAPPERS = /* @__PURE__ */ new Set(["nohup", "exec", "command", "time", "setsid", "builtin", "xargs", "chpst", "gosu", "su-exec", "tini", "dumb-init"]);
-    CONTAINER_EXEC_ARGS = /* @__PURE__ */ new Set(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index", "--detach-keys", "-c", "--container", "-n", "--namespace"]);
-    SSH_ARGS = /* @__PURE__ */ new Set(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"]);
-  }
-});
-
 // src/engine/parse/shell.ts
-function plainSource(text, base4 = 0) {
-  return { text, at: (i) => base4 + i };
+function plainSource(text, base6 = 0) {
+  return { text, at: (i) => base6 + i };
 }
 function parseShell(src, depth2 = 0) {
   const t = src.text;
@@ -36946,8 +33256,8 @@ function parseShell(src, depth2 = 0) {
     endCommand();
     if (commands2.length) {
       const first = commands2[0];
-      const last3 = commands2[commands2.length - 1];
-      if (first && last3) pipelines.push({ commands: commands2, start: first.start, end: last3.end });
+      const last2 = commands2[commands2.length - 1];
+      if (first && last2) pipelines.push({ commands: commands2, start: first.start, end: last2.end });
     }
     commands2 = [];
   };
@@ -36983,14 +33293,14 @@ function parseShell(src, depth2 = 0) {
       heredocOffsets.set(heredoc, offsets);
     }
   };
-  const MAX_DEPTH4 = 64;
+  const MAX_DEPTH6 = 64;
   const skipBalanced = (j, open2, close, depth3 = 0) => {
     let level = 0;
     while (j < n) {
       const c = t[j];
       if (c === "\\") j += 2;
       else if (c === "'") j = skipSingle(j);
-      else if (c === '"' && depth3 < MAX_DEPTH4) j = readDouble(j, depth3 + 1).next;
+      else if (c === '"' && depth3 < MAX_DEPTH6) j = readDouble(j, depth3 + 1).next;
       else if (c === "`") j = skipBackquote(j);
       else {
         if (c === open2) level++;
@@ -37265,18 +33575,22 @@ function dockerfileRunSource(text, dockerfile) {
   const idx = new LineIndex(text);
   const off = (p) => idx.lineStart(p.line + 1) + p.character;
   for (const ins of dockerfile.getInstructions()) {
-    if (ins.getKeyword() !== "RUN") continue;
+    const keyword = ins.getKeyword().toUpperCase();
+    if (keyword !== "RUN" && keyword !== "CMD" && keyword !== "ENTRYPOINT") continue;
     const r = ins.getArgumentsRange();
     if (!r) continue;
     let start = off(r.start);
     const end = off(r.end);
     let body = text.slice(start, end);
-    const flags2 = /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body);
+    const flags2 = keyword === "RUN" ? /^(\s*--[^\s=]+(=\S*)?)+\s*/.exec(body) : null;
     if (flags2) {
       start += flags2[0].length;
       body = body.slice(flags2[0].length);
     }
-    if (body.startsWith("[")) continue;
+    if (body.startsWith("[")) {
+      if (keyword !== "RUN") pushExecScript(b, body, start);
+      continue;
+    }
     const script = /^<<-?[ \t]*(["']?)(\w+)\1[ \t]*\r?\n/.exec(body);
     if (script) {
       let pos2 = script[0].length;
@@ -37301,6 +33615,29 @@ function dockerfileRunSource(text, dockerfile) {
   }
   return b.build(text.length);
 }
+function pushExecScript(b, body, start) {
+  let argv2;
+  try {
+    argv2 = JSON.parse(body.replace(/\\\r?\n/g, ""));
+  } catch {
+    return;
+  }
+  if (!Array.isArray(argv2) || !argv2.every((a) => typeof a === "string")) return;
+  const words = argv2;
+  if (!SHELL_PROGRAM.test(base5(words[0] ?? ""))) return;
+  let j = 1;
+  while (j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? "") && !(words[j] ?? "").includes("c")) j++;
+  const script = /^-[a-zA-Z]+$/.test(words[j] ?? "") && (words[j] ?? "").includes("c") ? words[j + 1] : void 0;
+  if (script === void 0) return;
+  const quoted = JSON.stringify(script);
+  const at2 = quoted.length === script.length + 2 ? body.indexOf(quoted) : -1;
+  if (at2 === -1) b.push(`${script}
+`, start, false);
+  else {
+    b.push(script, start + at2 + 1);
+    b.push("\n", start + at2 + quoted.length - 1);
+  }
+}
 function dockerfileCopySources(text, dockerfile) {
   const idx = new LineIndex(text);
   const off = (p) => idx.lineStart(p.line + 1) + p.character;
@@ -37324,19 +33661,19 @@ function workflowSource(text, doc) {
   const b = new SourceBuilder();
   const steps = [];
   const jobs = doc.get("jobs", true);
-  if ((0, import_yaml5.isMap)(jobs)) {
-    for (const job of jobs.items) if ((0, import_yaml5.isMap)(job.value)) steps.push(job.value.get("steps", true));
+  if ((0, import_yaml6.isMap)(jobs)) {
+    for (const job of jobs.items) if ((0, import_yaml6.isMap)(job.value)) steps.push(job.value.get("steps", true));
   }
   const runs = doc.get("runs", true);
-  if ((0, import_yaml5.isMap)(runs)) steps.push(runs.get("steps", true));
+  if ((0, import_yaml6.isMap)(runs)) steps.push(runs.get("steps", true));
   for (const list of steps) {
-    if (!(0, import_yaml5.isSeq)(list)) continue;
+    if (!(0, import_yaml6.isSeq)(list)) continue;
     for (const step of list.items) {
-      if (!(0, import_yaml5.isMap)(step)) continue;
+      if (!(0, import_yaml6.isMap)(step)) continue;
       const shell = step.get("shell");
       if (typeof shell === "string" && NON_SHELL.test(shell)) continue;
       const run = step.get("run", true);
-      if ((0, import_yaml5.isScalar)(run)) pushScalar(b, text, run);
+      if ((0, import_yaml6.isScalar)(run)) pushScalar(b, text, run);
     }
   }
   return b.build(text.length);
@@ -37345,7 +33682,7 @@ function pushScalar(b, text, node) {
   const range = node.range;
   if (!range) return;
   const [start, end] = range;
-  if (node.type === import_yaml5.Scalar.BLOCK_LITERAL || node.type === import_yaml5.Scalar.BLOCK_FOLDED) {
+  if (node.type === import_yaml6.Scalar.BLOCK_LITERAL || node.type === import_yaml6.Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf("\n", start);
     if (headerEnd === -1 || headerEnd >= end) return;
     const lines = [];
@@ -37363,12 +33700,12 @@ function pushScalar(b, text, node) {
       const content = l.text.slice(indent);
       b.push(content, l.off + indent);
       const next = lines[k + 1];
-      const fold = node.type === import_yaml5.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
+      const fold = node.type === import_yaml6.Scalar.BLOCK_FOLDED && content && next?.text.trim() && !/^\s/.test(content) && !/^\s/.test(next.text.slice(indent));
       b.push(fold ? " " : "\n", l.off + l.text.length);
     });
     return;
   }
-  if (node.type === import_yaml5.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
+  if (node.type === import_yaml6.Scalar.PLAIN && !text.slice(start, end).includes("\n")) {
     b.push(`${text.slice(start, end)}
 `, start);
     return;
@@ -37376,14 +33713,60 @@ function pushScalar(b, text, node) {
   b.push(`${String(node.value)}
 `, start, false);
 }
-var import_yaml5, NON_SHELL;
+function composeShellSource(text, doc) {
+  const b = new SourceBuilder();
+  const services2 = doc.get("services", true);
+  if (!(0, import_yaml6.isMap)(services2)) return b.build(text.length);
+  for (const svc of services2.items) {
+    if (!(0, import_yaml6.isMap)(svc.value)) continue;
+    const parts = ["entrypoint", "command"].map((k) => svc.value.get(k, true));
+    const lists = parts.filter(import_yaml6.isSeq);
+    const strings3 = parts.filter((p) => (0, import_yaml6.isScalar)(p) && typeof p.value === "string");
+    const argv2 = lists.length === parts.filter((p) => p !== void 0 && p !== null).length ? lists.flatMap((l) => l.items.filter(import_yaml6.isScalar)) : [];
+    if (argv2.length) {
+      const words = argv2.map((n) => String(n.value));
+      let j = SHELL_PROGRAM.test(base5(words[0] ?? "")) ? 1 : -1;
+      while (j > 0 && j < words.length && /^[-+][a-zA-Z]+$/.test(words[j] ?? "") && !(words[j] ?? "").includes("c")) j++;
+      const script = j > 0 && /^-[a-zA-Z]+$/.test(words[j] ?? "") && (words[j] ?? "").includes("c") ? argv2[j + 1] : void 0;
+      if (script) pushCompose(b, text, script);
+      else pushArgv(b, text, argv2);
+      continue;
+    }
+    for (const s of strings3) pushCompose(b, text, s);
+  }
+  return b.build(text.length);
+}
+function pushCompose(b, text, node) {
+  const tmp = new SourceBuilder();
+  pushScalar(tmp, text, node);
+  const src = tmp.build(text.length);
+  for (let k = 0; k < src.text.length; k++) {
+    if (src.text[k] === "$" && src.text[k + 1] === "$") k++;
+    b.push(src.text[k], src.at(k));
+  }
+  if (!src.text.endsWith("\n")) b.push("\n", src.at(src.text.length), false);
+}
+function pushArgv(b, text, argv2) {
+  for (const [k, node] of argv2.entries()) {
+    const value = String(node.value).replace(/\$\$/g, "$");
+    const start = node.range?.[0] ?? 0;
+    const quotedInFile = text[start] === '"' || text[start] === "'";
+    if (k) b.push(" ", start, false);
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) b.push(value, quotedInFile ? start + 1 : start, value === text.slice(quotedInFile ? start + 1 : start, (quotedInFile ? start + 1 : start) + value.length));
+    else b.push(`'${value.replace(/'/g, `'\\''`)}'`, start, false);
+  }
+  b.push("\n", argv2[argv2.length - 1]?.range?.[1] ?? 0, false);
+}
+var import_yaml6, NON_SHELL, SHELL_PROGRAM, base5;
 var init_shell_sources = __esm({
   "src/engine/parse/shell-sources.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_lines();
     init_shell2();
     NON_SHELL = /^(pwsh|powershell|python|cmd)\b/i;
+    SHELL_PROGRAM = /^(ba|da|z|k|a)?sh$/;
+    base5 = (p) => p.slice(p.lastIndexOf("/") + 1);
   }
 });
 
@@ -37470,25 +33853,25 @@ function ansibleParts(file, text, doc) {
   const embedded = [];
   const visitTask = (task, depth2) => {
     for (const pair of task.items) {
-      const key = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "";
-      if (TASK_LISTS.includes(key) && (0, import_yaml6.isSeq)(pair.value) && depth2 < MAX_DEPTH3) {
-        for (const t of pair.value.items) if ((0, import_yaml6.isMap)(t)) visitTask(t, depth2 + 1);
+      const key = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : "";
+      if (TASK_LISTS.includes(key) && (0, import_yaml7.isSeq)(pair.value) && depth2 < MAX_DEPTH4) {
+        for (const t of pair.value.items) if ((0, import_yaml7.isMap)(t)) visitTask(t, depth2 + 1);
       } else if (SHELL_MODULES.has(key)) {
         const v = pair.value;
-        if ((0, import_yaml6.isScalar)(v)) pushScalar(b, text, v);
-        else if ((0, import_yaml6.isMap)(v)) {
+        if ((0, import_yaml7.isScalar)(v)) pushScalar(b, text, v);
+        else if ((0, import_yaml7.isMap)(v)) {
           const cmd = v.get("cmd", true);
           const argv2 = v.get("argv", true);
-          if ((0, import_yaml6.isScalar)(cmd)) pushScalar(b, text, cmd);
-          else if ((0, import_yaml6.isSeq)(argv2)) {
-            for (const w of argv2.items) if ((0, import_yaml6.isScalar)(w) && w.range) b.push(`${String(w.value)} `, w.range[0], false);
+          if ((0, import_yaml7.isScalar)(cmd)) pushScalar(b, text, cmd);
+          else if ((0, import_yaml7.isSeq)(argv2)) {
+            for (const w of argv2.items) if ((0, import_yaml7.isScalar)(w) && w.range) b.push(`${String(w.value)} `, w.range[0], false);
             b.push("\n", argv2.range?.[1] ?? 0, false);
           }
         }
-      } else if (COPY_MODULES.has(key) && (0, import_yaml6.isMap)(pair.value)) {
+      } else if (COPY_MODULES.has(key) && (0, import_yaml7.isMap)(pair.value)) {
         const dest = pair.value.get("dest");
         const content = pair.value.get("content", true);
-        if (typeof dest !== "string" || !(0, import_yaml6.isScalar)(content)) continue;
+        if (typeof dest !== "string" || !(0, import_yaml7.isScalar)(content)) continue;
         const one = new SourceBuilder();
         pushScalar(one, text, content);
         const src = one.build(text.length);
@@ -37498,8 +33881,8 @@ function ansibleParts(file, text, doc) {
     }
   };
   const root = doc.contents;
-  if ((0, import_yaml6.isSeq)(root)) {
-    for (const item of root.items) if ((0, import_yaml6.isMap)(item)) visitTask(item, 0);
+  if ((0, import_yaml7.isSeq)(root)) {
+    for (const item of root.items) if ((0, import_yaml7.isMap)(item)) visitTask(item, 0);
   }
   const parsed = parseShell(b.build(text.length));
   return {
@@ -37507,11 +33890,11 @@ function ansibleParts(file, text, doc) {
     embedded: [...embedded, ...embeddedConfigs(file, text, parsed.pipelines, parsed.heredocOffsets)]
   };
 }
-var import_yaml6, SHELL_MODULES, COPY_MODULES, TASK_LISTS, MAX_DEPTH3;
+var import_yaml7, SHELL_MODULES, COPY_MODULES, TASK_LISTS, MAX_DEPTH4;
 var init_ansible = __esm({
   "src/engine/parse/ansible.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_embedded();
     init_embed_yaml();
     init_shell2();
@@ -37519,11 +33902,36 @@ var init_ansible = __esm({
     SHELL_MODULES = new Set(["shell", "command", "raw"].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`]));
     COPY_MODULES = /* @__PURE__ */ new Set(["copy", "ansible.builtin.copy", "ansible.legacy.copy"]);
     TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
-    MAX_DEPTH3 = 20;
+    MAX_DEPTH4 = 20;
   }
 });
 
 // src/engine/parse/cloud-init.ts
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+function decodeContent(value, encoding) {
+  const enc = encoding.trim().toLowerCase();
+  const b64 = /^(b64|base64)$/.test(enc);
+  const gz = /^(gz|gzip)(\+(b64|base64))?$/.test(enc);
+  if (!b64 && !gz) return { unread: `encoding "${enc.slice(0, 20)}" is not one cloud-init reads: content not checked` };
+  let bytes2;
+  if (value instanceof Uint8Array) bytes2 = value;
+  else if (typeof value === "string") {
+    const clean = value.replace(/\s+/g, "");
+    if (clean.length > MAX_DECODED_BYTES * 4 / 3 + 4) return { unread: `encoded content larger than ${MAX_DECODED_BYTES / 1024} KB: not checked` };
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return { unread: "content is not valid base64: not checked" };
+    bytes2 = Buffer.from(clean, "base64");
+  } else return { unread: "content is not text or !!binary: not checked" };
+  if (gz) {
+    try {
+      bytes2 = gunzipSync2(bytes2, { maxOutputLength: MAX_DECODED_BYTES });
+    } catch (e) {
+      const tooLarge2 = e.code === "ERR_BUFFER_TOO_LARGE";
+      return { unread: tooLarge2 ? `content decompresses to more than ${MAX_DECODED_BYTES / 1024} KB: not checked` : "content is not valid gzip: not checked" };
+    }
+  }
+  if (bytes2.includes(0)) return { unread: "content decodes to binary data: not checked" };
+  return { text: Buffer.from(bytes2).toString("utf8") };
+}
 function isCloudConfig(text) {
   return (text.slice(0, 200).split("\n").find((l) => l.trim() !== "") ?? "").trim() === "#cloud-config";
 }
@@ -37534,12 +33942,12 @@ function cloudInitParts(file, fileText, docText, doc, toFile) {
   const b = new SourceBuilder();
   for (const key of ["bootcmd", "runcmd"]) {
     const list = doc.get(key, true);
-    if (!(0, import_yaml7.isSeq)(list)) continue;
+    if (!(0, import_yaml8.isSeq)(list)) continue;
     for (const item of list.items) {
-      if ((0, import_yaml7.isScalar)(item)) pushScalar(b, docText, item);
-      else if ((0, import_yaml7.isSeq)(item)) {
+      if ((0, import_yaml8.isScalar)(item)) pushScalar(b, docText, item);
+      else if ((0, import_yaml8.isSeq)(item)) {
         for (const w of item.items) {
-          if (!(0, import_yaml7.isScalar)(w) || !w.range) continue;
+          if (!(0, import_yaml8.isScalar)(w) || !w.range) continue;
           b.push(`${String(w.value)} `, w.range[0], false);
         }
         b.push("\n", item.range?.[1] ?? 0, false);
@@ -37547,41 +33955,60 @@ function cloudInitParts(file, fileText, docText, doc, toFile) {
     }
   }
   const embedded = [];
+  const decodedScripts = [];
   const files = doc.get("write_files", true);
-  if ((0, import_yaml7.isSeq)(files)) {
+  if ((0, import_yaml8.isSeq)(files)) {
     for (const entry of files.items) {
-      if (!(0, import_yaml7.isMap)(entry)) continue;
+      if (!(0, import_yaml8.isMap)(entry)) continue;
       const path17 = entry.get("path");
       const content = entry.get("content", true);
-      const encoding = String(entry.get("encoding") ?? "");
-      if (typeof path17 !== "string" || !(0, import_yaml7.isScalar)(content) || /b64|base64|gz/i.test(encoding)) continue;
+      const encoding = String(entry.get("encoding") ?? "").toLowerCase();
+      if (typeof path17 !== "string" || !(0, import_yaml8.isScalar)(content)) continue;
       const one = new SourceBuilder();
-      pushScalar(one, docText, content);
+      let decoded;
+      if (encoding && encoding !== "text/plain") {
+        const d = decodeContent(content.value, encoding);
+        if ("unread" in d) {
+          const pos = new LineIndex(fileText).position(toFile(content.range?.[0] ?? 0));
+          embedded.push({ target: { kind: "parse_error", file, fileKind: "cloud_init", message: `write_files entry ${path17}: ${d.unread}`, ...pos }, reframe: (input) => input });
+          continue;
+        }
+        decoded = d.text;
+        one.push(decoded, content.range?.[0] ?? 0, false);
+      } else pushScalar(one, docText, content);
       const src = mapped(one.build(docText.length), toFile);
       if (isConfigPath(path17)) {
         const range = { start: toFile(entry.range?.[0] ?? 0), end: toFile(entry.range?.[1] ?? 0) };
         embedded.push(embedHeredoc(file, fileText, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), path17, range, "write_files entry writing"));
       } else if (/\.(sh|bash)$/.test(path17) || /(^|\/)s?bin\//.test(path17) || /^#!.*\b(ba)?sh\b/.test(src.text)) {
-        pushScalar(b, docText, content);
+        if (decoded !== void 0) {
+          b.push(`${decoded}
+`, content.range?.[0] ?? 0, false);
+          decodedScripts.push(decoded);
+        } else pushScalar(b, docText, content);
       }
     }
   }
   const source = mapped(b.build(docText.length), toFile);
   const parsed = parseShell(source);
   return {
-    shell: { kind: "shell", file, text: fileText, origin: "user_data", pipelines: parsed.pipelines },
+    // Decoded scripts follow the file's text, so the shell rules' keyword gates (check/keywords.ts) see what they
+    // say; no offset points there (their characters map to the content in the file).
+    shell: { kind: "shell", file, text: decodedScripts.length ? [fileText, ...decodedScripts].join("\n") : fileText, origin: "user_data", pipelines: parsed.pipelines },
     embedded: [...embedded, ...embeddedConfigs(file, fileText, parsed.pipelines, parsed.heredocOffsets)]
   };
 }
-var import_yaml7;
+var import_yaml8, MAX_DECODED_BYTES;
 var init_cloud_init = __esm({
   "src/engine/parse/cloud-init.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_embedded();
     init_embed_yaml();
+    init_lines();
     init_shell2();
     init_shell_sources();
+    MAX_DECODED_BYTES = 1024 * 1024;
   }
 });
 
@@ -37589,7 +34016,7 @@ var init_cloud_init = __esm({
 function parseHcl(text) {
   return new Reader(text).file();
 }
-var MAX_HCL_DEPTH, HclSyntaxError, IDENT_START, IDENT, Reader;
+var MAX_HCL_DEPTH, HclSyntaxError, IDENT_START2, IDENT2, Reader;
 var init_hcl = __esm({
   "src/engine/parse/hcl.ts"() {
     "use strict";
@@ -37601,8 +34028,8 @@ var init_hcl = __esm({
       }
       offset;
     };
-    IDENT_START = /[A-Za-z_]/;
-    IDENT = /[A-Za-z0-9_-]/;
+    IDENT_START2 = /[A-Za-z_]/;
+    IDENT2 = /[A-Za-z0-9_-]/;
     Reader = class {
       constructor(s) {
         this.s = s;
@@ -37639,9 +34066,9 @@ var init_hcl = __esm({
       }
       ident() {
         const s = this.s;
-        if (!IDENT_START.test(s[this.i] ?? "")) return void 0;
+        if (!IDENT_START2.test(s[this.i] ?? "")) return void 0;
         const start = this.i;
-        while (this.i < s.length && IDENT.test(s[this.i])) this.i++;
+        while (this.i < s.length && IDENT2.test(s[this.i])) this.i++;
         return s.slice(start, this.i);
       }
       /** Attributes and blocks until `}` (inside a block) or the end of the file. */
@@ -37944,7 +34371,7 @@ function parseKubernetes(file, text, helm) {
   let separators = 0;
   for (let i = text.indexOf("\n---"); i !== -1 && separators <= MAX_YAML_DOCUMENTS; i = text.indexOf("\n---", i + 4)) separators++;
   if (separators >= MAX_YAML_DOCUMENTS) throw new KubernetesParseError(`more than ${MAX_YAML_DOCUMENTS} YAML documents in one file: not checked`);
-  const docs = (0, import_yaml8.parseAllDocuments)(text, { merge: true, uniqueKeys: false, logLevel: "error" });
+  const docs = (0, import_yaml9.parseAllDocuments)(text, { merge: true, uniqueKeys: false, logLevel: "error" });
   const list = Array.isArray(docs) ? docs : [];
   const documents = [];
   const embedded = [];
@@ -37970,7 +34397,7 @@ function parseKubernetes(file, text, helm) {
     const meta = isRecord(value.metadata) ? value.metadata : {};
     const d = { index, apiVersion: String(value.apiVersion ?? ""), kind, name: String(meta.name ?? ""), value, ...workloadOf(index, kind, value) };
     documents.push(d);
-    if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text, doc));
+    if (kind === "ConfigMap") embedded.push(...configMapConfigs(file, text, doc, d.name));
   }
   const resolver = (path17, part) => {
     const doc = list[Number(path17[0])];
@@ -37978,14 +34405,14 @@ function parseKubernetes(file, text, helm) {
   };
   return { target: { kind: "kubernetes", file, text, documents, ...helm ? { helm } : {}, ...values !== void 0 ? { values } : {} }, resolver, embedded };
 }
-function get2(v, path17) {
+function get3(v, path17) {
   let cur = v;
   for (const k of path17) cur = isRecord(cur) ? cur[k] : void 0;
   return cur;
 }
 function workloadOf(index, kind, value) {
   const specPath = POD_SPEC[kind];
-  const pod = specPath && get2(value, specPath);
+  const pod = specPath && get3(value, specPath);
   if (!specPath || !isRecord(pod)) return {};
   const podPath = [index, ...specPath];
   const volumes = /* @__PURE__ */ new Map();
@@ -38032,19 +34459,22 @@ function portsOf(c, path17) {
   });
   return out;
 }
-function configMapConfigs(file, text, doc) {
+function configMapConfigs(file, text, doc, name) {
   const data2 = doc.get("data", true);
-  if (!(0, import_yaml8.isMap)(data2)) return [];
+  if (!(0, import_yaml9.isMap)(data2)) return [];
   const out = [];
   for (const pair of data2.items) {
-    const key = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : "";
-    if (!isConfigPath(key) || !(0, import_yaml8.isScalar)(pair.value)) continue;
+    const key = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!isConfigPath(key) || !(0, import_yaml9.isScalar)(pair.value)) continue;
     const b = new SourceBuilder();
     pushScalar(b, text, pair.value);
     const src = b.build(text.length);
     if (/^\s*\$\{[^}]*\}\s*$/.test(src.text)) continue;
+    const body = ENVSUBST.test(file) && !parseJson5(src.text).ok ? neutraliseShellReferences(src.text) : src.text;
     const range = { start: pair.key.range?.[0] ?? 0, end: pair.value.range?.[1] ?? 0 };
-    out.push(embedHeredoc(file, text, { body: src.text, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, "ConfigMap key"));
+    const e = embedHeredoc(file, text, { body, start: src.at(0) }, offsetMap(src.text.length, src.at), key, range, "ConfigMap key");
+    if (e.target.kind === "openclaw") e.target.manifest = { configMap: name };
+    out.push(e);
   }
   return out;
 }
@@ -38052,27 +34482,29 @@ function valuesConfigs(file, text, doc, value) {
   const out = [];
   const resolve = yamlResolver(doc);
   for (const prefix of CONFIG_KEYS) {
-    const sub = get2(value, prefix);
+    const sub = get3(value, prefix);
     if (!isRecord(sub) || !OPENCLAW_SECTIONS.some((k) => isRecord(sub[k])) || ["image", "resources", "replicas", "replicaCount"].some((k) => k in sub)) continue;
     const range = resolve(prefix, "key") ?? [0, 0];
     const line2 = new LineIndex(text).position(range[0]).line;
     out.push({
-      target: { kind: "openclaw", file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 } },
+      target: { kind: "openclaw", file, text, value: sub, authored: sub, includes: [], origin: (p) => ({ file, path: p }), embedded: { origin: "heredoc", line: line2 }, manifest: { chart: file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "" } },
       reframe: reframer(file, text, (i) => i, (p, part) => resolve([...prefix, ...p], part), { start: range[0], end: range[1] })
     });
     break;
   }
   return out;
 }
-var import_yaml8, MAX_YAML_DOCUMENTS, KubernetesParseError, POD_SPEC, CONFIG_KEYS, OPENCLAW_SECTIONS;
+var import_yaml9, MAX_YAML_DOCUMENTS, KubernetesParseError, POD_SPEC, ENVSUBST, CONFIG_KEYS, OPENCLAW_SECTIONS;
 var init_kubernetes2 = __esm({
   "src/engine/parse/kubernetes.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_exposure();
     init_json();
+    init_template();
     init_embedded();
     init_embed_yaml();
+    init_json5();
     init_lines();
     init_shell2();
     init_shell_sources();
@@ -38096,6 +34528,7 @@ var init_kubernetes2 = __esm({
       Job: ["spec", "template", "spec"],
       CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
     };
+    ENVSUBST = /\.envsubst$/i;
     CONFIG_KEYS = [["config"], ["config", "data"], ["openclaw"], ["openclaw", "config"], ["openclawConfig"]];
     OPENCLAW_SECTIONS = ["gateway", "agents", "channels"];
   }
@@ -38208,9 +34641,23 @@ function parseKind(file, kind, text) {
   const plain2 = new Locator(file, text);
   switch (kind) {
     case "compose": {
-      const r = parseYaml(text);
+      const r = parseYamlLazy(text);
       if (!r.ok) return fail(r.message, r.line, r.column);
-      return { ok: true, target: { kind: "compose", file, text, value: r.value, doc: r.doc }, locator: new Locator(file, text, yamlResolver(r.doc)) };
+      const doc = r.doc;
+      const target = {
+        kind: "compose",
+        file,
+        text,
+        value: r.value,
+        get doc() {
+          return doc();
+        },
+        ...r.plain ? { plain: true } : {}
+      };
+      const source = hasServiceCommand(r.value) ? composeShellSource(text, doc()) : void 0;
+      const shell = source?.text.trim() ? shellTarget(file, text, "compose", source) : void 0;
+      const derived2 = shell ? [{ target: shell.target }, ...shell.embedded] : void 0;
+      return { ok: true, target, locator: new Locator(file, text, r.resolver), ...derived2 ? { derived: derived2 } : {} };
     }
     case "openclaw": {
       let r = parseJson5(text);
@@ -38320,6 +34767,11 @@ function copiedConfigs(file, text, dockerfile) {
     if (heredoc && dest && isConfigPath(dest)) out.push(embedHeredoc(file, text, heredoc, parsed.heredocOffsets.get(heredoc) ?? [], dest, { start: copy2.start, end: copy2.end }));
   }
   return out;
+}
+function hasServiceCommand(value) {
+  const services2 = value?.services;
+  if (!services2 || typeof services2 !== "object") return false;
+  return Object.values(services2).some((svc) => svc && typeof svc === "object" && ("command" in svc || "entrypoint" in svc));
 }
 function shellTarget(file, text, origin2, source) {
   const parsed = parseShell(source);
@@ -38460,12 +34912,100 @@ function holdsKey(word) {
 function redactKeyLikeWords(text) {
   return text.replace(WORD, (w) => holdsKey(w) ? redact(w) : w);
 }
-var WORD;
+function noteSecret(ledger, file, secret) {
+  if (secret.length < MIN_CROSS_SCRUB) return;
+  let set = ledger.get(file);
+  if (!set) ledger.set(file, set = /* @__PURE__ */ new Set());
+  set.add(secret);
+}
+function mergeSecrets(ledger, file, secrets) {
+  for (const s of secrets) noteSecret(ledger, file, s);
+}
+function scrubFindings(findings, ledger) {
+  if (ledger.size === 0) return findings;
+  const scrubbers = /* @__PURE__ */ new Map();
+  const scrubberOf = (file) => {
+    const secrets = ledger.get(file);
+    if (!secrets) return void 0;
+    let s = scrubbers.get(file);
+    if (!s) scrubbers.set(file, s = new SecretScrubber(secrets));
+    return s;
+  };
+  return findings.map((f) => {
+    const s = scrubberOf(f.location.file);
+    return s ? scrubFinding(f, s) : f;
+  });
+}
+function scrubFinding(f, s) {
+  let changed = false;
+  const clean = (text) => {
+    const out2 = s.scrub(text);
+    if (out2 !== text) changed = true;
+    return out2;
+  };
+  const message2 = clean(f.message);
+  const fix = f.fix ? { ...f.fix, description: clean(f.fix.description), replacement: clean(f.fix.replacement) } : void 0;
+  const properties = f.properties ? Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, typeof v === "string" ? clean(v) : v])) : void 0;
+  const reason = f.suppressed?.reason !== void 0 ? clean(f.suppressed.reason) : void 0;
+  if (!changed) return f;
+  const out = { ...f, message: message2 };
+  if (fix) out.fix = fix;
+  if (properties) out.properties = properties;
+  if (f.suppressed && reason !== void 0) out.suppressed = { ...f.suppressed, reason };
+  return out;
+}
+function scrubNotes(notes, ledger) {
+  if (ledger.size === 0) return;
+  const scrubbers = /* @__PURE__ */ new Map();
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i];
+    const secrets = n.file !== void 0 ? ledger.get(n.file) : void 0;
+    if (!secrets || n.file === void 0) continue;
+    let s = scrubbers.get(n.file);
+    if (!s) scrubbers.set(n.file, s = new SecretScrubber(secrets));
+    const message2 = s.scrub(n.message);
+    if (message2 !== n.message) notes[i] = { ...n, message: message2 };
+  }
+}
+var WORD, MIN_CROSS_SCRUB, PREFIX, SecretScrubber;
 var init_redact = __esm({
   "src/engine/postprocess/redact.ts"() {
     "use strict";
     init_entropy();
     WORD = /[A-Za-z0-9_-]{16,}/g;
+    MIN_CROSS_SCRUB = 6;
+    PREFIX = 4;
+    SecretScrubber = class {
+      byPrefix = /* @__PURE__ */ new Map();
+      constructor(secrets) {
+        for (const s of secrets) {
+          if (s.length < MIN_CROSS_SCRUB) continue;
+          const k = s.slice(0, PREFIX);
+          const list = this.byPrefix.get(k);
+          if (list) list.push(s);
+          else this.byPrefix.set(k, [s]);
+        }
+        for (const list of this.byPrefix.values()) list.sort((a, b) => b.length - a.length);
+      }
+      /** `text` with every occurrence of a secret replaced by its redacted form (the same text when there is none). */
+      scrub(text) {
+        if (this.byPrefix.size === 0 || text.length < MIN_CROSS_SCRUB) return text;
+        let out;
+        let copied = 0;
+        for (let i = 0; i + MIN_CROSS_SCRUB <= text.length; ) {
+          const list = this.byPrefix.get(text.slice(i, i + PREFIX));
+          const hit = list?.find((s) => text.startsWith(s, i));
+          if (!hit) {
+            i++;
+            continue;
+          }
+          out = (out ?? "") + text.slice(copied, i) + redact(hit);
+          i += hit.length;
+          copied = i;
+        }
+        return out === void 0 ? text : out + text.slice(copied);
+      }
+    };
   }
 });
 
@@ -38579,18 +35119,6026 @@ var init_scan_wide = __esm({
 
 // src/engine/check/keywords.ts
 function keywordText(text) {
-  if (last2?.text !== text) last2 = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
-  return last2.kw;
+  if (last?.text !== text) last = { text, kw: NUMERIC_ESCAPE.test(text) ? void 0 : text.replace(UNQUOTE, "") };
+  return last.kw;
 }
 function mayApply(rule, kw) {
   return !rule.keywords || kw === void 0 || rule.keywords.some((k) => kw.includes(k));
 }
-var NUMERIC_ESCAPE, UNQUOTE, last2;
+var NUMERIC_ESCAPE, UNQUOTE, last;
 var init_keywords = __esm({
   "src/engine/check/keywords.ts"() {
     "use strict";
     NUMERIC_ESCAPE = /\\(?:x[0-9A-Fa-f]|u[0-9A-Fa-f]|U[0-9A-Fa-f]|[0-7]{3})/;
     UNQUOTE = /\\\r?\n|['"\\]/g;
+  }
+});
+
+// node_modules/boundary/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/boundary/lib/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.binarySearch = exports.upperBound = exports.lowerBound = exports.compare = void 0;
+    function compare(v1, v2) {
+      return v1 < v2;
+    }
+    exports.compare = compare;
+    function upperBound(array, value, comp = compare) {
+      let len = array.length;
+      let i = 0;
+      while (len) {
+        let diff = len >>> 1;
+        let cursor = i + diff;
+        if (comp(value, array[cursor])) {
+          len = diff;
+        } else {
+          i = cursor + 1;
+          len -= diff + 1;
+        }
+      }
+      return i;
+    }
+    exports.upperBound = upperBound;
+    function lowerBound(array, value, comp = compare) {
+      let len = array.length;
+      let i = 0;
+      while (len) {
+        let diff = len >>> 1;
+        let cursor = i + diff;
+        if (comp(array[cursor], value)) {
+          i = cursor + 1;
+          len -= diff + 1;
+        } else {
+          len = diff;
+        }
+      }
+      return i;
+    }
+    exports.lowerBound = lowerBound;
+    function binarySearch(array, value, comp = compare) {
+      let cursor = lowerBound(array, value, comp);
+      return cursor !== array.length && !comp(value, array[cursor]);
+    }
+    exports.binarySearch = binarySearch;
+  }
+});
+
+// node_modules/structured-source/lib/structured-source.js
+var require_structured_source = __commonJS({
+  "node_modules/structured-source/lib/structured-source.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.StructuredSource = void 0;
+    var boundary_1 = require_lib();
+    var StructuredSource2 = class {
+      /**
+       * @constructs StructuredSource
+       * @param {string} source - source code text.
+       */
+      constructor(source) {
+        this.indice = [0];
+        let regexp = /[\r\n\u2028\u2029]/g;
+        const length = source.length;
+        regexp.lastIndex = 0;
+        while (true) {
+          let result = regexp.exec(source);
+          if (!result) {
+            break;
+          }
+          let index = result.index;
+          if (source.charCodeAt(index) === 13 && source.charCodeAt(index + 1) === 10) {
+            index += 1;
+          }
+          let nextIndex = index + 1;
+          if (length < nextIndex) {
+            break;
+          }
+          this.indice.push(nextIndex);
+          regexp.lastIndex = nextIndex;
+        }
+      }
+      get line() {
+        return this.indice.length;
+      }
+      /**
+       * @param {SourceLocation} loc - location indicator.
+       * @return {[ number, number ]} range.
+       */
+      locationToRange(loc) {
+        return [this.positionToIndex(loc.start), this.positionToIndex(loc.end)];
+      }
+      /**
+       * @param {[ number, number ]} range - pair of indice.
+       * @return {SourceLocation} location.
+       */
+      rangeToLocation(range) {
+        return {
+          start: this.indexToPosition(range[0]),
+          end: this.indexToPosition(range[1])
+        };
+      }
+      /**
+       * @param {SourcePosition} pos - position indicator.
+       * @return {number} index.
+       */
+      positionToIndex(pos) {
+        let start = this.indice[pos.line - 1];
+        return start + pos.column;
+      }
+      /**
+       * @param {number} index - index to the source code.
+       * @return {SourcePosition} position.
+       */
+      indexToPosition(index) {
+        const startLine = (0, boundary_1.upperBound)(this.indice, index);
+        return {
+          line: startLine,
+          column: index - this.indice[startLine - 1]
+        };
+      }
+    };
+    exports.StructuredSource = StructuredSource2;
+  }
+});
+
+// node_modules/@secretlint/core/module/helper/invariant.js
+function invariant(condition, message2) {
+  if (!condition)
+    throw new Error(message2);
+}
+var init_invariant = __esm({
+  "node_modules/@secretlint/core/module/helper/invariant.js"() {
+  }
+});
+
+// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+var import_structured_source, SecretLintSourceCodeImpl;
+var init_SecretLintSourceCodeImpl = __esm({
+  "node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js"() {
+    import_structured_source = __toESM(require_structured_source(), 1);
+    init_invariant();
+    SecretLintSourceCodeImpl = class {
+      hasBOM;
+      content;
+      filePath;
+      physicalFilePath;
+      contentType;
+      ext;
+      structuredSource;
+      constructor({ content = "", ext, filePath, physicalFilePath, contentType }) {
+        invariant(ext || filePath, "should be set either of fileExt or filePath.");
+        this.hasBOM = content.charCodeAt(0) === 65279;
+        this.content = this.hasBOM ? content.slice(1) : content;
+        this.structuredSource = new import_structured_source.StructuredSource(this.content);
+        this.filePath = filePath;
+        this.physicalFilePath = physicalFilePath;
+        this.contentType = contentType;
+        this.ext = ext;
+      }
+      /**
+       * get file path
+       * This return `undefined` if the source code is created without file path.
+       * For example, use core API to create a source code directly.
+       *
+       * You can use this path to detect file type.
+       * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+       * @returns {string|undefined}
+       */
+      getFilePath() {
+        return this.filePath;
+      }
+      /**
+       * get physical file path
+       * This return `undefined` if the source code is not related to file.
+       * For example, the source code is given from the stdin.
+       *
+       * You can use this path to read the file content.
+       */
+      getPhysicalFilePath() {
+        return this.physicalFilePath;
+      }
+      /**
+       * @param {SecretLintSourceNodeLocation} loc - location indicator.
+       * @return {[ number, number ]} range.
+       */
+      locationToRange(loc) {
+        return this.structuredSource.locationToRange(loc);
+      }
+      /**
+       * @param {[ number, number ]} range - pair of indice.
+       * @return {SecretLintSourceNodeLocation} location.
+       */
+      rangeToLocation(range) {
+        const location = this.structuredSource.rangeToLocation(range);
+        return {
+          start: {
+            line: location.start.line,
+            column: location.start.column
+          },
+          end: {
+            line: location.end.line,
+            column: location.end.column
+          }
+        };
+      }
+      /**
+       * @param {Position} pos - position indicator.
+       * @return {number} index.
+       */
+      positionToIndex(pos) {
+        return this.structuredSource.positionToIndex(pos);
+      }
+      /**
+       * @param {number} index - index to the source code.
+       * @return {Position} position.
+       */
+      indexToPosition(index) {
+        const position = this.structuredSource.indexToPosition(index);
+        return {
+          line: position.line,
+          column: position.column
+        };
+      }
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+var EventEmitter, PromiseEventEmitter;
+var init_promise_event_emitter = __esm({
+  "node_modules/@secretlint/core/module/helper/promise-event-emitter.js"() {
+    EventEmitter = class {
+      #listeners = /* @__PURE__ */ new Map();
+      on(type, listener) {
+        const prevSet = this.#listeners.get(type);
+        const listenerSet = prevSet ?? /* @__PURE__ */ new Set();
+        listenerSet?.add(listener);
+        this.#listeners.set(type, listenerSet);
+      }
+      emit(type, ...args) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+          return;
+        }
+        for (const listenerSetElement of listenerSet) {
+          listenerSetElement(...args);
+        }
+      }
+      off(type, listener) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+          return;
+        }
+        for (const listenerSetElement of listenerSet) {
+          if (listenerSetElement === listener) {
+            listenerSet.delete(listener);
+          }
+        }
+      }
+      removeAllListeners() {
+        this.#listeners.clear();
+      }
+      listenerCount(type) {
+        return this.#listeners.get(type)?.size ?? 0;
+      }
+      listeners(type) {
+        return Array.from(this.#listeners.get(type) ?? []);
+      }
+    };
+    PromiseEventEmitter = class {
+      events;
+      constructor() {
+        this.events = new EventEmitter();
+      }
+      listenerCount(type) {
+        return this.events.listenerCount(type);
+      }
+      on(event, listener) {
+        return this.events.on(event, listener);
+      }
+      emit(event, ...args) {
+        const promises = [];
+        this.events.listeners(event).forEach((listener) => {
+          promises.push(listener(...args));
+        });
+        return Promise.all(promises);
+      }
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+var DEFAULT_LOCAL, formatMessage, getMatchedLocaleMessage, createTranslator;
+var init_SecretLintRuleMessageTranslator = __esm({
+  "node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js"() {
+    DEFAULT_LOCAL = "en";
+    formatMessage = (messageHandler, props) => {
+      if (typeof props !== "object" || props === null) {
+        return messageHandler();
+      }
+      return messageHandler(props);
+    };
+    getMatchedLocaleMessage = (locale, locales) => {
+      const localKeys = Object.keys(locales);
+      const matchLocale = localKeys.find((key) => {
+        return key === locale;
+      });
+      if (matchLocale) {
+        return matchLocale;
+      }
+      const [lang] = locale.split("-");
+      if (!lang) {
+        return DEFAULT_LOCAL;
+      }
+      const fallbackMatchLocal = localKeys.find((key) => {
+        return key === lang;
+      });
+      if (fallbackMatchLocal) {
+        return fallbackMatchLocal;
+      }
+      return DEFAULT_LOCAL;
+    };
+    createTranslator = (messages2, options) => {
+      return (messageId, props) => {
+        const messageHandler = messages2[messageId];
+        if (!messageHandler) {
+          throw new Error(`messages:${String(messageId)} is missing in messages.`);
+        }
+        if (typeof messageHandler === "function") {
+          if (typeof messageId !== "string") {
+            throw new Error(`message's key:${String(messageId)} should be string`);
+          }
+          return {
+            message: formatMessage(messageHandler, props),
+            messageId,
+            data: props
+          };
+        }
+        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+        const localizedMessage = messageHandler[locale];
+        if (!localizedMessage) {
+          if (messageHandler[DEFAULT_LOCAL]) {
+            throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+          }
+          throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+        }
+        if (typeof messageId !== "string") {
+          throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+        }
+        return {
+          message: formatMessage(localizedMessage, props),
+          messageId,
+          data: props
+        };
+      };
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/RuleContext.js
+var createContextEvents, createRuleContext;
+var init_RuleContext = __esm({
+  "node_modules/@secretlint/core/module/RuleContext.js"() {
+    init_promise_event_emitter();
+    init_SecretLintRuleMessageTranslator();
+    createContextEvents = () => {
+      const contextEvents = new EventEmitter();
+      const REPORT_SYMBOL = /* @__PURE__ */ Symbol("report");
+      const IGNORE_SYMBOL = /* @__PURE__ */ Symbol("ignore");
+      return {
+        report(descriptor) {
+          contextEvents.emit(REPORT_SYMBOL, descriptor);
+        },
+        onReport(handler2) {
+          const listener = (descriptor) => {
+            handler2(descriptor);
+          };
+          contextEvents.on(REPORT_SYMBOL, listener);
+          return () => {
+            contextEvents.off(REPORT_SYMBOL, listener);
+          };
+        },
+        ignore(descriptor) {
+          contextEvents.emit(IGNORE_SYMBOL, descriptor);
+        },
+        onIgnore(handler2) {
+          const listener = (descriptor) => {
+            handler2(descriptor);
+          };
+          contextEvents.on(IGNORE_SYMBOL, listener);
+          return () => {
+            contextEvents.off(IGNORE_SYMBOL, listener);
+          };
+        }
+      };
+    };
+    createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale }) => {
+      return {
+        sharedOptions,
+        createTranslator: (messages2) => {
+          return createTranslator(messages2, {
+            defaultLocale: locale
+          });
+        },
+        ignore(descriptor) {
+          const { message: message2 } = descriptor.message;
+          contextEvents.ignore({
+            type: "ignore",
+            ruleId,
+            ruleParentId,
+            range: descriptor.range,
+            targetRuleId: descriptor.targetRuleId,
+            loc: sourceCode.rangeToLocation(descriptor.range),
+            message: message2
+          });
+        },
+        report(descriptor) {
+          const { message: message2, messageId, data: data2 } = descriptor.message;
+          const severityLevel = severity ?? "error";
+          if (ruleParentId) {
+            contextEvents.report({
+              ...descriptor,
+              type: "message",
+              ruleId,
+              ruleParentId,
+              loc: sourceCode.rangeToLocation(descriptor.range),
+              severity: severityLevel,
+              message: message2,
+              messageId,
+              docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
+              data: data2
+            });
+          } else {
+            contextEvents.report({
+              ...descriptor,
+              type: "message",
+              ruleId,
+              loc: sourceCode.rangeToLocation(descriptor.range),
+              severity: severityLevel,
+              message: message2,
+              messageId,
+              docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
+              data: data2
+            });
+          }
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+var SecretLintRule;
+var init_SecretLintRuleImpl = __esm({
+  "node_modules/@secretlint/core/module/SecretLintRuleImpl.js"() {
+    SecretLintRule = class {
+      ruleReportHandle;
+      ruleCreator;
+      descriptorRule;
+      constructor({ descriptorRule, context: context2 }) {
+        this.descriptorRule = descriptorRule;
+        this.ruleCreator = descriptorRule.rule;
+        const ruleCreatorOptions = descriptorRule.options || {};
+        this.ruleReportHandle = this.ruleCreator.create(context2, ruleCreatorOptions);
+      }
+      allowMessageIds() {
+        if (!this.descriptorRule.allowMessageIds) {
+          return [];
+        }
+        const ruleId = this.ruleCreator.meta.id;
+        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+          return {
+            messageId: allowMessageId,
+            ruleId
+          };
+        });
+      }
+      supportSourceCode(sourceCode) {
+        const contentType = sourceCode.contentType;
+        if (contentType === "unknown") {
+          return true;
+        }
+        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+          return true;
+        }
+        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+      }
+      async file(source) {
+        const file = this.ruleReportHandle.file;
+        if (!file) {
+          return;
+        }
+        return file(source);
+      }
+    };
+  }
+});
+
+// node_modules/@secretlint/profiler/module/index.js
+var SecretLintProfiler;
+var init_module = __esm({
+  "node_modules/@secretlint/profiler/module/index.js"() {
+    SecretLintProfiler = class {
+      perf;
+      PerformanceObserver;
+      observer;
+      /**
+       * Profiling costs performance.
+       * `performance.mark()` and `PerformanceObserver` callback are called for each rule and each file.
+       * So, the profiler should be disabled if the user does not need the profiling result.
+       * https://github.com/secretlint/secretlint/issues/1633
+       */
+      enabled;
+      entries = [];
+      measures = [];
+      /**
+       * Set of mark names that have already been marked as `{mark}::start`
+       */
+      startMarkNames = /* @__PURE__ */ new Set();
+      executionPromises = [];
+      constructor(options) {
+        this.perf = options.perf;
+        this.PerformanceObserver = options.PerformanceObserver;
+        this.enabled = options.enabled ?? true;
+      }
+      get isEnabled() {
+        return this.enabled;
+      }
+      /**
+       * Enable or Disable the profiler.
+       * If the profiler is disabled, `mark()` does nothing and collected entries are cleared.
+       * @param enabled
+       */
+      setEnabled(enabled) {
+        if (this.enabled === enabled) {
+          return;
+        }
+        this.enabled = enabled;
+        if (!enabled) {
+          this.stopObserving();
+        }
+      }
+      startObserving() {
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new this.PerformanceObserver((items) => {
+          if (!this.enabled) {
+            return;
+          }
+          const entries = items.getEntries();
+          entries.forEach((entry) => {
+            if (entry.entryType === "mark") {
+              const match = entry.name.match(pattern);
+              const endIdentifier = match ? match[1] : void 0;
+              const suffix = match && match[2] ? match[2] : "";
+              if (endIdentifier) {
+                const startMarkName = `${endIdentifier}::start${suffix}`;
+                if (this.startMarkNames.has(startMarkName)) {
+                  this.executionPromises.push(Promise.resolve().then(() => {
+                    this.perf.measure(endIdentifier + suffix, startMarkName, entry.name);
+                  }));
+                }
+              } else {
+                this.startMarkNames.add(entry.name);
+              }
+              this.entries.push(entry);
+            } else if (entry.entryType === "measure") {
+              this.measures.push(entry);
+            }
+          });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+        this.observer = observer;
+      }
+      stopObserving() {
+        this.observer?.disconnect();
+        this.observer = void 0;
+        this.entries.length = 0;
+        this.measures.length = 0;
+        this.executionPromises.length = 0;
+        this.startMarkNames.clear();
+      }
+      mark(marker) {
+        if (!this.enabled) {
+          return;
+        }
+        if (!this.observer) {
+          this.startObserving();
+        }
+        if ("id" in marker) {
+          this.perf.mark(`${marker.type}||${marker.id}`);
+        } else {
+          this.perf.mark(marker.type);
+        }
+      }
+      waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+          this.executionPromises.length = 0;
+        });
+      };
+      async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+      }
+      async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+      }
+    };
+  }
+});
+
+// node_modules/@secretlint/profiler/module/node.js
+import perf_hooks from "node:perf_hooks";
+var NullPerformanceObserver, secretLintProfiler;
+var init_node = __esm({
+  "node_modules/@secretlint/profiler/module/node.js"() {
+    init_module();
+    NullPerformanceObserver = class {
+      disconnect() {
+      }
+      observe(_options) {
+      }
+    };
+    secretLintProfiler = new SecretLintProfiler({
+      perf: perf_hooks.performance,
+      PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
+    });
+  }
+});
+
+// node_modules/@secretlint/core/module/RunningEvents.js
+var createRunningEvents;
+var init_RunningEvents = __esm({
+  "node_modules/@secretlint/core/module/RunningEvents.js"() {
+    init_promise_event_emitter();
+    init_SecretLintRuleImpl();
+    init_node();
+    createRunningEvents = () => {
+      const contextEvents = new PromiseEventEmitter();
+      const registerSet = /* @__PURE__ */ new Set();
+      const LINT_HANDLE = /* @__PURE__ */ Symbol("lint:start");
+      const rules2 = [];
+      return {
+        collectAllowMessageIds() {
+          const allowMessageIds = [];
+          rules2.forEach((rule) => {
+            allowMessageIds.push(...rule.allowMessageIds());
+          });
+          return allowMessageIds;
+        },
+        /**
+         * Start to run linting
+         * @param options
+         */
+        runLint(options) {
+          return contextEvents.emit(LINT_HANDLE, options);
+        },
+        registerRule({ descriptorRule, context: context2 }) {
+          if (registerSet.has(descriptorRule.id)) {
+            throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+          }
+          registerSet.add(descriptorRule.id);
+          const rule = new SecretLintRule({
+            descriptorRule,
+            context: context2
+          });
+          rules2.push(rule);
+          contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+            secretLintProfiler.mark({
+              type: "@core>rule-handler::start",
+              id: descriptorRule.rule.meta.id
+            });
+            if (rule.supportSourceCode(sourceCode)) {
+              await rule.file(sourceCode);
+            }
+            secretLintProfiler.mark({
+              type: "@core>rule-handler::end",
+              id: descriptorRule.rule.meta.id
+            });
+          });
+        },
+        registerRulePreset({ descriptorRulePreset, context: context2 }) {
+          const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+          descriptorRulePreset.rule.create(context2, rulePresetCreatorOptions);
+        },
+        isRegistered(ruleId) {
+          return registerSet.has(ruleId);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/RulePresetContext.js
+var createRulePresetContext;
+var init_RulePresetContext = __esm({
+  "node_modules/@secretlint/core/module/RulePresetContext.js"() {
+    init_RuleContext();
+    createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale }) => {
+      const presetRules = configRulePreset.rules || [];
+      if (!Array.isArray(presetRules)) {
+        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+        throw new Error("preset's rules should be an array of rule definitions");
+      }
+      return {
+        sharedOptions,
+        registerRule(rule, defaultValue) {
+          const descriptorRule = presetRules.find((descriptorRule2) => {
+            return descriptorRule2.id === rule.meta.id;
+          });
+          const descriptorRuleOptions = descriptorRule ? descriptorRule.options : void 0;
+          const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
+          const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
+          const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
+          const context2 = createRuleContext({
+            // rule id is a single rule in a preset
+            ruleId: rule.meta.id,
+            // parent rule id is rule preset id
+            ruleParentId: configRulePreset.id,
+            meta: rule.meta,
+            severity: descriptorRuleSeverity,
+            sourceCode,
+            contextEvents,
+            sharedOptions,
+            locale
+          });
+          const defaultValueOfPreset = defaultValue ? defaultValue : {};
+          runningEvents.registerRule({
+            descriptorRule: {
+              // options and disabled ...
+              ...defaultValueOfPreset,
+              // Prefer to use user setting
+              // User can override preset setting
+              ...descriptorRule,
+              id: rule.meta.id,
+              options: descriptorRuleOptions,
+              rule,
+              disabled: descriptorRuleDisabled,
+              allowMessageIds: descriptorAllowMessageIds,
+              severity: descriptorRuleSeverity
+            },
+            context: context2
+          });
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+function filterIgnoredMessages(options) {
+  const reportedMessages = options.reportedMessages;
+  const ignoreMessages = options.ignoredMessages;
+  return reportedMessages.filter((message2) => {
+    return !ignoreMessages.some((ignoreMessage) => {
+      const isInIgnoringRange = isContainedRange(message2.range[0], ignoreMessage.range) && isContainedRange(message2.range[1], ignoreMessage.range);
+      if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+        if (ignoreMessage.targetRuleId === "*") {
+          return true;
+        }
+        return message2.ruleId === ignoreMessage.targetRuleId;
+      }
+      return isInIgnoringRange;
+    });
+  });
+}
+var isContainedRange;
+var init_filter_ignored_process = __esm({
+  "node_modules/@secretlint/core/module/messages/filter-ignored-process.js"() {
+    isContainedRange = (index, range) => {
+      const [start, end] = range;
+      return start <= index && index <= end;
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+var createMessageProcessor;
+var init_MessageProcessManager = __esm({
+  "node_modules/@secretlint/core/module/messages/MessageProcessManager.js"() {
+    createMessageProcessor = (processors) => {
+      return {
+        /**
+         * process `messages` with registered processes
+         */
+        process(messages2) {
+          const originalMessages = messages2;
+          if (processors.length === 0) {
+            throw new Error("processors should be > 0");
+          }
+          return processors.reduce((messages3, filter) => {
+            return filter(messages3);
+          }, originalMessages);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+function filterDuplicatedMessages(messages2 = []) {
+  return messages2.filter((message2, index) => {
+    const restMessages = messages2.slice(index + 1);
+    return !restMessages.some((restMessage) => {
+      return isEqualMessage(message2, restMessage);
+    });
+  });
+}
+var isEqualMessage;
+var init_filter_duplicated_process = __esm({
+  "node_modules/@secretlint/core/module/messages/filter-duplicated-process.js"() {
+    isEqualMessage = (aMessage, bMessage) => {
+      return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/sort-messages-process.js
+function sortMessagesByLocation(messages2) {
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
+    if (startIndexDiff === 0) {
+      return a.range[1] - b.range[1];
+    } else {
+      return startIndexDiff;
+    }
+  });
+}
+var init_sort_messages_process = __esm({
+  "node_modules/@secretlint/core/module/messages/sort-messages-process.js"() {
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/filter-message-id.js
+var filterByAllowMessageIds;
+var init_filter_message_id = __esm({
+  "node_modules/@secretlint/core/module/messages/filter-message-id.js"() {
+    filterByAllowMessageIds = (messages2, allowMessageIds) => {
+      const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+      }));
+      return messages2.filter((message2) => {
+        return !disabledSet.has(`${message2.ruleId}--${message2.messageId}`);
+      });
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+var deepMask, createMaskValue, maskWithValues, filterMaskSecretsData;
+var init_filter_mask_secrets = __esm({
+  "node_modules/@secretlint/core/module/messages/filter-mask-secrets.js"() {
+    deepMask = (object, handler2) => {
+      for (const key of Object.keys(object)) {
+        if (typeof object[key] === "object") {
+          object[key] = deepMask(object[key], handler2);
+        } else if (Array.isArray(object[key])) {
+          object[key] = object[key].map((item) => deepMask(item, handler2));
+        } else if (typeof object[key] === "string") {
+          object[key] = handler2(object[key]);
+        }
+      }
+      return object;
+    };
+    createMaskValue = (value) => {
+      return "*".repeat(value.length);
+    };
+    maskWithValues = (str4, maskedValues) => {
+      let result = str4;
+      for (const maskValue of maskedValues) {
+        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+      }
+      return result;
+    };
+    filterMaskSecretsData = (messages2 = []) => {
+      return messages2.map((message2) => {
+        if (message2.type !== "message") {
+          return message2;
+        }
+        const maskedValues = [];
+        const maskedData = message2.data ? deepMask(message2.data, (value) => {
+          maskedValues.push(value);
+          return createMaskValue(value);
+        }) : void 0;
+        if (!maskedData) {
+          return message2;
+        }
+        const maskedMessage = maskWithValues(message2.message, maskedValues);
+        return {
+          ...message2,
+          message: maskedMessage,
+          data: maskedData
+        };
+      });
+    };
+  }
+});
+
+// node_modules/@secretlint/core/module/messages/index.js
+var cleanupMessages;
+var init_messages = __esm({
+  "node_modules/@secretlint/core/module/messages/index.js"() {
+    init_filter_ignored_process();
+    init_MessageProcessManager();
+    init_filter_duplicated_process();
+    init_sort_messages_process();
+    init_filter_message_id();
+    init_filter_mask_secrets();
+    cleanupMessages = (options) => {
+      const reportedMessages = filterIgnoredMessages(options);
+      const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+      const filters = options.maskSecrets ? [filterDuplicatedMessages, filterMaskSecretsData] : [filterDuplicatedMessages];
+      const filterProcess = createMessageProcessor(filters);
+      return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+    };
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m = s * 60;
+    var h = m * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse5(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse5(str4) {
+      str4 = String(str4);
+      if (str4.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str4
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural3(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural3(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m) {
+        return plural3(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural3(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural3(ms, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env2) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env2).forEach((key) => {
+        createDebug[key] = env2[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug3(...args) {
+          if (!debug3.enabled) {
+            return;
+          }
+          const self2 = debug3;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self2, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
+        }
+        debug3.namespace = namespace;
+        debug3.useColors = createDebug.useColors();
+        debug3.color = createDebug.selectColor(namespace);
+        debug3.extend = extend;
+        debug3.destroy = createDebug.destroy;
+        Object.defineProperty(debug3, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug3);
+        }
+        return debug3;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load2;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args.splice(1, 0, c, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load2() {
+      let r;
+      try {
+        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag2, argv2 = process.argv) => {
+      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
+      const position = argv2.indexOf(prefix + flag2);
+      const terminatorPosition = argv2.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env: env2 } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env2) {
+      if (env2.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env2.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env2.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env2.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env2.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env2) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env2) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env2.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env2) {
+        const version = parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env2.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env2.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env2) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load2;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj2, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj2[prop] = val;
+      return obj2;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load2() {
+      return process.env.DEBUG;
+    }
+    function init(debug3) {
+      debug3.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug3.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str4) => str4.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@secretlint/core/module/index.js
+var import_debug, debug, lintSource, isRulePreset, isRule, registerRule;
+var init_module2 = __esm({
+  "node_modules/@secretlint/core/module/index.js"() {
+    init_SecretLintSourceCodeImpl();
+    init_RuleContext();
+    init_RunningEvents();
+    init_node();
+    init_RulePresetContext();
+    init_messages();
+    import_debug = __toESM(require_src(), 1);
+    debug = (0, import_debug.default)("@secretlint/core");
+    lintSource = ({ source, options }) => {
+      secretLintProfiler.mark({
+        type: "@core>lint::start",
+        id: source.filePath
+      });
+      debug(`source filePath: %O`, source.filePath);
+      debug(`options: %O`, options);
+      const rules2 = options.config.rules;
+      const locale = options.locale ?? "en";
+      const maskSecrets = options.maskSecrets ?? false;
+      const contextEvents = createContextEvents();
+      const runningEvents = createRunningEvents();
+      const reportedMessages = [];
+      const ignoredMessages = [];
+      contextEvents.onReport((message2) => {
+        reportedMessages.push(message2);
+      });
+      contextEvents.onIgnore((message2) => {
+        ignoredMessages.push(message2);
+      });
+      const sourceCode = new SecretLintSourceCodeImpl({
+        content: source.content,
+        filePath: source.filePath,
+        physicalFilePath: options.noPhysicFilePath ? void 0 : source.filePath,
+        ext: source.ext || "",
+        contentType: source.contentType
+      });
+      secretLintProfiler.mark({
+        type: "@core>setup-rules::start"
+      });
+      rules2.forEach((rule) => {
+        secretLintProfiler.mark({
+          type: "@core>setup-rule::start",
+          id: rule.rule.meta.id
+        });
+        registerRule({
+          sourceCode,
+          config: options.config,
+          descriptorRule: rule,
+          contextEvents,
+          runningEvents,
+          locale
+        });
+        secretLintProfiler.mark({
+          type: "@core>setup-rule::end",
+          id: rule.rule.meta.id
+        });
+      });
+      secretLintProfiler.mark({
+        type: "@core>setup-rules::end"
+      });
+      return runningEvents.runLint({
+        sourceCode
+      }).then(() => {
+        return {
+          filePath: source.filePath,
+          // binary content should be skipped
+          sourceContent: source.contentType === "text" ? source.content : void 0,
+          sourceContentType: source.contentType,
+          messages: cleanupMessages({
+            reportedMessages,
+            ignoredMessages,
+            allowMessageIds: runningEvents.collectAllowMessageIds(),
+            maskSecrets
+          })
+        };
+      }).finally(() => {
+        secretLintProfiler.mark({
+          type: "@core>lint::end",
+          id: source.filePath
+        });
+      });
+    };
+    isRulePreset = (ruleDescriptor) => {
+      return ruleDescriptor.rule.meta.type === "preset";
+    };
+    isRule = (ruleDescriptor) => {
+      return ruleDescriptor.rule.meta.type === "scanner";
+    };
+    registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale }) => {
+      const ruleId = descriptorRule.id;
+      if (descriptorRule.disabled) {
+        debug("Skip registerRule %s, because it is disabled", ruleId);
+        return;
+      }
+      debug("registerRule %s", ruleId);
+      const sharedOptionsWithDefault = config.sharedOptions ?? {};
+      if (isRulePreset(descriptorRule)) {
+        const context2 = createRulePresetContext({
+          configRulePreset: descriptorRule,
+          sourceCode,
+          contextEvents,
+          runningEvents,
+          sharedOptions: sharedOptionsWithDefault,
+          locale
+        });
+        runningEvents.registerRulePreset({
+          descriptorRulePreset: descriptorRule,
+          context: context2
+        });
+        return;
+      } else if (isRule(descriptorRule)) {
+        const context2 = createRuleContext({
+          ruleId,
+          severity: descriptorRule.severity,
+          meta: descriptorRule.rule.meta,
+          sourceCode,
+          contextEvents,
+          sharedOptions: sharedOptionsWithDefault,
+          locale
+        });
+        runningEvents.registerRule({
+          descriptorRule,
+          context: context2
+        });
+        return;
+      }
+      throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+    };
+  }
+});
+
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+import path7 from "node:path";
+function requireLodash_uniq() {
+  if (hasRequiredLodash_uniq) return lodash_uniq;
+  hasRequiredLodash_uniq = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY2 = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data2 = this.__data__;
+    if (nativeCreate) {
+      var result = data2[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
+  }
+  function hashHas(key) {
+    var data2 = this.__data__;
+    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
+  }
+  function hashSet(key, value) {
+    var data2 = this.__data__;
+    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data2.length - 1;
+    if (index == lastIndex) {
+      data2.pop();
+    } else {
+      splice.call(data2, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    return index < 0 ? void 0 : data2[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    if (index < 0) {
+      data2.push([key, value]);
+    } else {
+      data2[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop4 : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data2 = map.__data__;
+    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e) {
+      }
+      try {
+        return func + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniq(array) {
+    return array && array.length ? baseUniq(array) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop4() {
+  }
+  lodash_uniq = uniq;
+  return lodash_uniq;
+}
+function requireLodash_uniqwith() {
+  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
+  hasRequiredLodash_uniqwith = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY2 = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function arrayIncludesWith(array, value, comparator) {
+    var index = -1, length = array ? array.length : 0;
+    while (++index < length) {
+      if (comparator(value, array[index])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set) {
+    var index = -1, result = Array(set.size);
+    set.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data2 = this.__data__;
+    if (nativeCreate) {
+      var result = data2[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
+  }
+  function hashHas(key) {
+    var data2 = this.__data__;
+    return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
+  }
+  function hashSet(key, value) {
+    var data2 = this.__data__;
+    data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data2.length - 1;
+    if (index == lastIndex) {
+      data2.pop();
+    } else {
+      splice.call(data2, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    return index < 0 ? void 0 : data2[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data2 = this.__data__, index = assocIndexOf(data2, key);
+    if (index < 0) {
+      data2.push([key, value]);
+    } else {
+      data2[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry = entries[index];
+      this.set(entry[0], entry[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (comparator) {
+      isCommon = false;
+      includes = arrayIncludesWith;
+    } else if (length >= LARGE_ARRAY_SIZE) {
+      var set = createSet(array);
+      if (set) {
+        return setToArray(set);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = comparator || value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY2) ? noop4 : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data2 = map.__data__;
+    return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
+  }
+  function getNative(object, key) {
+    var value = getValue(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func) {
+    return !!maskSrcKey && maskSrcKey in func;
+  }
+  function toSource(func) {
+    if (func != null) {
+      try {
+        return funcToString.call(func);
+      } catch (e) {
+      }
+      try {
+        return func + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniqWith(array, comparator) {
+    return array && array.length ? baseUniq(array, void 0, comparator) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop4() {
+  }
+  lodash_uniqwith = uniqWith;
+  return lodash_uniqwith;
+}
+function requireLodash_sortby() {
+  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
+  hasRequiredLodash_sortby = 1;
+  (function(module, exports) {
+    var LARGE_ARRAY_SIZE = 200;
+    var FUNC_ERROR_TEXT = "Expected a function";
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
+    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
+    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+    var reEscapeChar = /\\(\\)?/g;
+    var reIsHostCtor = /^\[object .+?Constructor\]$/;
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    var typedArrayTags = {};
+    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
+    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
+    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+    var root = freeGlobal || freeSelf || Function("return this")();
+    var freeExports = exports && !exports.nodeType && exports;
+    var freeModule = freeExports && true && module && !module.nodeType && module;
+    var moduleExports = freeModule && freeModule.exports === freeExports;
+    var freeProcess = moduleExports && freeGlobal.process;
+    var nodeUtil = (function() {
+      try {
+        return freeProcess && freeProcess.binding("util");
+      } catch (e) {
+      }
+    })();
+    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
+    function apply(func, thisArg, args) {
+      switch (args.length) {
+        case 0:
+          return func.call(thisArg);
+        case 1:
+          return func.call(thisArg, args[0]);
+        case 2:
+          return func.call(thisArg, args[0], args[1]);
+        case 3:
+          return func.call(thisArg, args[0], args[1], args[2]);
+      }
+      return func.apply(thisArg, args);
+    }
+    function arrayMap(array, iteratee) {
+      var index = -1, length = array ? array.length : 0, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
+      }
+      return result;
+    }
+    function arrayPush(array, values) {
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
+      }
+      return array;
+    }
+    function arraySome(array, predicate) {
+      var index = -1, length = array ? array.length : 0;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function baseProperty(key) {
+      return function(object) {
+        return object == null ? void 0 : object[key];
+      };
+    }
+    function baseSortBy(array, comparer) {
+      var length = array.length;
+      array.sort(comparer);
+      while (length--) {
+        array[length] = array[length].value;
+      }
+      return array;
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    function baseUnary(func) {
+      return function(value) {
+        return func(value);
+      };
+    }
+    function getValue(object, key) {
+      return object == null ? void 0 : object[key];
+    }
+    function isHostObject(value) {
+      var result = false;
+      if (value != null && typeof value.toString != "function") {
+        try {
+          result = !!(value + "");
+        } catch (e) {
+        }
+      }
+      return result;
+    }
+    function mapToArray(map) {
+      var index = -1, result = Array(map.size);
+      map.forEach(function(value, key) {
+        result[++index] = [key, value];
+      });
+      return result;
+    }
+    function overArg(func, transform) {
+      return function(arg2) {
+        return func(transform(arg2));
+      };
+    }
+    function setToArray(set) {
+      var index = -1, result = Array(set.size);
+      set.forEach(function(value) {
+        result[++index] = value;
+      });
+      return result;
+    }
+    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+    var coreJsData = root["__core-js_shared__"];
+    var maskSrcKey = (function() {
+      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+      return uid ? "Symbol(src)_1." + uid : "";
+    })();
+    var funcToString = funcProto.toString;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var reIsNative = RegExp(
+      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    );
+    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
+    var DataView = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
+    var dataViewCtorString = toSource(DataView), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
+    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
+    function Hash(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function hashClear() {
+      this.__data__ = nativeCreate ? nativeCreate(null) : {};
+    }
+    function hashDelete(key) {
+      return this.has(key) && delete this.__data__[key];
+    }
+    function hashGet(key) {
+      var data2 = this.__data__;
+      if (nativeCreate) {
+        var result = data2[key];
+        return result === HASH_UNDEFINED ? void 0 : result;
+      }
+      return hasOwnProperty.call(data2, key) ? data2[key] : void 0;
+    }
+    function hashHas(key) {
+      var data2 = this.__data__;
+      return nativeCreate ? data2[key] !== void 0 : hasOwnProperty.call(data2, key);
+    }
+    function hashSet(key, value) {
+      var data2 = this.__data__;
+      data2[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+      return this;
+    }
+    Hash.prototype.clear = hashClear;
+    Hash.prototype["delete"] = hashDelete;
+    Hash.prototype.get = hashGet;
+    Hash.prototype.has = hashHas;
+    Hash.prototype.set = hashSet;
+    function ListCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function listCacheClear() {
+      this.__data__ = [];
+    }
+    function listCacheDelete(key) {
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
+      if (index < 0) {
+        return false;
+      }
+      var lastIndex = data2.length - 1;
+      if (index == lastIndex) {
+        data2.pop();
+      } else {
+        splice.call(data2, index, 1);
+      }
+      return true;
+    }
+    function listCacheGet(key) {
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
+      return index < 0 ? void 0 : data2[index][1];
+    }
+    function listCacheHas(key) {
+      return assocIndexOf(this.__data__, key) > -1;
+    }
+    function listCacheSet(key, value) {
+      var data2 = this.__data__, index = assocIndexOf(data2, key);
+      if (index < 0) {
+        data2.push([key, value]);
+      } else {
+        data2[index][1] = value;
+      }
+      return this;
+    }
+    ListCache.prototype.clear = listCacheClear;
+    ListCache.prototype["delete"] = listCacheDelete;
+    ListCache.prototype.get = listCacheGet;
+    ListCache.prototype.has = listCacheHas;
+    ListCache.prototype.set = listCacheSet;
+    function MapCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry = entries[index];
+        this.set(entry[0], entry[1]);
+      }
+    }
+    function mapCacheClear() {
+      this.__data__ = {
+        "hash": new Hash(),
+        "map": new (Map2 || ListCache)(),
+        "string": new Hash()
+      };
+    }
+    function mapCacheDelete(key) {
+      return getMapData(this, key)["delete"](key);
+    }
+    function mapCacheGet(key) {
+      return getMapData(this, key).get(key);
+    }
+    function mapCacheHas(key) {
+      return getMapData(this, key).has(key);
+    }
+    function mapCacheSet(key, value) {
+      getMapData(this, key).set(key, value);
+      return this;
+    }
+    MapCache.prototype.clear = mapCacheClear;
+    MapCache.prototype["delete"] = mapCacheDelete;
+    MapCache.prototype.get = mapCacheGet;
+    MapCache.prototype.has = mapCacheHas;
+    MapCache.prototype.set = mapCacheSet;
+    function SetCache(values) {
+      var index = -1, length = values ? values.length : 0;
+      this.__data__ = new MapCache();
+      while (++index < length) {
+        this.add(values[index]);
+      }
+    }
+    function setCacheAdd(value) {
+      this.__data__.set(value, HASH_UNDEFINED);
+      return this;
+    }
+    function setCacheHas(value) {
+      return this.__data__.has(value);
+    }
+    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+    SetCache.prototype.has = setCacheHas;
+    function Stack(entries) {
+      this.__data__ = new ListCache(entries);
+    }
+    function stackClear() {
+      this.__data__ = new ListCache();
+    }
+    function stackDelete(key) {
+      return this.__data__["delete"](key);
+    }
+    function stackGet(key) {
+      return this.__data__.get(key);
+    }
+    function stackHas(key) {
+      return this.__data__.has(key);
+    }
+    function stackSet(key, value) {
+      var cache = this.__data__;
+      if (cache instanceof ListCache) {
+        var pairs = cache.__data__;
+        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
+          pairs.push([key, value]);
+          return this;
+        }
+        cache = this.__data__ = new MapCache(pairs);
+      }
+      cache.set(key, value);
+      return this;
+    }
+    Stack.prototype.clear = stackClear;
+    Stack.prototype["delete"] = stackDelete;
+    Stack.prototype.get = stackGet;
+    Stack.prototype.has = stackHas;
+    Stack.prototype.set = stackSet;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assocIndexOf(array, key) {
+      var length = array.length;
+      while (length--) {
+        if (eq(array[length][0], key)) {
+          return length;
+        }
+      }
+      return -1;
+    }
+    var baseEach = createBaseEach(baseForOwn);
+    function baseFlatten(array, depth2, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      predicate || (predicate = isFlattenable);
+      result || (result = []);
+      while (++index < length) {
+        var value = array[index];
+        if (predicate(value)) {
+          {
+            arrayPush(result, value);
+          }
+        } else {
+          result[result.length] = value;
+        }
+      }
+      return result;
+    }
+    var baseFor = createBaseFor();
+    function baseForOwn(object, iteratee) {
+      return object && baseFor(object, iteratee, keys);
+    }
+    function baseGet(object, path17) {
+      path17 = isKey(path17, object) ? [path17] : castPath(path17);
+      var index = 0, length = path17.length;
+      while (object != null && index < length) {
+        object = object[toKey(path17[index++])];
+      }
+      return index && index == length ? object : void 0;
+    }
+    function baseGetTag(value) {
+      return objectToString.call(value);
+    }
+    function baseHasIn(object, key) {
+      return object != null && key in Object(object);
+    }
+    function baseIsEqual(value, other, customizer, bitmask, stack) {
+      if (value === other) {
+        return true;
+      }
+      if (value == null || other == null || !isObject(value) && !isObjectLike(other)) {
+        return value !== value && other !== other;
+      }
+      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+    }
+    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
+      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
+      if (!objIsArr) {
+        objTag = getTag(object);
+        objTag = objTag == argsTag ? objectTag : objTag;
+      }
+      if (!othIsArr) {
+        othTag = getTag(other);
+        othTag = othTag == argsTag ? objectTag : othTag;
+      }
+      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
+      if (isSameTag && !objIsObj) {
+        stack || (stack = new Stack());
+        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
+      }
+      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
+        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
+        if (objIsWrapped || othIsWrapped) {
+          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
+          stack || (stack = new Stack());
+          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
+        }
+      }
+      if (!isSameTag) {
+        return false;
+      }
+      stack || (stack = new Stack());
+      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
+    }
+    function baseIsMatch(object, source, matchData, customizer) {
+      var index = matchData.length, length = index;
+      if (object == null) {
+        return !length;
+      }
+      object = Object(object);
+      while (index--) {
+        var data2 = matchData[index];
+        if (data2[2] ? data2[1] !== object[data2[0]] : !(data2[0] in object)) {
+          return false;
+        }
+      }
+      while (++index < length) {
+        data2 = matchData[index];
+        var key = data2[0], objValue = object[key], srcValue = data2[1];
+        if (data2[2]) {
+          if (objValue === void 0 && !(key in object)) {
+            return false;
+          }
+        } else {
+          var stack = new Stack();
+          var result;
+          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    function baseIsNative(value) {
+      if (!isObject(value) || isMasked(value)) {
+        return false;
+      }
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
+    }
+    function baseIsTypedArray(value) {
+      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
+    }
+    function baseIteratee(value) {
+      if (typeof value == "function") {
+        return value;
+      }
+      if (value == null) {
+        return identity;
+      }
+      if (typeof value == "object") {
+        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
+      }
+      return property(value);
+    }
+    function baseKeys(object) {
+      if (!isPrototype(object)) {
+        return nativeKeys(object);
+      }
+      var result = [];
+      for (var key in Object(object)) {
+        if (hasOwnProperty.call(object, key) && key != "constructor") {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseMap(collection, iteratee) {
+      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
+      baseEach(collection, function(value, key, collection2) {
+        result[++index] = iteratee(value, key, collection2);
+      });
+      return result;
+    }
+    function baseMatches(source) {
+      var matchData = getMatchData(source);
+      if (matchData.length == 1 && matchData[0][2]) {
+        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
+      }
+      return function(object) {
+        return object === source || baseIsMatch(object, source, matchData);
+      };
+    }
+    function baseMatchesProperty(path17, srcValue) {
+      if (isKey(path17) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path17), srcValue);
+      }
+      return function(object) {
+        var objValue = get4(object, path17);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path17) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+      };
+    }
+    function baseOrderBy(collection, iteratees, orders) {
+      var index = -1;
+      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
+      var result = baseMap(collection, function(value, key, collection2) {
+        var criteria = arrayMap(iteratees, function(iteratee) {
+          return iteratee(value);
+        });
+        return { "criteria": criteria, "index": ++index, "value": value };
+      });
+      return baseSortBy(result, function(object, other) {
+        return compareMultiple(object, other, orders);
+      });
+    }
+    function basePropertyDeep(path17) {
+      return function(object) {
+        return baseGet(object, path17);
+      };
+    }
+    function baseRest(func, start) {
+      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
+      return function() {
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array = Array(length);
+        while (++index < length) {
+          array[index] = args[start + index];
+        }
+        index = -1;
+        var otherArgs = Array(start + 1);
+        while (++index < start) {
+          otherArgs[index] = args[index];
+        }
+        otherArgs[start] = array;
+        return apply(func, this, otherArgs);
+      };
+    }
+    function baseToString(value) {
+      if (typeof value == "string") {
+        return value;
+      }
+      if (isSymbol(value)) {
+        return symbolToString ? symbolToString.call(value) : "";
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function castPath(value) {
+      return isArray(value) ? value : stringToPath(value);
+    }
+    function compareAscending(value, other) {
+      if (value !== other) {
+        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
+        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
+        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
+          return 1;
+        }
+        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+    function compareMultiple(object, other, orders) {
+      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
+      while (++index < length) {
+        var result = compareAscending(objCriteria[index], othCriteria[index]);
+        if (result) {
+          if (index >= ordersLength) {
+            return result;
+          }
+          var order = orders[index];
+          return result * (order == "desc" ? -1 : 1);
+        }
+      }
+      return object.index - other.index;
+    }
+    function createBaseEach(eachFunc, fromRight) {
+      return function(collection, iteratee) {
+        if (collection == null) {
+          return collection;
+        }
+        if (!isArrayLike(collection)) {
+          return eachFunc(collection, iteratee);
+        }
+        var length = collection.length, index = -1, iterable = Object(collection);
+        while (++index < length) {
+          if (iteratee(iterable[index], index, iterable) === false) {
+            break;
+          }
+        }
+        return collection;
+      };
+    }
+    function createBaseFor(fromRight) {
+      return function(object, iteratee, keysFunc) {
+        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
+        while (length--) {
+          var key = props[++index];
+          if (iteratee(iterable[key], key, iterable) === false) {
+            break;
+          }
+        }
+        return object;
+      };
+    }
+    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
+      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+        return false;
+      }
+      var stacked = stack.get(array);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
+      stack.set(array, other);
+      stack.set(other, array);
+      while (++index < arrLength) {
+        var arrValue = array[index], othValue = other[index];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
+        }
+        if (compared !== void 0) {
+          if (compared) {
+            continue;
+          }
+          result = false;
+          break;
+        }
+        if (seen) {
+          if (!arraySome(other, function(othValue2, othIndex) {
+            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
+              return seen.add(othIndex);
+            }
+          })) {
+            result = false;
+            break;
+          }
+        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
+          result = false;
+          break;
+        }
+      }
+      stack["delete"](array);
+      stack["delete"](other);
+      return result;
+    }
+    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
+      switch (tag) {
+        case dataViewTag:
+          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
+            return false;
+          }
+          object = object.buffer;
+          other = other.buffer;
+        case arrayBufferTag:
+          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
+            return false;
+          }
+          return true;
+        case boolTag:
+        case dateTag:
+        case numberTag:
+          return eq(+object, +other);
+        case errorTag:
+          return object.name == other.name && object.message == other.message;
+        case regexpTag:
+        case stringTag:
+          return object == other + "";
+        case mapTag:
+          var convert = mapToArray;
+        case setTag:
+          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
+          convert || (convert = setToArray);
+          if (object.size != other.size && !isPartial) {
+            return false;
+          }
+          var stacked = stack.get(object);
+          if (stacked) {
+            return stacked == other;
+          }
+          bitmask |= UNORDERED_COMPARE_FLAG;
+          stack.set(object, other);
+          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
+          stack["delete"](object);
+          return result;
+        case symbolTag:
+          if (symbolValueOf) {
+            return symbolValueOf.call(object) == symbolValueOf.call(other);
+          }
+      }
+      return false;
+    }
+    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
+      if (objLength != othLength && !isPartial) {
+        return false;
+      }
+      var index = objLength;
+      while (index--) {
+        var key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
+          return false;
+        }
+      }
+      var stacked = stack.get(object);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var result = true;
+      stack.set(object, other);
+      stack.set(other, object);
+      var skipCtor = isPartial;
+      while (++index < objLength) {
+        key = objProps[index];
+        var objValue = object[key], othValue = other[key];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
+        }
+        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
+          result = false;
+          break;
+        }
+        skipCtor || (skipCtor = key == "constructor");
+      }
+      if (result && !skipCtor) {
+        var objCtor = object.constructor, othCtor = other.constructor;
+        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
+          result = false;
+        }
+      }
+      stack["delete"](object);
+      stack["delete"](other);
+      return result;
+    }
+    function getMapData(map, key) {
+      var data2 = map.__data__;
+      return isKeyable(key) ? data2[typeof key == "string" ? "string" : "hash"] : data2.map;
+    }
+    function getMatchData(object) {
+      var result = keys(object), length = result.length;
+      while (length--) {
+        var key = result[length], value = object[key];
+        result[length] = [key, value, isStrictComparable(value)];
+      }
+      return result;
+    }
+    function getNative(object, key) {
+      var value = getValue(object, key);
+      return baseIsNative(value) ? value : void 0;
+    }
+    var getTag = baseGetTag;
+    if (DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
+      getTag = function(value) {
+        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
+        if (ctorString) {
+          switch (ctorString) {
+            case dataViewCtorString:
+              return dataViewTag;
+            case mapCtorString:
+              return mapTag;
+            case promiseCtorString:
+              return promiseTag;
+            case setCtorString:
+              return setTag;
+            case weakMapCtorString:
+              return weakMapTag;
+          }
+        }
+        return result;
+      };
+    }
+    function hasPath(object, path17, hasFunc) {
+      path17 = isKey(path17, object) ? [path17] : castPath(path17);
+      var result, index = -1, length = path17.length;
+      while (++index < length) {
+        var key = toKey(path17[index]);
+        if (!(result = object != null && hasFunc(object, key))) {
+          break;
+        }
+        object = object[key];
+      }
+      if (result) {
+        return result;
+      }
+      var length = object ? object.length : 0;
+      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
+    }
+    function isFlattenable(value) {
+      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object) {
+      if (!isObject(object)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
+        return eq(object[index], value);
+      }
+      return false;
+    }
+    function isKey(value, object) {
+      if (isArray(value)) {
+        return false;
+      }
+      var type = typeof value;
+      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
+        return true;
+      }
+      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+    }
+    function isKeyable(value) {
+      var type = typeof value;
+      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+    }
+    function isMasked(func) {
+      return !!maskSrcKey && maskSrcKey in func;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function isStrictComparable(value) {
+      return value === value && !isObject(value);
+    }
+    function matchesStrictComparable(key, srcValue) {
+      return function(object) {
+        if (object == null) {
+          return false;
+        }
+        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
+      };
+    }
+    var stringToPath = memoize(function(string) {
+      string = toString(string);
+      var result = [];
+      if (reLeadingDot.test(string)) {
+        result.push("");
+      }
+      string.replace(rePropName, function(match, number, quote, string2) {
+        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      });
+      return result;
+    });
+    function toKey(value) {
+      if (typeof value == "string" || isSymbol(value)) {
+        return value;
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function toSource(func) {
+      if (func != null) {
+        try {
+          return funcToString.call(func);
+        } catch (e) {
+        }
+        try {
+          return func + "";
+        } catch (e) {
+        }
+      }
+      return "";
+    }
+    var sortBy = baseRest(function(collection, iteratees) {
+      if (collection == null) {
+        return [];
+      }
+      var length = iteratees.length;
+      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
+        iteratees = [];
+      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
+        iteratees = [iteratees[0]];
+      }
+      return baseOrderBy(collection, baseFlatten(iteratees), []);
+    });
+    function memoize(func, resolver) {
+      if (typeof func != "function" || resolver && typeof resolver != "function") {
+        throw new TypeError(FUNC_ERROR_TEXT);
+      }
+      var memoized = function() {
+        var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
+        if (cache.has(key)) {
+          return cache.get(key);
+        }
+        var result = func.apply(this, args);
+        memoized.cache = cache.set(key, result);
+        return result;
+      };
+      memoized.cache = new (memoize.Cache || MapCache)();
+      return memoized;
+    }
+    memoize.Cache = MapCache;
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    function isSymbol(value) {
+      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
+    }
+    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
+    function toString(value) {
+      return value == null ? "" : baseToString(value);
+    }
+    function get4(object, path17, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path17);
+      return result === void 0 ? defaultValue : result;
+    }
+    function hasIn(object, path17) {
+      return object != null && hasPath(object, path17, baseHasIn);
+    }
+    function keys(object) {
+      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
+    }
+    function identity(value) {
+      return value;
+    }
+    function property(path17) {
+      return isKey(path17) ? baseProperty(toKey(path17)) : basePropertyDeep(path17);
+    }
+    module.exports = sortBy;
+  })(lodash_sortby, lodash_sortby.exports);
+  return lodash_sortby.exports;
+}
+function requireEscapeStringRegexp() {
+  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
+  hasRequiredEscapeStringRegexp = 1;
+  escapeStringRegexp = (string) => {
+    if (typeof string !== "string") {
+      throw new TypeError("Expected a string");
+    }
+    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+  };
+  return escapeStringRegexp;
+}
+function requireRegexpParse() {
+  if (hasRequiredRegexpParse) return regexpParse;
+  hasRequiredRegexpParse = 1;
+  Object.defineProperty(regexpParse, "__esModule", { value: true });
+  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
+  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
+  var parseRegExpString = function(str4) {
+    var result = str4.match(REGEXP_LITERAL_PATTERN);
+    if (!result) {
+      return null;
+    }
+    return {
+      source: result[1],
+      flagString: result[2]
+    };
+  };
+  regexpParse.parseRegExpString = parseRegExpString;
+  var isRegExpString = function(str4) {
+    return REGEXP_LITERAL_PATTERN.test(str4);
+  };
+  regexpParse.isRegExpString = isRegExpString;
+  return regexpParse;
+}
+function requireRegexpStringMatcher() {
+  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
+  hasRequiredRegexpStringMatcher = 1;
+  (function(exports) {
+    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.matchPatterns = exports.createRegExp = void 0;
+    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
+    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
+    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
+    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
+    var regexp_parse_1 = requireRegexpParse();
+    var DEFAULT_FLAGS = "ug";
+    var defaultFlags = function(flagsString) {
+      if (flagsString.length === 0) {
+        return DEFAULT_FLAGS;
+      }
+      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
+    };
+    var createRegExp = function(patternString, defaultFlag) {
+      if (defaultFlag === void 0) {
+        defaultFlag = DEFAULT_FLAGS;
+      }
+      if (patternString.length === 0) {
+        throw new Error("Empty string can not handled");
+      }
+      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
+        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
+        if (regExpStructure) {
+          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
+        }
+        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
+      } else {
+        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
+      }
+    };
+    exports.createRegExp = createRegExp;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    };
+    var matchPatterns = function(text, regExpLikeStrings) {
+      var matchPatternResults = [];
+      regExpLikeStrings.map(function(patternString) {
+        return (0, exports.createRegExp)(patternString);
+      }).forEach(function(regExp) {
+        var results = text.matchAll(regExp);
+        Array.from(results).forEach(function(result) {
+          if (result.index === void 0) {
+            return;
+          }
+          var match = result[0];
+          var index = result.index;
+          matchPatternResults.push({
+            match,
+            captures: result.slice(1),
+            startIndex: index,
+            endIndex: index + match.length
+          });
+        });
+      });
+      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
+      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
+    };
+    exports.matchPatterns = matchPatterns;
+  })(regexpStringMatcher);
+  return regexpStringMatcher;
+}
+function readTlv(buf, offset) {
+  if (offset + 2 > buf.length) {
+    throw new Error("PKCS12: truncated TLV header");
+  }
+  const tag = buf[offset];
+  const lenByte = buf[offset + 1];
+  let length;
+  let contentStart;
+  if (lenByte < 128) {
+    length = lenByte;
+    contentStart = offset + 2;
+  } else {
+    const lenBytes = lenByte & 127;
+    if (lenBytes === 0 || lenBytes > 4) {
+      throw new Error("PKCS12: unsupported ASN.1 length encoding");
+    }
+    if (offset + 2 + lenBytes > buf.length) {
+      throw new Error("PKCS12: truncated ASN.1 length");
+    }
+    length = 0;
+    for (let i = 0; i < lenBytes; i++) {
+      length = length * 256 + buf[offset + 2 + i];
+    }
+    contentStart = offset + 2 + lenBytes;
+  }
+  const end = contentStart + length;
+  if (end > buf.length) {
+    throw new Error("PKCS12: TLV extends past buffer");
+  }
+  return { tag, content: buf.subarray(contentStart, end), end };
+}
+function expectTag(tlv, tag, label) {
+  if (tlv.tag !== tag) {
+    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
+  }
+}
+function readInteger(tlv) {
+  expectTag(tlv, TAG_INTEGER, "INTEGER");
+  let value = 0;
+  for (const byte of tlv.content) {
+    value = value * 256 + byte;
+  }
+  return value;
+}
+function bytesEqual(a, b) {
+  if (a.length !== b.length)
+    return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff |= a[i] ^ b[i];
+  }
+  return diff === 0;
+}
+function matchHash(oidBytes) {
+  for (const { oid, hash } of MAC_HASHES) {
+    if (bytesEqual(oidBytes, oid))
+      return hash;
+  }
+  return void 0;
+}
+function parsePkcs12(buf) {
+  const pfx = readTlv(buf, 0);
+  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
+  const version = readTlv(pfx.content, 0);
+  if (readInteger(version) !== 3) {
+    throw new Error("PKCS12: unsupported version");
+  }
+  const authSafeInfo = readTlv(pfx.content, version.end);
+  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
+  const contentType = readTlv(authSafeInfo.content, 0);
+  expectTag(contentType, TAG_OID, "contentType OID");
+  if (!bytesEqual(contentType.content, OID_DATA)) {
+    throw new Error("PKCS12: unsupported authSafe contentType");
+  }
+  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
+  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
+  const authSafeOctet = readTlv(explicit0.content, 0);
+  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
+  const macData = readTlv(pfx.content, authSafeInfo.end);
+  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
+  const digestInfo = readTlv(macData.content, 0);
+  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
+  const alg = readTlv(digestInfo.content, 0);
+  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
+  const algOid = readTlv(alg.content, 0);
+  expectTag(algOid, TAG_OID, "algorithm OID");
+  const macHash = matchHash(algOid.content);
+  if (!macHash) {
+    throw new Error("PKCS12: unsupported MAC digest algorithm");
+  }
+  if (algOid.end < alg.content.length) {
+    const params = readTlv(alg.content, algOid.end);
+    if (params.tag !== TAG_NULL) {
+      throw new Error("PKCS12: unexpected MAC algorithm parameters");
+    }
+  }
+  const digest2 = readTlv(digestInfo.content, alg.end);
+  expectTag(digest2, TAG_OCTET_STRING, "digest OCTET STRING");
+  const salt = readTlv(macData.content, digestInfo.end);
+  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
+  let iterations = 1;
+  if (salt.end < macData.content.length) {
+    const iter = readTlv(macData.content, salt.end);
+    iterations = readInteger(iter);
+  }
+  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
+    throw new Error("PKCS12: MAC iteration count out of range");
+  }
+  return {
+    authSafe: authSafeOctet.content,
+    macHash,
+    macSalt: salt.content,
+    macDigest: digest2.content,
+    iterations
+  };
+}
+function toBufferSource(data2) {
+  const copy2 = new Uint8Array(data2.length);
+  copy2.set(data2);
+  return copy2;
+}
+async function digest(hash, data2) {
+  return new Uint8Array(await globalThis.crypto.subtle.digest(hash.name, toBufferSource(data2)));
+}
+function padToMultipleOf(src, blockSize) {
+  if (src.length === 0)
+    return new Uint8Array(0);
+  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
+  for (let i = 0; i < padded.length; i++) {
+    padded[i] = src[i % src.length];
+  }
+  return padded;
+}
+function encodePasswordAsBmpString(password) {
+  if (password.length === 0)
+    return new Uint8Array(0);
+  const bytes2 = new Uint8Array(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) {
+    const code = password.charCodeAt(i);
+    bytes2[i * 2] = code >> 8 & 255;
+    bytes2[i * 2 + 1] = code & 255;
+  }
+  return bytes2;
+}
+async function deriveMacKey(hash, password, salt, iterations) {
+  const v = hash.blockSize;
+  const u = hash.outputSize;
+  const ID_MAC = 3;
+  const D = new Uint8Array(v).fill(ID_MAC);
+  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
+  const S = padToMultipleOf(salt, v);
+  const DI = new Uint8Array(D.length + S.length + P.length);
+  DI.set(D, 0);
+  DI.set(S, D.length);
+  DI.set(P, D.length + S.length);
+  let A = await digest(hash, DI);
+  for (let i = 1; i < iterations; i++) {
+    A = await digest(hash, A);
+  }
+  return A.subarray(0, u);
+}
+async function verifyPkcs12Mac(pfxBytes, password) {
+  let parsed;
+  try {
+    parsed = parsePkcs12(pfxBytes);
+  } catch {
+    return false;
+  }
+  try {
+    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
+    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
+    return bytesEqual(mac, parsed.macDigest);
+  } catch {
+    return false;
+  }
+}
+async function reportIfFoundPrivateKeyP12Format({ source, context: context2, t }) {
+  if (!source.filePath) {
+    return;
+  }
+  try {
+    const fs = await import("node:fs");
+    const path17 = await import("node:path");
+    const pfxBytes = new Uint8Array(fs.readFileSync(source.filePath));
+    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
+    if (!isGcpServiceAccountP12) {
+      return;
+    }
+    context2.report({
+      message: t("PrivateKeyP12", {
+        FILE_NAME: path17.basename(source.filePath)
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t }) {
+  try {
+    const credentialObject = JSON.parse(source.content);
+    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
+    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
+    if (!isGCPServiceAccountPrivateKeyJSON) {
+      return;
+    }
+    context2.report({
+      message: t("PrivateKeyJSON", {
+        FILE_NAME: source.filePath ? path7.basename(source.filePath) : ""
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundXOauthGitHubToken({ source, options, context: context2, t }) {
+  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
+  const results = source.content.matchAll(XOAuthPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("PackageJSON_xOauthToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_AuthTokenInNpmrc({ source, options, context: context2, t }) {
+  const AuthTokenPattern = /_authToken=([^$].*)/g;
+  const results = source.content.matchAll(AuthTokenPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("Npmrc_authToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context: context2, t }) {
+  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("NPM_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundRawPrivateKey$1({ source, options, context: context2, t }) {
+  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
+  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("SLACK_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundIncomingWebhook({ source, options, context: context2, t }) {
+  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
+  const results = source.content.matchAll(IncomingWebhooksPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("IncomingWebhook", {
+        URL: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString$1(str4) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/
+    // $VAR
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str4));
+}
+function isLikelyRealUsername(username) {
+  if (username.length < 2)
+    return false;
+  if (isVariableLikeString$1(username))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  return true;
+}
+function isLikelyRealPassword(password) {
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString$1(password))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportIfFoundBasicAuth({ source, options, context: context2, t }) {
+  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
+  const results = source.content.matchAll(URL_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.user;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealUsername(username))
+      continue;
+    if (!isLikelyRealPassword(password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("BasicAuth", {
+        CREDENTIAL: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundToken({ source, options, context: context2, t }) {
+  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
+  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("NOTION_INTEGRATION_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function validateBase64KeyContent(base64Content) {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
+    return false;
+  }
+  if (base64Content.length < 100) {
+    return false;
+  }
+  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
+  if (!validMagicBytes.test(base64Content)) {
+    return false;
+  }
+  return true;
+}
+function reportIfFoundRawPrivateKey({ source, options, context: context2, t }) {
+  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const base64Raw = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const base64Content = base64Raw.replace(/\s|\\n/g, "");
+    if (!validateBase64KeyContent(base64Content)) {
+      continue;
+    }
+    context2.report({
+      message: t("PrivateKey", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$3({ source, options, context: context2, t }) {
+  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
+  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    if (match.length !== 69) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("SENDGRID_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$2({ source, options, context: context2, t }) {
+  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
+  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("SHOPIFY_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$2({ source, options, context: context2, t }) {
+  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t(messageIdMap$1[prefix], {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$1({ pattern, source, options, context: context2, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const type = result.groups?.type;
+    const typeName = typeMap.get(type);
+    if (!typeName) {
+      throw new Error("Unknown type:" + typeName);
+    }
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("GITHUB_TOKEN", {
+        KEY: match,
+        typeName
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey({ pattern, source, options, context: context2, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$1({ pattern, messageId, source, options, context: context2, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    context2.report({
+      message: t(messageId, {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString(str4) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/,
+    // $VAR
+    /\$\([^)]{1,50}\)/
+    // $(var)
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str4));
+}
+function isLikelyRealCredential(username, password) {
+  if (username === password)
+    return false;
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString(password))
+    return false;
+  const passwordLower = password.toLowerCase();
+  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportMongoDBConnectionString({ source, options, context: context2, t }) {
+  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MONGODB_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("MongoDBConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportMySQLConnectionString({ source, options, context: context2, t }) {
+  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MYSQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("MySQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportPostgreSQLConnectionString({ source, options, context: context2, t }) {
+  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("PostgreSQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundDockerPAT({ source, options, context: context2, t }) {
+  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
+  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound({ source, options, context: context2, t }) {
+  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context2.report({
+      message: t(messageIdMap[prefix], {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function parseComment(options) {
+  if (!options) {
+    return [];
+  }
+  const commentStart = options.indexOf("--");
+  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
+  return ruleIdString.split(/,/).map((arg2) => arg2.trim()).filter((arg2) => arg2 !== "") ?? [];
+}
+var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules;
+var init_module3 = __esm({
+  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
+    commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+    regexpStringMatcher = {};
+    lodash_sortby = { exports: {} };
+    lodash_sortby.exports;
+    regexpParse = {};
+    regexpStringMatcherExports = requireRegexpStringMatcher();
+    BUILTIN_IGNORED = {
+      AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
+      AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+    };
+    messages$r = {
+      AWSAccountID: {
+        en: (props) => `found AWS Account ID: ${props.ID}`,
+        ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`
+      },
+      AWSSecretAccessKey: {
+        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
+        ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`
+      },
+      AWSAccessKeyID: {
+        en: (props) => `found AWS Access Key ID: ${props.ID}`,
+        ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`
+      }
+    };
+    reportAWSAccessKey = ({ t, source, context: context2, options }) => {
+      const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
+      const results = source.content.matchAll(AWSAccessKeyIDPattern);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context2.report({
+          message: t("AWSAccessKeyID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSSecretAccessKey = ({ t, source, context: context2, options }) => {
+      const AWS = "(?:AWS|aws|Aws)?_?";
+      const QUOTE2 = `["']?`;
+      const CONNECT = "\\s*(?::|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE2}${CONNECT}${QUOTE2}([A-Za-z0-9/\+=]{40})${QUOTE2}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context2.report({
+          message: t("AWSSecretAccessKey", {
+            KEY: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSAccountID = ({ t, source, context: context2, options }) => {
+      const AWS = "(AWS|aws|Aws)?_?";
+      const QUOTE2 = `("|')?`;
+      const CONNECT = "\\s*(:|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE2}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE2}${CONNECT}${QUOTE2}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE2}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context2.report({
+          message: t("AWSAccountID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    creator$s = {
+      messages: messages$r,
+      meta: {
+        id: "@secretlint/secretlint-rule-aws",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
+        }
+      },
+      create(context2, options) {
+        const normalizedOptions = {
+          allows: options.allows || [],
+          enableIDScanRule: options.enableIDScanRule ?? false
+        };
+        const t = context2.createTranslator(messages$r);
+        return {
+          file(source) {
+            if (normalizedOptions.enableIDScanRule) {
+              reportAWSAccessKey({ t, source, context: context2, options: normalizedOptions });
+              reportAWSAccountID({ t, source, context: context2, options: normalizedOptions });
+            }
+            reportAWSSecretAccessKey({ t, source, context: context2, options: normalizedOptions });
+          }
+        };
+      }
+    };
+    TAG_INTEGER = 2;
+    TAG_OCTET_STRING = 4;
+    TAG_NULL = 5;
+    TAG_OID = 6;
+    TAG_SEQUENCE = 48;
+    TAG_CONTEXT_0 = 160;
+    OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+    OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
+    OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
+    OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
+    OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
+    MAC_HASHES = [
+      { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
+      { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
+      { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
+      { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
+    ];
+    MAX_MAC_ITERATIONS = 1e6;
+    GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
+    messages$q = {
+      PrivateKeyP12: {
+        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`
+      },
+      PrivateKeyJSON: {
+        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`
+      }
+    };
+    creator$r = {
+      messages: messages$q,
+      meta: {
+        id: "@secretlint/secretlint-rule-gcp",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["all"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$q);
+        ({
+          allows: options.allows || []
+        });
+        return {
+          file(source) {
+            if (source.ext === ".p12") {
+              return reportIfFoundPrivateKeyP12Format({ source, context: context2, t });
+            } else if (source.ext === ".json") {
+              return reportIfFoundPrivateKeyJSONFormat({ source, context: context2, t });
+            }
+          }
+        };
+      }
+    };
+    messages$p = {
+      PackageJSON_xOauthToken: {
+        en: (props) => `found GitHub Token: ${props.TOKEN}`,
+        ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`
+      },
+      Npmrc_authToken: {
+        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
+        ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`
+      },
+      NPM_ACCESS_TOKEN: {
+        en: (props) => `found npm access token: ${props.TOKEN}`,
+        ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    isPackageFile = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
+    };
+    isNpmrc = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith(".npmrc");
+    };
+    creator$q = {
+      messages: messages$p,
+      meta: {
+        id: "@secretlint/secretlint-rule-npm",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$p);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            if (isPackageFile(source.filePath)) {
+              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context: context2, t });
+            } else if (isNpmrc(source.filePath)) {
+              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context: context2, t });
+            }
+            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$o = {
+      SLACK_TOKEN: {
+        en: (props) => `found slack token: ${props.TOKEN}`,
+        ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`
+      },
+      IncomingWebhook: {
+        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
+        ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$p = {
+      messages: messages$o,
+      meta: {
+        id: "@secretlint/secretlint-rule-slack",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$o);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context: context2, t });
+            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$n = {
+      BasicAuth: {
+        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
+        ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS$1 = [
+      "localhost",
+      "127.0.0.1",
+      "password",
+      "mypassword",
+      "myusername",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD",
+      "REPLACE_WITH_USERNAME"
+    ];
+    creator$o = {
+      messages: messages$n,
+      meta: {
+        id: "@secretlint/secretlint-rule-basicauth",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$n);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundBasicAuth({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$m = {
+      OPENAI_TOKEN: {
+        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
+        ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$n = {
+      messages: messages$m,
+      meta: {
+        id: "@secretlint/secretlint-rule-openai",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
+        }
+      },
+      create(context2) {
+        const t = context2.createTranslator(messages$m);
+        return {
+          file(source) {
+            const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("OPENAI_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$l = {
+      ANTHROPIC_API_KEY: {
+        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
+        ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`
+      }
+    };
+    creator$m = {
+      messages: messages$l,
+      meta: {
+        id: "@secretlint/secretlint-rule-anthropic",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
+        }
+      },
+      create(context2) {
+        const t = context2.createTranslator(messages$l);
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("ANTHROPIC_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$k = {
+      GROQ_API_KEY: {
+        en: (props) => `found Groq API key: ${props.KEY}`,
+        ja: (props) => `Groq API キー: ${props.KEY} がみつかりました`
+      }
+    };
+    creator$l = {
+      messages: messages$k,
+      meta: {
+        id: "@secretlint/secretlint-rule-groq",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$k);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("GROQ_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$j = {
+      HUGGINGFACE_USER_ACCESS_TOKEN: {
+        en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
+        ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$k = {
+      messages: messages$j,
+      meta: {
+        id: "@secretlint/secretlint-rule-huggingface",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$j);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$i = {
+      LINEAR_API_TOKEN: {
+        en: (props) => `found linear api token: ${props.ID}`,
+        ja: (props) => `linear api token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$j = {
+      messages: messages$i,
+      meta: {
+        id: "@secretlint/secretlint-rule-linear",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
+        }
+      },
+      create(context2) {
+        const t = context2.createTranslator(messages$i);
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("LINEAR_API_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$h = {
+      NOTION_INTEGRATION_TOKEN: {
+        en: (props) => `found Notion integration token: ${props.TOKEN}`,
+        ja: (props) => `Notion integration トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$i = {
+      messages: messages$h,
+      meta: {
+        id: "@secretlint/secretlint-rule-notion",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$h);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFoundToken({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$g = {
+      PrivateKey: {
+        en: (props) => `found private key: ${props.KEY}`,
+        ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`
+      }
+    };
+    PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
+    creator$h = {
+      messages: messages$g,
+      meta: {
+        id: "@secretlint/secretlint-rule-privatekey",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$g);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$f = {
+      SENDGRID_KEY: {
+        en: (props) => `found Sendgrid api key: ${props.KEY}`,
+        ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`
+      }
+    };
+    creator$g = {
+      messages: messages$f,
+      meta: {
+        id: "@secretlint/secretlint-rule-sendgrid",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$f);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$3({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$e = {
+      SHOPIFY_KEY: {
+        en: (props) => `found Shopify api key: ${props.KEY}`,
+        ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
+      }
+    };
+    creator$f = {
+      messages: messages$e,
+      meta: {
+        id: "@secretlint/secretlint-rule-shopify",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$e);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$2({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$d = {
+      STRIPE_SECRET_KEY_LIVE: {
+        en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Secret Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_SECRET_KEY_TEST: {
+        en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Secret Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_LIVE: {
+        en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Restricted Keyが見つかりました: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_TEST: {
+        en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Restricted Keyが見つかりました: ${props.KEY}`
+      }
+    };
+    messageIdMap$1 = {
+      sk_live: "STRIPE_SECRET_KEY_LIVE",
+      sk_test: "STRIPE_SECRET_KEY_TEST",
+      rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
+      rk_test: "STRIPE_RESTRICTED_KEY_TEST"
+    };
+    STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
+    creator$e = {
+      messages: messages$d,
+      meta: {
+        id: "@secretlint/secretlint-rule-stripe",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$d);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound$2({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$c = {
+      GITHUB_TOKEN: {
+        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
+        ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`
+      }
+    };
+    typeMap = /* @__PURE__ */ new Map([
+      ["ghp", "GitHub personal access tokens"],
+      ["gho", "OAuth access tokens"],
+      ["ghu", "GitHub user-to-server tokens"],
+      ["ghs", "GitHub server-to-server tokens"],
+      ["ghr", "refresh tokens"],
+      ["github_pat", "fine-grained personal access tokens"]
+    ]);
+    creator$d = {
+      messages: messages$c,
+      meta: {
+        id: "@secretlint/secretlint-rule-github",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
+        }
+      },
+      create(context2, options) {
+        const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
+        const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [
+          CLASSIC_GITHUB_TOKEN_PATTERN,
+          FINE_GRAINED_GITHUB_TOKEN_PATTERN,
+          GITHUB_APP_INSTALLATION_TOKEN_PATTERN
+        ];
+        const t = context2.createTranslator(messages$c);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context2, t });
+            }
+          }
+        };
+      }
+    };
+    messages$b = {
+      GITLAB_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
+        ja: (props) => `GitLab Personal Access Tokenが見つかりました: ${props.KEY}`
+      }
+    };
+    creator$c = {
+      messages: messages$b,
+      meta: {
+        id: "@secretlint/secretlint-rule-gitlab",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
+        }
+      },
+      create(context2, options) {
+        const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
+        const t = context2.createTranslator(messages$b);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context2, t });
+            }
+          }
+        };
+      }
+    };
+    messages$a = {
+      GRAFANA_CLOUD_API_TOKEN: {
+        en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Cloud API トークン: ${props.TOKEN} がみつかりました`
+      },
+      GRAFANA_SERVICE_ACCOUNT_TOKEN: {
+        en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Service Account トークン: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$b = {
+      messages: messages$a,
+      meta: {
+        id: "@secretlint/secretlint-rule-grafana",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$a);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
+        const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
+        return {
+          file(source) {
+            reportIfFound$1({
+              pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
+              messageId: "GRAFANA_CLOUD_API_TOKEN",
+              source,
+              options: normalizedOptions,
+              context: context2,
+              t
+            });
+            reportIfFound$1({
+              pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
+              messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+              source,
+              options: normalizedOptions,
+              context: context2,
+              t
+            });
+          }
+        };
+      }
+    };
+    messages$9 = {
+      OPS_TOKEN: {
+        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
+        ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`
+      }
+    };
+    is1PasswordServiceAccountToken = (base64String) => {
+      try {
+        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
+        const json = JSON.parse(jsonString);
+        return typeof json === "object" && json !== null;
+      } catch (error) {
+        return false;
+      }
+    };
+    creator$a = {
+      messages: messages$9,
+      meta: {
+        id: "@secretlint/secretlint-rule-1password",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$9);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const base64String = match[1] ?? "";
+              if (!is1PasswordServiceAccountToken(base64String)) {
+                continue;
+              }
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("OPS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$8 = {
+      MongoDBConnection: {
+        en: (props) => `found MongoDB connection string: ${props.URI}`,
+        ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`
+      },
+      MySQLConnection: {
+        en: (props) => `found MySQL connection string: ${props.URI}`,
+        ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`
+      },
+      PostgreSQLConnection: {
+        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
+        ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS = [
+      "localhost",
+      "127.0.0.1",
+      "example.com",
+      "example.org",
+      "test.com",
+      "password",
+      "username",
+      "secret",
+      "mypassword",
+      "myusername",
+      "root",
+      "admin",
+      "user",
+      "pass",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD"
+    ];
+    creator$9 = {
+      messages: messages$8,
+      meta: {
+        id: "@secretlint/secretlint-rule-database-connection-string",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
+        }
+      },
+      create(context2, options) {
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        const t = context2.createTranslator(messages$8);
+        return {
+          file(source) {
+            reportMongoDBConnectionString({ source, options: normalizedOptions, context: context2, t });
+            reportMySQLConnectionString({ source, options: normalizedOptions, context: context2, t });
+            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$7 = {
+      HASHICORP_VAULT_SERVICE_TOKEN: {
+        en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} がみつかりました`
+      },
+      HASHICORP_VAULT_BATCH_TOKEN: {
+        en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} がみつかりました`
+      },
+      HASHICORP_VAULT_RECOVERY_TOKEN: {
+        en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
+    recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    creator$8 = {
+      messages: messages$7,
+      meta: {
+        id: "@secretlint/secretlint-rule-hashicorp-vault",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$7);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const reportMatches = (source, pattern, messageId) => {
+          const matches2 = source.content.matchAll(pattern);
+          for (const match of matches2) {
+            const index = match.index ?? 0;
+            const matchString = match[0] ?? "";
+            const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+            if (allowedResults.length > 0) {
+              continue;
+            }
+            const range = [index, index + matchString.length];
+            context2.report({
+              message: t(messageId, {
+                TOKEN: matchString
+              }),
+              range
+            });
+          }
+        };
+        return {
+          file(source) {
+            reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
+            reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
+            reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
+          }
+        };
+      }
+    };
+    messages$6 = {
+      VERCEL_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Vercel personal access token: ${props.ID}`,
+        ja: (props) => `Vercel personal access token: ${props.ID} がみつかりました`
+      },
+      VERCEL_INTEGRATION_TOKEN: {
+        en: (props) => `found Vercel integration token: ${props.ID}`,
+        ja: (props) => `Vercel integration token: ${props.ID} がみつかりました`
+      },
+      VERCEL_APP_ACCESS_TOKEN: {
+        en: (props) => `found Vercel app access token: ${props.ID}`,
+        ja: (props) => `Vercel app access token: ${props.ID} がみつかりました`
+      },
+      VERCEL_APP_REFRESH_TOKEN: {
+        en: (props) => `found Vercel app refresh token: ${props.ID}`,
+        ja: (props) => `Vercel app refresh token: ${props.ID} がみつかりました`
+      },
+      VERCEL_AI_GATEWAY_API_KEY: {
+        en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
+        ja: (props) => `Vercel AI Gateway API key: ${props.ID} がみつかりました`
+      }
+    };
+    prefixToMessageId = {
+      vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
+      vci: "VERCEL_INTEGRATION_TOKEN",
+      vca: "VERCEL_APP_ACCESS_TOKEN",
+      vcr: "VERCEL_APP_REFRESH_TOKEN",
+      vck: "VERCEL_AI_GATEWAY_API_KEY"
+    };
+    creator$7 = {
+      messages: messages$6,
+      meta: {
+        id: "@secretlint/secretlint-rule-vercel",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$6);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const prefix = match.groups?.prefix;
+              const messageId = prefixToMessageId[prefix];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t(messageId, {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$5 = {
+      DATABRICKS_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Databricks personal access token: ${props.ID}`,
+        ja: (props) => `Databricks personal access token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$6 = {
+      messages: messages$5,
+      meta: {
+        id: "@secretlint/secretlint-rule-databricks",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$5);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$4 = {
+      DOCKER_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
+        ja: (props) => `Docker Personal Access Token: ${props.TOKEN} がみつかりました`
+      }
+    };
+    creator$5 = {
+      messages: messages$4,
+      meta: {
+        id: "@secretlint/secretlint-rule-docker",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$4);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundDockerPAT({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$3 = {
+      FIGMA_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Figma Personal Access Token: ${props.ID}`,
+        ja: (props) => `Figma Personal Access Token: ${props.ID} がみつかりました`
+      }
+    };
+    creator$4 = {
+      messages: messages$3,
+      meta: {
+        id: "@secretlint/secretlint-rule-figma",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$3);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context2.report({
+                message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$2 = {
+      CLOUDFLARE_GLOBAL_API_KEY: {
+        en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Global API Keyが見つかりました: ${props.TOKEN}`
+      },
+      CLOUDFLARE_USER_API_TOKEN: {
+        en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare User API Tokenが見つかりました: ${props.TOKEN}`
+      },
+      CLOUDFLARE_ACCOUNT_API_TOKEN: {
+        en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Account API Tokenが見つかりました: ${props.TOKEN}`
+      }
+    };
+    messageIdMap = {
+      cfk: "CLOUDFLARE_GLOBAL_API_KEY",
+      cfut: "CLOUDFLARE_USER_API_TOKEN",
+      cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
+    };
+    CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
+    creator$3 = {
+      messages: messages$2,
+      meta: {
+        id: "@secretlint/secretlint-rule-cloudflare",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$2);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound({ source, options: normalizedOptions, context: context2, t });
+          }
+        };
+      }
+    };
+    messages$1 = {
+      TAILSCALE_API_KEY: {
+        en: (props) => `found Tailscale API access token: ${props.KEY}`,
+        ja: (props) => `Tailscale API アクセストークン: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_AUTH_KEY: {
+        en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
+        ja: (props) => `Tailscale 事前認証キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_CLIENT_KEY: {
+        en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
+        ja: (props) => `Tailscale OAuth クライアントキー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_SCIM_KEY: {
+        en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
+        ja: (props) => `Tailscale SCIM キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_WEBHOOK_KEY: {
+        en: (props) => `found Tailscale webhook key: ${props.KEY}`,
+        ja: (props) => `Tailscale Webhook キー: ${props.KEY} がみつかりました`
+      },
+      TAILSCALE_KEY: {
+        en: (props) => `found Tailscale key: ${props.KEY}`,
+        ja: (props) => `Tailscale キー: ${props.KEY} がみつかりました`
+      }
+    };
+    messageIdByType = {
+      api: "TAILSCALE_API_KEY",
+      auth: "TAILSCALE_AUTH_KEY",
+      client: "TAILSCALE_CLIENT_KEY",
+      scim: "TAILSCALE_SCIM_KEY",
+      webhook: "TAILSCALE_WEBHOOK_KEY"
+    };
+    creator$2 = {
+      messages: messages$1,
+      meta: {
+        id: "@secretlint/secretlint-rule-tailscale",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
+        }
+      },
+      create(context2, options) {
+        const t = context2.createTranslator(messages$1);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
+            const matches2 = source.content.matchAll(pattern);
+            for (const match of matches2) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const type = match.groups?.type ?? "";
+              const range = [index, index + matchString.length];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
+              context2.report({
+                message: t(messageId, {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
+    parseComments = (source) => {
+      const matches2 = source.content.matchAll(HTML_COMMENT_REGEXP);
+      return Array.from(matches2).map((match) => {
+        const type = match.groups?.type;
+        const index = match.index;
+        if (type === "secretlint-disable-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line
+          };
+        }
+        if (type === "secretlint-disable-next-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line + 1
+          };
+        }
+        return {
+          type,
+          options: parseComment(match.groups?.options),
+          index
+        };
+      });
+    };
+    CommentState = class {
+      source;
+      reportingConfig;
+      endIndex;
+      constructor(source) {
+        this.source = source;
+        this.reportingConfig = [];
+        this.endIndex = source.content.length;
+      }
+      getIgnoringMessages() {
+        const isFilledMessage = (message2) => {
+          return message2.startIndex !== null && message2.endIndex !== null && message2.ruleId !== null;
+        };
+        return this.reportingConfig.map((reporting) => {
+          if (reporting.endIndex === null) {
+            reporting.endIndex = this.endIndex;
+          }
+          return reporting;
+        }).filter(isFilledMessage);
+      }
+      disableLine(lineNumber, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        const range = this.source.locationToRange({
+          start: {
+            line: lineNumber,
+            column: 0
+          },
+          end: {
+            line: lineNumber + 1,
+            column: 0
+          }
+        });
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach((ruleId) => {
+            reportingConfig.push({
+              startIndex: range[0],
+              endIndex: range[1] - 1,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex: range[0],
+            endIndex: range[1] - 1,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to disable reporting for list of rules
+       * starting from start location
+       * @returns {void}
+       */
+      disableReporting(startIndex, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach(function(ruleId) {
+            reportingConfig.push({
+              startIndex,
+              endIndex: null,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex,
+            endIndex: null,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to enable reporting for list of rules
+       * starting from start location
+       */
+      enableReporting(endIndex, rulesToEnable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToEnable.length) {
+          rulesToEnable.forEach(function(ruleId) {
+            for (let i = reportingConfig.length - 1; i >= 0; i--) {
+              if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
+                reportingConfig[i].endIndex = endIndex;
+                break;
+              }
+            }
+          });
+        } else {
+          let prevStart;
+          for (let i = reportingConfig.length - 1; i >= 0; i--) {
+            if (prevStart && prevStart !== reportingConfig[i].startIndex) {
+              break;
+            }
+            if (!reportingConfig[i].endIndex) {
+              reportingConfig[i].endIndex = endIndex;
+              prevStart = reportingConfig[i].startIndex;
+            }
+          }
+        }
+      }
+    };
+    messages = {
+      IGNORE_MESSAGE: {
+        en: () => `disable by secretlint-disable comment`
+      }
+    };
+    creator$1 = {
+      messages,
+      meta: {
+        id: "@secretlint/secretlint-rule-filter-comments",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
+        }
+      },
+      create(context2) {
+        const t = context2.createTranslator(messages);
+        return {
+          file(source) {
+            const state = new CommentState(source);
+            const comments = parseComments(source);
+            for (const comment of comments) {
+              if (comment.type === "secretlint-disable") {
+                state.disableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-enable") {
+                state.enableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-disable-line") {
+                state.disableLine(comment.line, comment.options);
+              } else if (comment.type === "secretlint-disable-next-line") {
+                state.disableLine(comment.line, comment.options);
+              }
+            }
+            state.getIgnoringMessages().forEach((message2) => {
+              context2.ignore({
+                message: t("IGNORE_MESSAGE"),
+                range: [message2.startIndex, message2.endIndex],
+                targetRuleId: message2.ruleId
+              });
+            });
+          }
+        };
+      }
+    };
+    rules = [
+      creator$s,
+      creator$r,
+      creator$h,
+      creator$q,
+      creator$o,
+      creator$p,
+      creator$g,
+      creator$f,
+      creator$e,
+      creator$d,
+      creator$c,
+      creator$b,
+      creator$n,
+      creator$m,
+      creator$l,
+      creator$k,
+      creator$j,
+      creator$i,
+      creator$a,
+      creator$9,
+      creator$8,
+      creator$7,
+      creator$6,
+      creator$5,
+      creator$4,
+      creator$3,
+      creator$2,
+      creator$1
+    ];
+  }
+});
+
+// src/engine/check/secretlint.ts
+async function lintWithSecretlint(content, filePath, routes) {
+  const ids = [...new Set(routes.map((r) => r.rule))];
+  const rules2 = ids.map((id) => {
+    const rule = byId.get(id);
+    if (!rule) throw new Error(`secretlint's recommended preset has no rule ${id}`);
+    const options = Object.assign({}, ...routes.filter((r) => r.rule === id).map((r) => r.options ?? {}));
+    return { id, rule, options };
+  });
+  const res = await lintSource({
+    source: { content, filePath, contentType: "text" },
+    options: { config: { rules: rules2 }, maskSecrets: true, noPhysicFilePath: true }
+  });
+  const hits = [];
+  for (const m of res.messages) {
+    const route = routes.find((r) => r.rule === m.ruleId && r.messageIds.includes(m.messageId));
+    if (!route) continue;
+    let [start, end] = m.range;
+    if (m.messageId === "AWSSecretAccessKey") {
+      const fixed = awsSecretSpan(content, start, end - start);
+      if (!fixed) continue;
+      [start, end] = fixed;
+    }
+    hits.push({ route, start, end });
+  }
+  return hits;
+}
+function awsSecretSpan(text, from, length) {
+  const op = /(?::|=>|=)[ \t]*["']?/y;
+  for (let i = from; i < Math.min(text.length, from + 80); i++) {
+    op.lastIndex = i;
+    const m = op.exec(text);
+    if (!m) continue;
+    const start = i + m[0].length;
+    const value = text.slice(start, start + length);
+    return /^[A-Za-z0-9/+=]+$/.test(value) && value.length === length ? [start, start + length] : void 0;
+  }
+  return void 0;
+}
+var byId;
+var init_secretlint = __esm({
+  "src/engine/check/secretlint.ts"() {
+    "use strict";
+    init_module2();
+    init_node();
+    init_module3();
+    secretLintProfiler.setEnabled(false);
+    byId = new Map(rules.map((r) => [r.meta.id, r]));
+  }
+});
+
+// src/engine/check/tokens.ts
+function asText(buf) {
+  let printable2 = 0;
+  for (const b of buf) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable2++;
+  return printable2 >= buf.length * 0.95 ? buf.toString("latin1") : void 0;
+}
+function decodeRun(run) {
+  const buf = Buffer.from(run, "base64");
+  if (buf.length < 18) return void 0;
+  const text = asText(buf);
+  return text === void 0 ? { bytes: buf } : { text, bytes: buf };
+}
+function isNear(text, hits, start, near) {
+  if (!hits) return false;
+  for (const h of hits) {
+    if (h > start || start - h > near) continue;
+    const gap = text.slice(h, start);
+    if (!gap.includes("\n")) return true;
+    if (!gap.includes("}") && TF_VARIABLE_LINE.test(text.slice(text.lastIndexOf("\n", h) + 1, h))) return true;
+  }
+  return false;
+}
+function isExampleToken(secret, spec) {
+  if (spec.find) return isPublishedTestKey(secret);
+  if (isTypedPlaceholder(secret) || publishedExample(secret) !== void 0) return true;
+  if (spec.minEntropy !== void 0 && shannonEntropy(secret) < spec.minEntropy) return true;
+  return spec.accept ? !spec.accept(secret) : false;
+}
+function resolveOverlaps(matches2) {
+  if (matches2.length < 2) return matches2;
+  const byId2 = (a, b) => a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  const sorted = [...matches2].sort((a, b) => b.end - b.start - (a.end - a.start) || byId2(a, b));
+  const kept = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+var NONE, NO_ROUTES, escape, ENCODED, HEX2, MAX_DEPTH5, MAX_RUN, MAX_RUNS, TF_VARIABLE_LINE, TokenDetector, TargetTokens;
+var init_tokens2 = __esm({
+  "src/engine/check/tokens.ts"() {
+    "use strict";
+    init_entropy();
+    init_placeholders();
+    init_published_examples();
+    init_published_keys();
+    init_secretlint();
+    NONE = [];
+    NO_ROUTES = [];
+    escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    ENCODED = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
+    HEX2 = /^(?:[0-9a-f]{2}){20,}$|^(?:[0-9A-F]{2}){20,}$/;
+    MAX_DEPTH5 = 5;
+    MAX_RUN = 2e5;
+    MAX_RUNS = 2e3;
+    TF_VARIABLE_LINE = /^[ \t]*variable[ \t]+"[A-Za-z0-9_-]*$/;
+    TokenDetector = class {
+      entries = [];
+      /** Specs without a literal keyword: they run on every text. */
+      always = [];
+      byKeyword = /* @__PURE__ */ new Map();
+      keywordRe;
+      /** The ids of the token rules this detector runs (for a worker thread to build the same detector). */
+      ruleIds;
+      constructor(rules2) {
+        for (const r of rules2) {
+          const spec = r.token;
+          if (!spec) continue;
+          if (this.entries.some((e) => e.rule === r.id)) throw new Error(`token rule ${r.id} given twice`);
+          if (spec.pattern && !spec.pattern.global) throw new Error(`token rule ${r.id}: pattern must be global`);
+          const entry = { rule: r.id, spec, ...spec.pattern ? { pattern: new RegExp(spec.pattern.source, spec.pattern.flags) } : {} };
+          this.entries.push(entry);
+          if (spec.keywords.length === 0) this.always.push(entry);
+          for (const k of spec.keywords) this.byKeyword.set(k, [...this.byKeyword.get(k) ?? [], entry]);
+        }
+        this.ruleIds = this.entries.map((e) => e.rule);
+        const all = [...this.byKeyword.keys()].sort((a, b) => b.length - a.length);
+        this.keywordRe = all.length ? new RegExp(all.map(escape).join("|"), "g") : /(?!)/g;
+      }
+      /**
+       * The specs whose keyword occurs in `text` (or that have none), each with its first hit; and every hit of the
+       * keywords of `near` specs, which they need to place their tokens.
+       */
+      keywordPass(text) {
+        const first = /* @__PURE__ */ new Map();
+        let near;
+        for (const e of this.always) first.set(e, 0);
+        const re = this.keywordRe;
+        re.lastIndex = 0;
+        let m;
+        while (m = re.exec(text)) {
+          for (const e of this.byKeyword.get(m[0]) ?? []) {
+            if (!first.has(e)) first.set(e, m.index);
+            if (e.spec.near !== void 0) {
+              near ??= /* @__PURE__ */ new Map();
+              const hits = near.get(e);
+              if (hits) hits.push(m.index);
+              else near.set(e, [m.index]);
+            }
+          }
+        }
+        return { first, near };
+      }
+      /** `near`: the keyword hits a `near` spec's tokens must follow; undefined: its tokens are placed already (decoded). */
+      runEntry(e, text, from, out, near) {
+        const { spec, rule, pattern } = e;
+        if (spec.find) {
+          for (const b of spec.find(text)) out.push({ rule, spec, start: b.start, end: b.end, secret: text.slice(b.start, b.end) });
+          return;
+        }
+        if (!pattern) return;
+        pattern.lastIndex = Math.max(0, from - (spec.lookbehind ?? 0));
+        let m;
+        while (m = pattern.exec(text)) {
+          if (m[0].length === 0) pattern.lastIndex++;
+          const secret = m.groups?.secret ?? m[0];
+          const start = m.index + m[0].indexOf(secret);
+          if (near && spec.near !== void 0 && !isNear(text, near, start, spec.near)) continue;
+          out.push({ rule, spec, start, end: start + secret.length, secret });
+        }
+      }
+      /** The specs over a text: each whose keyword occurred, from its first hit (`near` specs: after one of their hits). */
+      runAll(text, out, routes) {
+        const { first, near } = this.keywordPass(text);
+        for (const [e, at2] of first) {
+          if (e.spec.find || e.pattern) this.runEntry(e, text, at2, out, e.spec.near === void 0 ? void 0 : near?.get(e) ?? []);
+          else if (e.spec.secretlint) routes?.push(e);
+        }
+        return near;
+      }
+      /** `outer`: where the `near` specs' keywords are in `text`, so that a value encoded right after one counts. */
+      findEncoded(text, depth2, out, outer) {
+        if (depth2 > MAX_DEPTH5) return;
+        const re = new RegExp(ENCODED.source, "g");
+        let m;
+        for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
+          if (m[0].length > MAX_RUN) continue;
+          const span = { start: m.index, end: m.index + m[0].length };
+          const hex = m[0].startsWith("0x") ? m[0].slice(2) : m[0];
+          if (HEX2.test(hex)) {
+            const decoded = asText(Buffer.from(hex, "hex"));
+            if (decoded !== void 0) this.scanDecoded(text, decoded, depth2, span, "hex", outer, out);
+          }
+          const run = decodeRun(m[0]);
+          if (!run) continue;
+          if (run.text === void 0) {
+            for (const e of this.entries) {
+              const secret = e.spec.findInBinary?.(run.bytes);
+              if (secret !== void 0) out.push({ rule: e.rule, spec: e.spec, ...span, secret, encoded: "base64" });
+            }
+            continue;
+          }
+          this.scanDecoded(text, run.text, depth2, span, "base64", outer, out);
+        }
+      }
+      /** The decoded content of an encoded value at `span` of `text`: its tokens are reported on the whole value. */
+      scanDecoded(text, decoded, depth2, span, encoding, outer, out) {
+        const inner = [];
+        const near = this.runAll(decoded, inner);
+        if (outer) {
+          for (const [e, hits] of outer)
+            if (!near?.has(e) && e.spec.near !== void 0 && isNear(text, hits, span.start, e.spec.near)) this.runEntry(e, decoded, 0, inner);
+        }
+        this.findEncoded(decoded, depth2 + 1, inner, near);
+        for (const t of inner) if (!isExampleToken(t.secret, t.spec)) out.push({ rule: t.rule, spec: t.spec, ...span, secret: t.secret, encoded: encoding });
+      }
+      /** Our own specs (not secretlint's) over `text`, examples dropped; and the secretlint routes that had a keyword. */
+      own(text) {
+        const found = [];
+        const routes = [];
+        const near = this.runAll(text, found, routes);
+        this.findEncoded(text, 1, found, near);
+        return { found: found.filter((m) => !isExampleToken(m.secret, m.spec)), routes };
+      }
+      /**
+       * The tokens of a file's text: at once when only our own patterns had a keyword in it (nearly every file), a
+       * promise when a secretlint route did. Every file goes through this, so the common case allocates no promise:
+       * across the 100,000 files of a plain tree, promises and async frames were most of what a scan allocated
+       * (docs/performance.md, "Allocation").
+       */
+      scan(text, file) {
+        const { found, routes } = this.own(text);
+        if (!routes.length) return { all: resolveOverlaps(found), routed: NO_ROUTES };
+        return lintWithSecretlint(text, file, routes.map((e) => e.spec.secretlint)).then((hits) => {
+          const routed = [];
+          for (const h of hits) {
+            const e = routes.find((r) => r.spec.secretlint === h.route);
+            if (!e) continue;
+            const m = { rule: e.rule, spec: e.spec, start: h.start, end: h.end, secret: text.slice(h.start, h.end) };
+            if (isExampleToken(m.secret, m.spec)) continue;
+            found.push(m);
+            routed.push(m.secret);
+          }
+          return { all: resolveOverlaps(found), routed };
+        });
+      }
+      /** Every token in `text`, filtered and de-overlapped (tests, evaluation scripts). */
+      async find(text, file = "value.txt") {
+        return (await this.scan(text, file)).all;
+      }
+      /** Whether `value` contains a keyword of a spec that has one. */
+      mentionsKeyword(value) {
+        for (const e of this.keywordPass(value).first.keys()) if (e.spec.keywords.length > 0) return true;
+        return false;
+      }
+      /**
+       * Whether a token lies inside `value`, a value written in a file whose secretlint-served tokens are `routed`.
+       * Synchronous: our own specs run on the value; a secretlint-served token is one the file's lint found inside it
+       * (secretlint ran on the whole text before the rules, and a value of the file is part of that text).
+       */
+      holds(value, routed) {
+        if (this.own(value).found.length > 0) return true;
+        for (const s of routed) if (value.includes(s)) return true;
+        return false;
+      }
+      /** The view of a target's tokens for its rules (`ctx.tokens`); `scan` undefined: not found for this target. */
+      view(scan2, kind) {
+        return new TargetTokens(this, scan2, kind);
+      }
+    };
+    TargetTokens = class {
+      constructor(detector, scan2, kind) {
+        this.detector = detector;
+        this.scan = scan2;
+        this.kind = kind;
+      }
+      detector;
+      scan;
+      kind;
+      rule = "";
+      found() {
+        if (!this.scan) throw new Error(`rule ${this.rule} reads ctx.tokens on a ${this.kind} target: declare \`usesTokens: true\``);
+        return this.scan;
+      }
+      get all() {
+        return this.found().all;
+      }
+      get own() {
+        const all = this.found().all;
+        if (all.length === 0) return NONE;
+        return all.filter((m) => m.rule === this.rule);
+      }
+      mentionsKeyword(value) {
+        return this.detector.mentionsKeyword(value);
+      }
+      /**
+       * A token of `near` spec (its name outside the value: `channelAccessToken: "…"`) is one the file's scan found
+       * inside the value; any other, one the value holds by itself.
+       */
+      holds(value) {
+        const { all, routed } = this.found();
+        for (const t of all) if (t.spec.near !== void 0 && value.includes(t.secret)) return true;
+        return this.detector.holds(value, routed);
+      }
+    };
   }
 });
 
@@ -38600,20 +41148,58 @@ var init_runner = __esm({
   "src/engine/check/runner.ts"() {
     "use strict";
     init_finalize();
+    init_redact();
     init_keywords();
+    init_tokens2();
     EMPTY_PROJECT = { targets: () => [] };
     MAX_FINDINGS_PER_RULE_AND_FILE = 100;
     RuleRunner = class {
-      constructor(rules2, notes, finish = finalize) {
+      /**
+       * `tokens`: the scan's token detector, built from the registry the scan was given (a token rule switched off in
+       * the config still tells the other rules what a provider token is); by default, from `rules`.
+       */
+      constructor(rules2, notes, finish = finalize, tokens2 = new TokenDetector(rules2)) {
         this.notes = notes;
         this.finish = finish;
+        this.tokens = tokens2;
         for (const r of rules2) for (const k of r.appliesTo) this.byKind.set(k, [...this.byKind.get(k) ?? [], r]);
+        for (const r of rules2) if (r.token || r.usesTokens) for (const k of r.appliesTo) this.tokenKinds.add(k);
       }
       notes;
       finish;
+      tokens;
       findings = [];
+      /**
+       * The raw secrets reported, per file (of the finding and of the target), for the scan-wide scrub of every output
+       * text of that file's findings (postprocess/redact.ts `scrubFindings`). Never output.
+       */
+      secrets = /* @__PURE__ */ new Map();
       internalErrors = 0;
       byKind = /* @__PURE__ */ new Map();
+      /** Target kinds some rule reads the tokens of (token rules: `text`; `usesTokens` rules: theirs). */
+      tokenKinds = /* @__PURE__ */ new Set();
+      /**
+       * The tokens of the target's text when one of its rules reads them: found once for all its rules, secretlint
+       * awaited here (only when one of its routes had a keyword in the text), so that every check is synchronous.
+       */
+      findTokens(target, out) {
+        if (!this.tokenKinds.has(target.kind) || !("text" in target) || typeof target.text !== "string") return void 0;
+        const failed2 = (err) => {
+          this.internalErrors++;
+          out.notes.push({ level: "error", code: "internal.rule_error", message: `token detector failed: ${err?.message ?? String(err)}`, file: target.file });
+          return void 0;
+        };
+        try {
+          const found = this.tokens.scan(target.text, target.file);
+          return found instanceof Promise ? found.catch(failed2) : found;
+        } catch (err) {
+          return failed2(err);
+        }
+      }
+      /** Secrets the text rules reported in `file` on another thread (read/file-pass.ts `TextFileResult.secrets`). */
+      addSecrets(file, secrets) {
+        mergeSecrets(this.secrets, file, secrets);
+      }
       /**
        * `contexts`: the file context of each file a finding may be located in. `scope`: where the findings belong,
        * for a target assembled from several files. `out`: where findings and notes go (default: this runner's own
@@ -38623,8 +41209,10 @@ var init_runner = __esm({
         const rules2 = this.byKind.get(target.kind) ?? [];
         if (!rules2.length) return;
         let kw = null;
-        const reports = new TargetReports(target, contexts, scope, out, this.finish);
-        const ctx = { report: reports.report, project: project2 };
+        const found = this.findTokens(target, out);
+        const tokens2 = this.tokens.view(found instanceof Promise ? await found : found, target.kind);
+        const reports = new TargetReports(target, contexts, scope, out, this.finish, this.secrets);
+        const ctx = { report: reports.report, project: project2, tokens: tokens2 };
         for (let i = 0; i < rules2.length; i++) {
           const rule = rules2[i];
           if (rule.keywords && target.kind === "shell") {
@@ -38632,9 +41220,9 @@ var init_runner = __esm({
             if (!mayApply(rule, kw)) continue;
           }
           reports.start(rule);
+          tokens2.rule = rule.id;
           try {
-            const pending = rule.check(target, ctx);
-            if (pending !== void 0) await pending;
+            if (rule.check(target, ctx) !== void 0) throw new Error("check returned a value: checks are synchronous");
           } catch (err) {
             this.internalErrors++;
             out.notes.push({ level: "error", code: "internal.rule_error", message: `rule ${rule.id} failed: ${err.message ?? String(err)}`, file: target.file });
@@ -38644,18 +41232,20 @@ var init_runner = __esm({
       }
     };
     TargetReports = class {
-      constructor(target, contexts, scope, out, finish) {
+      constructor(target, contexts, scope, out, finish, secrets) {
         this.target = target;
         this.contexts = contexts;
         this.scope = scope;
         this.out = out;
         this.finish = finish;
+        this.secrets = secrets;
       }
       target;
       contexts;
       scope;
       out;
       finish;
+      secrets;
       /** The rule being run. */
       rule;
       /** Its findings so far, per file; made on its first report. */
@@ -38666,9 +41256,11 @@ var init_runner = __esm({
       }
       report = (reported) => {
         const rule = this.rule;
+        if (reported.secret !== void 0) noteSecret(this.secrets, this.target.file, reported.secret);
         const input = this.scope?.relocate ? this.scope.relocate(reported) : reported;
         if (!input) return;
         const file = input.at.file ?? this.target.file;
+        if (input.secret !== void 0 && file !== this.target.file) noteSecret(this.secrets, file, input.secret);
         if (this.scope?.owns && !this.scope.owns(file)) return;
         this.counts ??= /* @__PURE__ */ new Map();
         const n = (this.counts.get(file) ?? 0) + 1;
@@ -38698,13 +41290,13 @@ function runsInHistory(rule) {
 async function scanHistory(opts) {
   const started = performance.now();
   const notes = [];
-  const base4 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
-  if (!base4) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
+  const base6 = await tryGit(opts.path, ["rev-parse", "--show-toplevel"]);
+  if (!base6) throw new UsageError(`--history needs a git work tree; ${opts.path} is not inside one`);
   const revs = [...opts.refs ?? [], ...opts.since ? [opts.since] : []];
   const [known, shallowOut, config, baseline] = await Promise.all([
-    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base4, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
-    tryGit(base4, ["rev-parse", "--is-shallow-repository"]),
-    opts.noConfig ? defaultConfig() : opts.configText ? parseConfig(opts.configText.text, opts.configText.file, base4, new Set(opts.rules.map((r) => r.id)), notes) : loadConfig(opts.configFile, base4, base4, new Set(opts.rules.map((r) => r.id)), notes),
+    Promise.all(revs.map(async (r) => !r.startsWith("-") && await tryGit(base6, ["rev-parse", "--verify", "--quiet", `${r}^{commit}`]) !== void 0)),
+    tryGit(base6, ["rev-parse", "--is-shallow-repository"]),
+    opts.noConfig ? defaultConfig() : opts.configText ? parseConfig(opts.configText.text, opts.configText.file, base6, new Set(opts.rules.map((r) => r.id)), notes) : loadConfig(opts.configFile, base6, base6, new Set(opts.rules.map((r) => r.id)), notes),
     opts.baselineFile ? loadBaseline(opts.baselineFile) : void 0
   ]);
   const unknown = revs.find((_, i) => !known[i]);
@@ -38721,8 +41313,9 @@ async function scanHistory(opts) {
       message: "this is a shallow clone: commits older than the clone depth were not scanned. On GitHub Actions set `fetch-depth: 0` on actions/checkout; locally run `git fetch --unshallow`."
     });
   }
-  const runner = new RuleRunner(active, notes, historyFinisher);
-  const blobs = new BlobReader(base4);
+  const tokens2 = new TokenDetector(opts.rules);
+  const runner = new RuleRunner(active, notes, historyFinisher, tokens2);
+  const blobs = new BlobReader(base6);
   const seen = /* @__PURE__ */ new Map();
   let order = 0;
   let commits = 0;
@@ -38733,11 +41326,13 @@ async function scanHistory(opts) {
   let atHead;
   const checkHead = () => {
     if (atHead) return;
-    atHead = fingerprintsAtHead(base4, active, config, maxFileSize, notes);
+    atHead = fingerprintsAtHead(base6, active, config, maxFileSize, notes, tokens2);
     atHead.catch(() => void 0);
   };
   const collect = (c) => {
-    for (const finding of runner.findings.splice(0)) {
+    const found = scrubFindings(runner.findings.splice(0), runner.secrets);
+    runner.secrets.clear();
+    for (const finding of found) {
       const cand = { finding, commit: c, order: order++, additions: 1 };
       const prev = seen.get(finding.fingerprint);
       if (!prev) {
@@ -38827,7 +41422,7 @@ async function scanHistory(opts) {
   let stderr = "";
   try {
     const reader = new PatchReader(maxFileSize, { file: scanFile, commit: scanCommit });
-    ({ stderr } = await streamLines(base4, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
+    ({ stderr } = await streamLines(base6, args, maxFileSize + 1, (line2, truncated2) => reader.line(line2, truncated2)));
     await reader.end();
   } finally {
     blobs.close();
@@ -38845,7 +41440,7 @@ async function scanHistory(opts) {
   const findings = sortFindings(applyBaseline(applyConfig(located, config), baseline));
   const range = [...opts.refs?.length ? opts.refs : ["--all"], ...opts.since ? [`^${opts.since}`] : []].join(" ");
   return {
-    root: { base: base4, git: true },
+    root: { base: base6, git: true },
     findings,
     notes,
     stats: { files, bytes: bytes2, skipped: binary + [...tooLarge2.values()].reduce((n, t) => n + t.count, 0), durationMs: Math.round(performance.now() - started) },
@@ -38870,14 +41465,14 @@ function describeOrigin(o, stillPresent) {
     properties: { ...f.properties ?? {}, commit: commit.sha, commitDate: commit.date, stillPresent, additions: o.additions }
   };
 }
-async function fingerprintsAtHead(base4, rules2, config, maxFileSize, notes) {
+async function fingerprintsAtHead(base6, rules2, config, maxFileSize, notes, tokens2) {
   const out = /* @__PURE__ */ new Set();
-  const head2 = await tryGit(base4, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const head2 = await tryGit(base6, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   if (!head2) return { fingerprints: out, internalErrors: 0 };
-  const runner = new RuleRunner(rules2, notes, historyFinisher);
-  const blobs = new BlobReader(base4);
+  const runner = new RuleRunner(rules2, notes, historyFinisher, tokens2);
+  const blobs = new BlobReader(base6);
   const entries = [];
-  await streamLines(base4, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
+  await streamLines(base6, ["-c", "core.quotepath=off", "ls-tree", "-r", "-l", "--full-tree", "HEAD"], 1 << 20, (line2) => {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/.exec(line2);
     if (!m || m[1] === "120000") return;
     const path17 = unquotePath(m[4] ?? "");
@@ -38941,9 +41536,11 @@ var init_history = __esm({
     init_parse();
     init_file_context();
     init_finalize();
+    init_redact();
     init_scan_wide();
     init_suppress();
     init_runner();
+    init_tokens2();
     HunkLocator = class extends Locator {
       constructor(file, text, lineNos) {
         super(file, text);
@@ -38998,13 +41595,16 @@ var init_file_pass = __esm({
     init_file_context();
     init_read();
     init_runner();
+    init_tokens2();
     FilePass = class {
-      constructor(rules2, maxFileSize) {
+      constructor(rules2, maxFileSize, tokens2 = new TokenDetector(rules2)) {
         this.maxFileSize = maxFileSize;
-        this.runner = new RuleRunner(rules2, []);
+        this.tokens = tokens2;
+        this.runner = new RuleRunner(rules2, [], void 0, tokens2);
         this.keepText = textNeeded(rules2);
       }
       maxFileSize;
+      tokens;
       runner;
       keepText;
       /**
@@ -39032,6 +41632,11 @@ var init_file_pass = __esm({
           const errorsBefore = this.runner.internalErrors;
           await this.runner.run({ kind: "text", file: f.path, fileKind: kind, text: read.text }, () => ctx, EMPTY_PROJECT, void 0, result);
           result.internalErrors = this.runner.internalErrors - errorsBefore;
+          const secrets = this.runner.secrets.get(f.path);
+          if (secrets) {
+            result.secrets = [...secrets];
+            this.runner.secrets.delete(f.path);
+          }
         }
         if (this.keepText(kind, read.text)) result.text = read.text;
         return result;
@@ -39043,7 +41648,7 @@ var init_file_pass = __esm({
 
 // src/engine/read/file-stage.ts
 async function readFiles(batches2, opts, breather) {
-  const pass = new FilePass(opts.rules, opts.maxFileSize);
+  const pass = new FilePass(opts.rules, opts.maxFileSize, opts.tokens);
   const files = [];
   const slots = [];
   const tally = { plainBytes: 0, internalErrors: 0 };
@@ -39072,7 +41677,7 @@ async function readFiles(batches2, opts, breather) {
       if (kind === "text") plain2.push(i);
       else structured.push({ index: i, kind });
     }
-    const running = opts.fileStage?.start({ rules: opts.rules, maxFileSize: opts.maxFileSize, files, indices: plain2 }, collect);
+    const running = opts.fileStage?.start({ rules: opts.rules, tokens: pass.tokens, maxFileSize: opts.maxFileSize, files, indices: plain2 }, collect);
     for (const { index, kind } of structured) {
       collect(await local(index, kind));
       await breather.breathe();
@@ -39188,10 +41793,10 @@ function collectTags(doc) {
     if (depth2 > 12 || !node) return;
     const tag = node.tag;
     if (tag === "!reset" || tag === "!override") tags.set(pathKey(path17), tag === "!reset" ? "reset" : "override");
-    if ((0, import_yaml12.isMap)(node)) {
-      for (const it of node.items) if ((0, import_yaml12.isPair)(it) && (0, import_yaml12.isScalar)(it.key)) walk3(it.value, [...path17, String(it.key.value)], depth2 + 1);
+    if ((0, import_yaml13.isMap)(node)) {
+      for (const it of node.items) if ((0, import_yaml13.isPair)(it) && (0, import_yaml13.isScalar)(it.key)) walk3(it.value, [...path17, String(it.key.value)], depth2 + 1);
     }
-    if ((0, import_yaml12.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path17, i], depth2 + 1));
+    if ((0, import_yaml13.isSeq)(node)) node.items.forEach((it, i) => walk3(it, [...path17, i], depth2 + 1));
   };
   walk3(doc.contents, [], 0);
   return tags;
@@ -39201,7 +41806,7 @@ function isRecord2(v) {
 }
 function build(raw, file, path17, env2, tags) {
   const o = { file, path: path17 };
-  const tag = tags.get(pathKey(path17));
+  const tag = tags.size ? tags.get(pathKey(path17)) : void 0;
   const node = (v, r) => ({ o, v, ...r !== void 0 ? { r } : {}, ...tag ? { tag } : {} });
   if (Array.isArray(raw)) return node(raw.map((x, i) => build(x, file, [...path17, i], env2, tags)));
   if (isRecord2(raw)) return node(new Map(Object.entries(raw).map(([k, x]) => [k, build(x, file, [...path17, k], env2, tags)])));
@@ -39236,11 +41841,11 @@ function normaliseKeyValues(n, env2) {
   }
   return n;
 }
-function merge(base4, over, special) {
+function merge(base6, over, special) {
   if (over.tag === "reset") return void 0;
-  if (!base4 || over.tag === "override") return over;
-  if (base4.v instanceof Map && over.v instanceof Map) {
-    const out = new Map(base4.v);
+  if (!base6 || over.tag === "override") return over;
+  if (base6.v instanceof Map && over.v instanceof Map) {
+    const out = new Map(base6.v);
     for (const [k, ov] of over.v) {
       const bv = out.get(k);
       const s = bv && special ? special(k, bv, ov) : null;
@@ -39248,9 +41853,9 @@ function merge(base4, over, special) {
       if (m) out.set(k, m);
       else out.delete(k);
     }
-    return { o: base4.o, v: out };
+    return { o: base6.o, v: out };
   }
-  if (Array.isArray(base4.v) && Array.isArray(over.v)) return { o: base4.o, v: [...base4.v, ...over.v] };
+  if (Array.isArray(base6.v) && Array.isArray(over.v)) return { o: base6.o, v: [...base6.v, ...over.v] };
   return over;
 }
 function plain(n, which) {
@@ -39258,17 +41863,11 @@ function plain(n, which) {
   if (n.v instanceof Map) return Object.fromEntries([...n.v].map(([k, x]) => [k, plain(x, which)]));
   return which === "r" && n.r !== void 0 ? n.r : n.v;
 }
-function origins(n, path17 = [], out = /* @__PURE__ */ new Map()) {
-  out.set(pathKey(path17), n.o);
-  if (Array.isArray(n.v)) n.v.forEach((x, i) => origins(x, [...path17, i], out));
-  else if (n.v instanceof Map) for (const [k, x] of n.v) origins(x, [...path17, k], out);
-  return out;
-}
-var import_yaml12, pathKey;
+var import_yaml13, pathKey;
 var init_tree = __esm({
   "src/engine/assemble/compose/tree.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_interpolate();
     pathKey = (p) => JSON.stringify(p);
   }
@@ -39278,7 +41877,7 @@ var init_tree = __esm({
 import path8 from "node:path";
 function buildComposeProjects(composeTargets, dotenvTargets) {
   const loader = {
-    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: collectTags(t.doc) }])),
+    files: new Map(composeTargets.map((t) => [t.file, { target: t, tags: t.plain ? /* @__PURE__ */ new Map() : collectTags(t.doc) }])),
     dotenv: new Map(dotenvTargets.map((t) => [t.file, t])),
     notes: /* @__PURE__ */ new Map()
   };
@@ -39287,15 +41886,15 @@ function buildComposeProjects(composeTargets, dotenvTargets) {
   const projects = [];
   for (const [dir4, files] of byDir) {
     const nameOf2 = (f) => path8.posix.basename(f);
-    const base4 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
-    const family2 = base4 && /^docker-/i.test(nameOf2(base4)) ? "docker-compose" : "compose";
-    const override = base4 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
+    const base6 = BASE_NAMES.map((n) => files.find((f) => nameOf2(f).toLowerCase() === n)).find((f) => f !== void 0);
+    const family2 = base6 && /^docker-/i.test(nameOf2(base6)) ? "docker-compose" : "compose";
+    const override = base6 ? files.find((f) => OVERRIDE.test(nameOf2(f)) && nameOf2(f).toLowerCase().startsWith(`${family2}.`)) : void 0;
     const listed = composeFileVariable(loader, dir4);
-    const main2 = listed.length ? listed : base4 ? [base4, ...override ? [override] : []] : [];
+    const main2 = listed.length ? listed : base6 ? [base6, ...override ? [override] : []] : [];
     if (main2.length) projects.push(project(loader, dir4, main2, main2));
     for (const f of files) {
       if (main2.includes(f)) continue;
-      if (base4 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base4, f], [f]));
+      if (base6 && VARIANT.test(nameOf2(f))) projects.push(project(loader, dir4, [base6, f], [f]));
       else projects.push(project(loader, dir4, [f], [f]));
     }
   }
@@ -39385,9 +41984,9 @@ function loadService(loader, file, name, lookup, depth2) {
     node.v.delete("extends");
     const baseName = typeof ext === "string" ? ext : isRecord2(ext) && typeof ext.service === "string" ? ext.service : void 0;
     const baseFile = isRecord2(ext) && typeof ext.file === "string" ? resolveRel(path8.posix.dirname(file), ext.file) : file;
-    const base4 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
-    if (!base4 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
-    const merged = base4 ? mergeService(base4, node) : void 0;
+    const base6 = baseName && baseFile && depth2 < MAX_EXTENDS_DEPTH ? loadService(loader, baseFile, baseName, lookup, depth2 + 1) : void 0;
+    if (!base6 && depth2 < MAX_EXTENDS_DEPTH) unresolved(loader, file, `extends ${isRecord2(ext) && typeof ext.file === "string" ? `${ext.file} ` : ""}service ${baseName ?? "?"} (of ${name})`);
+    const merged = base6 ? mergeService(base6, node) : void 0;
     if (merged) node = { ...merged, o: node.o };
   }
   return node;
@@ -39402,8 +42001,8 @@ function normaliseService(n, lookup) {
   if (args instanceof Map && args.get("args")) args.set("args", normaliseKeyValues(args.get("args"), lookup));
   return n;
 }
-function mergeService(base4, over) {
-  return merge(base4, over, (key, b, o) => {
+function mergeService(base6, over) {
+  return merge(base6, over, (key, b, o) => {
     if (o.tag) return null;
     if (key === "command" || key === "entrypoint") return o;
     if (key === "healthcheck") return merge(b, o, (k, _b, oo) => k === "test" ? oo : null);
@@ -39424,13 +42023,16 @@ function volumeTarget(v) {
   return parts.length === 1 ? parts[0] ?? "" : parts[1] ?? "";
 }
 function service(name, node, loader, project2) {
-  const table = origins(node);
   const originOf2 = (p) => {
-    for (let n = p.length; n >= 0; n--) {
-      const o = table.get(pathKey(p.slice(0, n)));
-      if (o) return { o, rest: p.slice(n) };
+    let cur = node;
+    let n = 0;
+    for (; n < p.length; n++) {
+      const seg = p[n];
+      const next = Array.isArray(cur.v) ? typeof seg === "number" ? cur.v[seg] : void 0 : cur.v instanceof Map && typeof seg === "string" ? cur.v.get(seg) : void 0;
+      if (!next) break;
+      cur = next;
     }
-    return { o: node.o, rest: p };
+    return { o: cur.o, rest: p.slice(n) };
   };
   const value = plain(node, "v");
   return {
@@ -39750,6 +42352,82 @@ var init_openclaw_release2 = __esm({
   }
 });
 
+// src/engine/assemble/kubernetes-env.ts
+function wireKubernetesEnv(manifests, configs) {
+  const held = configs.filter((c) => c.manifest);
+  if (!held.length) return;
+  const sources = /* @__PURE__ */ new Map();
+  for (const m of manifests) {
+    for (const d of m.documents) {
+      if (d.kind !== "Secret" && d.kind !== "ConfigMap" || !d.name || unresolved2(d.name)) continue;
+      const keys = [d.value.data, d.value.stringData].flatMap((x) => isRecord(x) ? Object.keys(x) : []);
+      sources.set(`${d.kind}/${d.name}`, [...sources.get(`${d.kind}/${d.name}`) ?? [], ...keys]);
+    }
+  }
+  for (const config of held) {
+    const where = config.manifest;
+    const env2 = { names: new Set(config.deployEnv ?? []), open: config.deployEnvOpen === true };
+    let wired = false;
+    for (const m of manifests) {
+      if ("chart" in where && !m.file.startsWith(`${where.chart ? `${where.chart}/` : ""}templates/`)) continue;
+      for (const d of m.documents) {
+        const volumes = configVolumes(d, "configMap" in where ? where.configMap : void 0);
+        if (!volumes.size) continue;
+        wired = true;
+        addWorkloadEnv(d, volumes, sources, env2);
+      }
+    }
+    if (!wired) continue;
+    if (env2.names.size) config.deployEnv = [...env2.names].sort();
+    if (env2.open) config.deployEnvOpen = true;
+  }
+}
+function configVolumes(d, name) {
+  const out = /* @__PURE__ */ new Set();
+  const pod = d.workload?.pod;
+  if (!pod || !Array.isArray(pod.volumes)) return out;
+  const matches2 = (cm) => isRecord(cm) && (name === void 0 ? true : cm.name === name);
+  for (const v of pod.volumes) {
+    if (!isRecord(v) || typeof v.name !== "string") continue;
+    const projected = isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : [];
+    if (matches2(v.configMap) || projected.some((s) => isRecord(s) && matches2(s.configMap))) out.add(v.name);
+  }
+  return out;
+}
+function addWorkloadEnv(d, volumes, sources, env2) {
+  const main2 = (d.workload?.containers ?? []).filter((c) => !c.init);
+  const mounting = main2.filter((c) => Array.isArray(c.value.volumeMounts) && c.value.volumeMounts.some((m) => isRecord(m) && typeof m.name === "string" && volumes.has(m.name)));
+  for (const c of mounting.length ? mounting : main2) {
+    for (const e of Array.isArray(c.value.env) ? c.value.env : []) {
+      if (!isRecord(e) || typeof e.name !== "string" || unresolved2(e.name)) continue;
+      const value = e.value;
+      const set = e.valueFrom !== void 0 || (typeof value === "string" ? value !== "" : value !== void 0 && value !== null);
+      if (set) env2.names.add(e.name);
+    }
+    for (const f of Array.isArray(c.value.envFrom) ? c.value.envFrom : []) {
+      if (!isRecord(f)) continue;
+      const prefix = typeof f.prefix === "string" ? f.prefix : "";
+      for (const [kind, ref] of [
+        ["Secret", f.secretRef],
+        ["ConfigMap", f.configMapRef]
+      ]) {
+        if (!isRecord(ref)) continue;
+        const keys = typeof ref.name === "string" && !unresolved2(ref.name) ? sources.get(`${kind}/${ref.name}`) : void 0;
+        if (keys) for (const k of keys) env2.names.add(prefix + k);
+        else env2.open = true;
+      }
+    }
+  }
+}
+var unresolved2;
+var init_kubernetes_env = __esm({
+  "src/engine/assemble/kubernetes-env.ts"() {
+    "use strict";
+    init_json();
+    unresolved2 = (s) => s.includes("${") || s.includes("$(");
+  }
+});
+
 // src/engine/assemble/openclaw-wiring.ts
 function isConfigDestination(dest, extra = /* @__PURE__ */ new Set()) {
   const d = trimSlashes(dest);
@@ -39777,11 +42455,9 @@ function findWiredConfigs(sources, exists) {
       const configPath = env2 && typeof env2 === "object" ? env2.OPENCLAW_CONFIG_PATH : void 0;
       const extra = new Set(typeof configPath === "string" ? [configPath] : []);
       if (typeof configPath === "string") wire(svc.fileOf(["environment"]), configPath);
-      const volumes = Array.isArray(svc.value.volumes) ? svc.value.volumes : [];
-      for (const [i, v] of volumes.entries()) {
-        const m = bindMount(v);
-        if (!m) continue;
-        const file = svc.fileOf(["volumes", i]);
+      for (const m of svc.mounts) {
+        if (m.type !== "bind" || m.hostPath !== normaliseHostPath(m.source)) continue;
+        const file = svc.fileOf(["volumes", m.index]);
         if (isConfigDestination(m.target, extra)) wire(file, m.source);
         else if (isStateDir(m.target)) wire(file, m.source, true);
       }
@@ -39793,7 +42469,7 @@ function findWiredConfigs(sources, exists) {
 function copiedToConfig(cmd) {
   const words = cmd.words.map((w) => w.value);
   let k = 0;
-  while (k < words.length && (WRAPPERS3.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
+  while (k < words.length && (WRAPPERS4.has(words[k] ?? "") || /^-/.test(words[k] ?? "") || /^\w+=/.test(words[k] ?? ""))) k++;
   const name = words[k];
   if (name !== "cp" && name !== "install" && name !== "ln") return [];
   const args = words.slice(k + 1).filter((w) => !w.startsWith("-"));
@@ -39818,17 +42494,6 @@ function dockerfileCopies(dockerfile) {
     else if (isStateDir(dest)) out.push({ source, dir: true });
   }
   return out;
-}
-function bindMount(v) {
-  if (typeof v === "string") {
-    const [source, target] = v.split(":");
-    return source && target && /^[./]/.test(source) ? { source, target } : void 0;
-  }
-  if (v && typeof v === "object") {
-    const m = v;
-    return m.type === "bind" && typeof m.source === "string" && typeof m.target === "string" ? { source: m.source, target: m.target } : void 0;
-  }
-  return void 0;
 }
 function resolveInTree(wiredBy, source, exists) {
   const dirs = wiredBy.split("/").slice(0, -1);
@@ -39879,12 +42544,13 @@ function writesEnvFile(cmd) {
   const tee = words.indexOf("tee");
   return tee !== -1 && words.slice(tee + 1).some((w) => !w.startsWith("-") && ENV_FILE.test(w));
 }
-var WRAPPERS3, CONFIG_VAR, SCRIPT_FOLDER, ENV_FILE;
+var WRAPPERS4, CONFIG_VAR, SCRIPT_FOLDER, ENV_FILE;
 var init_openclaw_wiring = __esm({
   "src/engine/assemble/openclaw-wiring.ts"() {
     "use strict";
+    init_exposure();
     init_classify();
-    WRAPPERS3 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
+    WRAPPERS4 = /* @__PURE__ */ new Set(["sudo", "doas", "env", "command", "exec", "nohup"]);
     CONFIG_VAR = /^\$\{?OPENCLAW_CONFIG_PATH\}?$/;
     SCRIPT_FOLDER = /^\$\((?:cd\$\(dirname\$(?:0|\{0\}|BASH_SOURCE|\{BASH_SOURCE(?:\[0\])?\})\)&&pwd(?:-P)?|dirname\$(?:0|\{0\}|BASH_SOURCE|\{BASH_SOURCE(?:\[0\])?\}))\)$/;
     ENV_FILE = /\.env$/;
@@ -39927,6 +42593,8 @@ var init_shared_targets = __esm({
       reframes = /* @__PURE__ */ new Map();
       /** The same for other embedded targets (a `#cloud-config` in Terraform user data), which nothing replaces. */
       embeddedReframes = /* @__PURE__ */ new WeakMap();
+      /** The same for a compose file written by a heredoc, by the script's path: projects are built from it later. */
+      composeReframes = /* @__PURE__ */ new Map();
       context = (file) => this.contexts.get(file);
       add(target) {
         const list = this.byKind.get(target.kind) ?? [];
@@ -39969,7 +42637,10 @@ var init_shared_targets = __esm({
             add(d.target);
             const key = embeddedKey(d.target);
             if (d.reframe && key) this.reframes.set(key, d.reframe);
-            else if (d.reframe) this.embeddedReframes.set(d.target, d.reframe);
+            else if (d.reframe) {
+              if (d.target.kind === "compose") this.composeReframes.set(d.target.file, d.reframe);
+              this.embeddedReframes.set(d.target, d.reframe);
+            }
           }
         }
         return { shells, shared: shared2 };
@@ -39981,7 +42652,11 @@ var init_shared_targets = __esm({
           if (target.partial) return { relocate: (r) => setsWhatIsReported(target.value, r) ? toOrigin(target, r) : void 0 };
           return { relocate: reframe2 ? (r) => reframe2(toOrigin(target, r)) : (r) => toOrigin(target, r) };
         }
-        if (target.kind === "compose_project") return { owns: (file) => target.owns.includes(file) };
+        if (target.kind === "compose_project") {
+          const owns = (file) => target.owns.includes(file);
+          if (!target.files.some((f) => this.composeReframes.has(f))) return { owns };
+          return { owns, relocate: (r) => this.composeReframes.get(r.at.file ?? target.file)?.(r) ?? r };
+        }
         const reframe = this.embeddedReframes.get(target);
         return reframe ? { relocate: reframe } : void 0;
       }
@@ -39997,6 +42672,7 @@ async function assemble(read, runner, readRepoFile, notes) {
   for (const p of compose.projects) project2.add(p);
   notes.push(...compose.notes);
   await admitWiredConfigs(project2, inventory, readRepoFile, runner, notes);
+  wireKubernetesEnv(project2.targets("kubernetes"), project2.targets("openclaw"));
   await resolveIncludes(project2, readRepoFile, runner, notes);
   assignReleases(project2, readRepoFile);
   return { project: project2, ...inventory };
@@ -40022,6 +42698,7 @@ async function admitFiles(read, project2, runner, notes) {
       else out.shells.push(r);
     }
     for (const f of r.findings) runner.findings.push(f);
+    if (r.secrets) runner.addSecrets(r.path, r.secrets);
     for (const n of r.notes) notes.push(n);
   }
   return out;
@@ -40056,6 +42733,15 @@ async function admitWiredConfigs(project2, inventory, readRepoFile, runner, note
     const env2 = envOf.get(t.embedded ? t.file : t.wiredBy ?? "");
     if (env2?.size) t.deployEnv = [...env2].sort();
   }
+  for (const p of project2.targets("compose_project")) {
+    const env2 = envOf.get(p.file);
+    if (!env2?.size) continue;
+    for (const svc of p.services) {
+      if (svc.value.env_file === void 0) continue;
+      const added = Object.fromEntries([...env2].filter((name) => !Object.hasOwn(svc.envFiles, name)).map((name) => [name, { value: `\${${name}}`, file: p.file, line: 1 }]));
+      svc.envFiles = { ...svc.envFiles, ...added };
+    }
+  }
 }
 function parseIfNeeded(file, kind, text) {
   return needsParseNow(kind, text) ? parseFile(file, kind, text) : void 0;
@@ -40068,6 +42754,7 @@ var init_assemble = __esm({
     init_project();
     init_openclaw_includes();
     init_openclaw_release2();
+    init_kubernetes_env();
     init_openclaw_wiring();
     init_shared_targets();
   }
@@ -40104,7 +42791,7 @@ async function checkShells(project2, shells, runner, breather) {
       project2.contexts.delete(item.path);
     } else {
       await runner.run(item, project2.context, project2);
-      if (item.origin !== "dockerfile" && item.origin !== "user_data") project2.contexts.delete(item.file);
+      if (item.origin !== "dockerfile" && item.origin !== "user_data" && item.origin !== "compose") project2.contexts.delete(item.file);
     }
     await breather.breathe();
   }
@@ -40134,18 +42821,18 @@ var init_run_targets = __esm({
 // src/engine/read/repo-file.ts
 import { lstatSync as lstatSync4, readFileSync } from "node:fs";
 import path10 from "node:path";
-function repoFileReader(base4, blobs) {
-  if (!blobs) return (rel) => readFromDisk(base4, rel);
+function repoFileReader(base6, blobs) {
+  if (!blobs) return (rel) => readFromDisk(base6, rel);
   return (rel) => {
     const bytes2 = blobs.files.get(rel);
     const read = bytes2 ? decode2(bytes2, rel) : void 0;
     return read?.ok ? read.text : void 0;
   };
 }
-function readFromDisk(base4, rel) {
+function readFromDisk(base6, rel) {
   try {
-    const abs = path10.join(base4, rel);
-    if (!abs.startsWith(base4 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
+    const abs = path10.join(base6, rel);
+    if (!abs.startsWith(base6 + path10.sep) || lstatSync4(abs).isSymbolicLink()) return void 0;
     return readFileSync(abs, "utf8");
   } catch {
     return void 0;
@@ -40173,15 +42860,17 @@ async function scan(opts) {
   const rules2 = opts.rules.filter((r) => config.rules.get(r.id) !== "off");
   const readRepoFile = repoFileReader(root.base, opts.blobs);
   const breather = new Breather();
-  const runner = new RuleRunner(rules2, notes);
+  const tokens2 = new TokenDetector(opts.rules);
+  const runner = new RuleRunner(rules2, notes, void 0, tokens2);
   const batches2 = opts.blobs ? [blobFiles(opts.blobs)] : discover(root, notes, (files2) => config.unignored(files2));
-  const fileStage = { rules: rules2, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
+  const fileStage = { rules: rules2, tokens: tokens2, maxFileSize: opts.maxFileSize ?? config.maxFileSize, fileStage: opts.fileStage, findingsIn: opts.findingsIn, onProgress: opts.onProgress };
   const { project: project2, shells, files, bytes: bytes2, skipped, internalErrors } = await assemble(await readFiles(batches2, fileStage, breather), runner, readRepoFile, notes);
   await checkShared(project2, runner);
   await checkShells(project2, shells, runner, breather);
   await checkRepository(project2, files, root.git, readRepoFile, runner);
   if (!opts.blobs && files.length === 0) notes.push({ level: "warning", code: "scan.no_files", message: "0 files scanned: check the path, the .gatewarden.yml ignore patterns, and whether a .git file points elsewhere" });
-  const findings = postprocess(runner.findings, { config, baseline, findingsIn: opts.findingsIn });
+  scrubNotes(notes, runner.secrets);
+  const findings = postprocess(scrubFindings(runner.findings, runner.secrets), { config, baseline, findingsIn: opts.findingsIn });
   const durationMs = Math.round(performance.now() - started);
   return {
     root,
@@ -40199,9 +42888,11 @@ var init_scan = __esm({
     init_breather();
     init_run_targets();
     init_runner();
+    init_tokens2();
     init_config();
     init_discover();
     init_baseline();
+    init_redact();
     init_scan_wide();
     init_file_stage();
     init_repo_file();
@@ -40209,13 +42900,14 @@ var init_scan = __esm({
 });
 
 // src/engine/threads/limits.ts
-var AUTO_THREADS, AUTO_MIN_FILES, ISOLATE_MIN_FILES, YOUNG_GENERATION_MB;
+var AUTO_THREADS, AUTO_MIN_FILES, ISOLATE_MIN_FILES, ISOLATE_MIN_YAML_BYTES, YOUNG_GENERATION_MB;
 var init_limits = __esm({
   "src/engine/threads/limits.ts"() {
     "use strict";
     AUTO_THREADS = 2;
     AUTO_MIN_FILES = 1e4;
-    ISOLATE_MIN_FILES = 6e3;
+    ISOLATE_MIN_FILES = 2e4;
+    ISOLATE_MIN_YAML_BYTES = 1 << 20;
     YOUNG_GENERATION_MB = 8;
   }
 });
@@ -40245,7 +42937,7 @@ function poolExecutor(opts) {
 function startPool(opts, job, collect) {
   const { indices, files } = job;
   if (opts.workers <= 0 || indices.length === 0 || indices.length < (opts.minFiles ?? 0)) return void 0;
-  const init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), maxFileSize: job.maxFileSize };
+  const init = { mark: MARK, ruleIds: job.rules.map((r) => r.id), tokenRuleIds: job.tokens.ruleIds, maxFileSize: job.maxFileSize };
   const workers = [];
   for (let i = 0; i < opts.workers; i++) {
     try {
@@ -40323,6 +43015,7 @@ var init_pool = __esm({
   "src/engine/threads/pool.ts"() {
     "use strict";
     init_file_pass();
+    init_tokens2();
     init_limits();
     init_limits();
     MARK = "gatewarden-text-worker";
@@ -40391,8 +43084,10 @@ function worthIsolating(opts, isolate) {
   if (!opts.rules.every((r) => known.has(r))) return void 0;
   const minFiles = isolate.minFiles ?? defaultMinFiles();
   if (minFiles === Infinity) return void 0;
-  const estimate = opts.blobs ? opts.blobs.files.size : estimateFiles(opts.paths.length ? opts.paths : ["."]);
-  return estimate >= minFiles ? estimate : void 0;
+  if (opts.blobs) return opts.blobs.files.size >= minFiles ? opts.blobs.files.size : void 0;
+  const work = estimateWork(opts.paths.length ? opts.paths : ["."]);
+  const byYaml = isolate.minFiles === void 0 && !process.env.GATEWARDEN_ISOLATE_MIN_FILES && nodeMajor() >= 24 && work.yamlBytes >= ISOLATE_MIN_YAML_BYTES;
+  return work.files >= minFiles || byYaml ? work.files : void 0;
 }
 function debug2(line2) {
   if (process.env.GATEWARDEN_DEBUG) process.stderr.write(`gatewarden: ${line2}
@@ -40411,17 +43106,24 @@ function defaultMinFiles(runtime = {}) {
   const heapLimitMb = runtime.heapLimitMb ?? getHeapStatistics().heap_size_limit / 1048576;
   return major >= 22 && heapLimitMb >= 2048 && !/semi[-_]space[-_]size/.test(flags2) ? ISOLATE_MIN_FILES : Infinity;
 }
-function estimateFiles(paths) {
-  let total = 0;
+function estimateWork(paths) {
+  const total = { files: 0, yamlBytes: 0 };
   for (const p of paths) {
     try {
-      total += statSync(p).isDirectory() ? indexEntries(path12.resolve(p)) : 1;
+      if (statSync(p).isDirectory()) {
+        const w = indexWork(path12.resolve(p));
+        total.files += w.files;
+        total.yamlBytes += w.yamlBytes;
+      } else {
+        total.files += 1;
+        if (YAML_NAME.test(p)) total.yamlBytes += statSync(p).size;
+      }
     } catch {
     }
   }
   return total;
 }
-function indexEntries(dir4) {
+function indexWork(dir4) {
   for (let d = dir4; ; d = path12.dirname(d)) {
     const dotGit = path12.join(d, ".git");
     let gitDir;
@@ -40434,26 +43136,66 @@ function indexEntries(dir4) {
     } catch {
     }
     if (gitDir) {
-      const header = readStart(path12.join(gitDir, "index"), 12);
-      return header?.length === 12 && header.toString("latin1", 0, 4) === "DIRC" ? header.readUInt32BE(8) : 0;
+      const index = readStart(path12.join(gitDir, "index"), MAX_INDEX_BYTES);
+      if (index?.length === void 0 || index.length < 12 || index.toString("latin1", 0, 4) !== "DIRC") return { files: 0, yamlBytes: 0 };
+      const files = index.readUInt32BE(8);
+      return { files, yamlBytes: yamlBytesOf(index, files) };
     }
-    if (path12.dirname(d) === d) return 0;
+    if (path12.dirname(d) === d) return { files: 0, yamlBytes: 0 };
   }
+}
+function yamlBytesOf(index, entries) {
+  const version = index.readUInt32BE(4);
+  if (version < 2 || version > 4) return 0;
+  let at2 = 12;
+  let previous = "";
+  let bytes2 = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at2 + 62 > index.length) return 0;
+    const size = index.readUInt32BE(at2 + 36);
+    const flags2 = index.readUInt16BE(at2 + 60);
+    let nameAt = at2 + 62 + (version >= 3 && flags2 & 16384 ? 2 : 0);
+    let name;
+    if (version === 4) {
+      let strip = 0;
+      let b;
+      do {
+        if (nameAt >= index.length) return 0;
+        b = index[nameAt++];
+        strip = strip << 7 | b & 127;
+        if (b & 128) strip++;
+      } while (b & 128);
+      const nul = index.indexOf(0, nameAt);
+      if (nul === -1 || strip > previous.length) return 0;
+      name = previous.slice(0, previous.length - strip) + index.toString("latin1", nameAt, nul);
+      previous = name;
+      at2 = nul + 1;
+    } else {
+      const nul = index.indexOf(0, nameAt);
+      if (nul === -1) return 0;
+      name = index.toString("latin1", nameAt, nul);
+      at2 += Math.ceil((nul + 1 - at2) / 8) * 8;
+    }
+    if ((flags2 & 4095) !== Math.min(name.length, 4095)) return 0;
+    if (YAML_NAME.test(name)) bytes2 += Math.min(size, 5 << 20);
+  }
+  return bytes2;
 }
 function readStart(file, n) {
   let fd;
   try {
     fd = openSync2(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
-    if (!fstatSync2(fd).isFile()) return void 0;
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, readSync2(fd, buf, 0, n, 0));
+    const st = fstatSync2(fd);
+    if (!st.isFile()) return void 0;
+    const buf = Buffer.alloc(Math.min(n, st.size));
+    return buf.subarray(0, readSync2(fd, buf, 0, buf.length, 0));
   } catch {
     return void 0;
   } finally {
     if (fd !== void 0) closeSync2(fd);
   }
 }
-var MARK2;
+var MARK2, nodeMajor, YAML_NAME, MAX_INDEX_BYTES;
 var init_isolate = __esm({
   "src/engine/threads/isolate.ts"() {
     "use strict";
@@ -40462,6 +43204,9 @@ var init_isolate = __esm({
     init_pool();
     init_limits();
     MARK2 = "gatewarden-scan-worker";
+    nodeMajor = () => Number(process.versions.node.split(".")[0]);
+    YAML_NAME = /\.ya?ml$/i;
+    MAX_INDEX_BYTES = 64 << 20;
   }
 });
 
@@ -41477,8 +44222,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base4) {
-        super(url, base4);
+      constructor(url, base6) {
+        super(url, base6);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -42431,7 +45176,7 @@ var require_util2 = __commonJS({
     var { InvalidArgumentError } = require_errors2();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor2, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
       constructor(body) {
         this[kBody] = body;
@@ -42913,7 +45658,7 @@ var require_util2 = __commonJS({
       normalizedMethodRecords,
       isValidPort,
       isHttpOrHttpsPrefixed,
-      nodeMajor,
+      nodeMajor: nodeMajor2,
       nodeMinor,
       safeHTTPMethods: ["GET", "HEAD", "OPTIONS", "TRACE"],
       wrapRequestBody
@@ -59769,7 +62514,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF2 = 10;
     var CR2 = 13;
-    var COLON2 = 58;
+    var COLON3 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -59953,7 +62698,7 @@ var require_eventsource_stream = __commonJS({
         if (line2.length === 0) {
           return;
         }
-        const colonPosition = line2.indexOf(COLON2);
+        const colonPosition = line2.indexOf(COLON3);
         if (colonPosition === 0) {
           return;
         }
@@ -61975,10 +64720,10 @@ function unescapeQuotedPairs(str4, start, end) {
   }
   return result + str4.slice(start, end);
 }
-var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA2, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var SP2, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA2, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
   "node_modules/content-type/dist/index.js"() {
-    SP = 32;
+    SP2 = 32;
     HTAB = 9;
     SEMI = 59;
     EQ = 61;
@@ -61994,7 +64739,7 @@ var init_dist = __esm({
     CASE_FLAGS = LOWER_CASE | NON_ASCII;
     CHAR_MAP = new Uint8Array(256);
     CHAR_MAP[HTAB] |= OWS;
-    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SP2] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA2] |= COMMA_FLAG;
     for (let code = 128; code <= 255; code++) {
@@ -65669,9 +68414,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base4;
-          if ((base4 = this._events)[name] == null) {
-            base4[name] = [];
+          var base6;
+          if ((base6 = this._events)[name] == null) {
+            base6[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -65945,9 +68690,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base4;
+          var base6;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base4 = this.heartbeat = setInterval(() => {
+            return typeof (base6 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -65968,7 +68713,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base4.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base6.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -66327,9 +69072,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base4;
+            var base6;
             clearInterval(this.interval);
-            return typeof (base4 = this.interval = setInterval(async () => {
+            return typeof (base6 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -66348,7 +69093,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base4.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base6.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -68149,11 +70894,11 @@ function useColor(noColorFlag, toFile) {
 }
 function progress() {
   if (!process.stderr.isTTY) return void 0;
-  let last3 = 0;
+  let last2 = 0;
   return (done, total) => {
     const now = Date.now();
-    if (now - last3 < 100 && done !== total) return;
-    last3 = now;
+    if (now - last2 < 100 && done !== total) return;
+    last2 = now;
     process.stderr.write(done === total ? "\r\x1B[K" : total === Infinity ? `\r\x1B[Kscanning history: ${done} commits` : `\r\x1B[Kscanning ${done}/${total} files`);
   };
 }
