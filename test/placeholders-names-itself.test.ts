@@ -10,7 +10,7 @@ import { GITLEAKS_STOPWORDS, namesItself } from '../src/lib/placeholders.js';
 
 describe('namesItself', () => {
   it('a value a person wrote to say what it is', () => {
-    for (const v of ['another-secret-value-XYZ789', 'FAKE_A7f9Kq2mZ8', 'my-gateway-token', 'token-123', 'admin123!', 'Password1!', 'dummy_value_42', 'placeholder-9x', 'STUB-4471-KEY', 'myGatewayToken9', 'about.gateway.2024'])
+    for (const v of ['another-secret-value-XYZ789', 'FAKE_A7f9Kq2mZ8', 'my-gateway-token', 'token-123', 'admin123!', 'Password1!', 'dummy_value_42', 'placeholder-9x', 'STUB-4471-KEY', 'myGatewayToken9', 'about.gateway.2024', 'mypersonalaccesstoken123', 'SERVICETOKEN'])
       expect(namesItself(v), v).toBe(true);
   });
 

@@ -37,6 +37,7 @@ export const GITLEAKS_STOPWORDS = /token|admin|action|about|gateway/i;
 /** Words that say what a value is (`another-secret-value-XYZ789`, `FAKE_A7f9…`, `my-gateway-token`). */
 const SELF_WORDS = new Set(['token', 'admin', 'action', 'about', 'gateway', 'secret', 'fake', 'dummy', 'stub', 'placeholder']);
 const SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub|placeholder/i;
+const ONE_CASE_WORDS = /^(?:[a-z]+|[A-Z]+)[0-9]*$/;
 
 /**
  * A value that names itself, as a person types it: gitleaks' generic stopwords (`token`, `admin`, `action`, `about`,
@@ -48,6 +49,9 @@ const SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub
  */
 export function namesItself(value: string): boolean {
   if (!SELF_HINT.test(value)) return false;
+  // Words run together in one case, a counter at most after them (`mypersonalaccesstoken123`): typed, not drawn; a
+  // random body has its digits and cases mixed through it.
+  if (ONE_CASE_WORDS.test(value)) return true;
   const words = wordsWithEdges(value);
   let inside = 0;
   for (const { word: typed, edge } of words) {
