@@ -160,6 +160,7 @@ var init_variables = __esm({
 // src/lib/placeholders.ts
 function namesItself(value) {
   if (!SELF_HINT.test(value)) return false;
+  if (ONE_CASE_WORDS.test(value)) return true;
   const words = wordsWithEdges(value);
   let inside = 0;
   for (const { word: typed, edge } of words) {
@@ -264,7 +265,7 @@ function isTypedPlaceholder(value) {
 function isLiteralSecretCandidate(value) {
   return value.trim() !== "" && !isReference(value) && !isPlaceholder(value);
 }
-var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, SELF_WORDS, SELF_HINT, WORDS, MAYBE_WORD, SEQUENCES;
+var OPENCLAW_PLACEHOLDERS, PLACEHOLDER_WORDS, SELF_WORDS, SELF_HINT, ONE_CASE_WORDS, WORDS, MAYBE_WORD, SEQUENCES;
 var init_placeholders = __esm({
   "src/lib/placeholders.ts"() {
     "use strict";
@@ -274,6 +275,7 @@ var init_placeholders = __esm({
     PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
     SELF_WORDS = /* @__PURE__ */ new Set(["token", "admin", "action", "about", "gateway", "secret", "fake", "dummy", "stub", "placeholder"]);
     SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub|placeholder/i;
+    ONE_CASE_WORDS = /^(?:[a-z]+|[A-Z]+)[0-9]*$/;
     WORDS = new Set(PLACEHOLDER_WORDS);
     MAYBE_WORD = /example|sample|redacted|here|your|replace|change|placeholder|insert|xxxx|0000/i;
     SEQUENCES = [

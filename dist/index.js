@@ -36734,8 +36734,10 @@ var OPENCLAW_PLACEHOLDERS = /* @__PURE__ */ new Set(["change-me-to-a-long-random
 var PLACEHOLDER_WORDS = ["example", "sample", "redacted", "here", "your", "replace", "changeme", "placeholder", "insert"];
 var SELF_WORDS = /* @__PURE__ */ new Set(["token", "admin", "action", "about", "gateway", "secret", "fake", "dummy", "stub", "placeholder"]);
 var SELF_HINT = /token|admin|action|about|gateway|secret|passw|fake|dummy|stub|placeholder/i;
+var ONE_CASE_WORDS = /^(?:[a-z]+|[A-Z]+)[0-9]*$/;
 function namesItself(value) {
   if (!SELF_HINT.test(value)) return false;
+  if (ONE_CASE_WORDS.test(value)) return true;
   const words = wordsWithEdges(value);
   let inside = 0;
   for (const { word: typed, edge } of words) {
