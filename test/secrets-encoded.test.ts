@@ -5,7 +5,8 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TokenDetector } from '../src/engine/check/tokens.js';
+import fc from 'fast-check';
+import { nextRun, TokenDetector } from '../src/engine/check/tokens.js';
 import { findingsOf } from './support/rule-tester.js';
 import { RULES } from '../rules/index.js';
 
@@ -72,5 +73,25 @@ describe('encoded secrets', () => {
   it('binary base64 (hashes, images) and six levels of encoding are not read', async () => {
     const sri = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
     expect(await findTokens(`integrity: ${sri}\nX=${b64(b64(b64(b64(b64(b64(GH))))))}\n`)).toEqual([]);
+  });
+});
+
+describe('the encoded-run scan', () => {
+  // The loop replaced this pattern (every text file pays the scan): it must find exactly the runs the pattern found.
+  const PATTERN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
+  const runs = (text: string) => {
+    const out: [number, number][] = [];
+    for (let r = nextRun(text, 0); r; r = nextRun(text, r.end)) out.push([r.start, r.end]);
+    return out;
+  };
+  it('finds the runs the base64-run pattern matches, on random texts of run characters, padding and separators', () => {
+    const char = fc.constantFrom('A', 'z', '0', '+', '/', '_', '-', '=', ' ', '.', ':', '\n', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(char, fc.constant('Qk9Pa0VZX2xvbmdfZW5vdWdoX3J1bg')), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        expect(runs(text)).toEqual([...text.matchAll(PATTERN)].map((m) => [m.index, m.index + m[0].length]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -51,9 +51,35 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * characters, 2,000 runs per text, and only decoded content that is text (95% printable) is scanned again.
  * secretlint-served specs run on the file's own text only.
  */
-// Tried only where a run starts (the lookbehind): the same matches, but a run shorter than 24 is read once, not
-// again from each of its later positions (every text file pays this pass; docs/performance.md).
-const ENCODED = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
+/** The characters of base64 and base64url (`[A-Za-z0-9+/_-]`), by char code. */
+const B64 = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') B64[c.charCodeAt(0)] = 1;
+const isB64 = (code: number) => code < 128 && B64[code] === 1;
+const MIN_RUN = 24;
+
+/**
+ * The next encoded run at or after `from`: a whole run of 24+ base64/base64url characters (never a part of a longer
+ * run) and up to two `=` after it, as `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g` would match it. A loop over
+ * char codes instead of that regex: every text file pays this pass, and the regex was the costliest part of a scan
+ * (docs/performance.md, "The encoded-run scan").
+ */
+export function nextRun(text: string, from: number): { start: number; end: number } | undefined {
+  const n = text.length;
+  let i = from;
+  if (i > 0 && isB64(text.charCodeAt(i - 1))) while (i < n && isB64(text.charCodeAt(i))) i++; // inside a run
+  while (i < n) {
+    while (i < n && !isB64(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isB64(text.charCodeAt(i))) i++;
+    if (i - start >= MIN_RUN) {
+      let end = i;
+      if (text.charCodeAt(end) === 61) end++;
+      if (end > i && text.charCodeAt(end) === 61) end++;
+      return { start, end };
+    }
+  }
+  return undefined;
+}
 const HEX = /^(?:[0-9a-f]{2}){20,}$|^(?:[0-9A-F]{2}){20,}$/;
 const MAX_DEPTH = 5;
 const MAX_RUN = 200_000;
@@ -206,17 +232,19 @@ export class TokenDetector {
   /** `outer`: where the `near` specs' keywords are in `text`, so that a value encoded right after one counts. */
   private findEncoded(text: string, depth: number, out: TokenMatch[], outer: NearHits): void {
     if (depth > MAX_DEPTH) return;
-    const re = new RegExp(ENCODED.source, 'g'); // one per level: the levels nest
-    let m: RegExpExecArray | null;
-    for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
-      if (m[0].length > MAX_RUN) continue;
-      const span = { start: m.index, end: m.index + m[0].length };
-      const hex = m[0].startsWith('0x') ? m[0].slice(2) : m[0];
+    let from = 0;
+    for (let n = 0; n < MAX_RUNS; n++) {
+      const span = nextRun(text, from);
+      if (!span) break;
+      from = span.end;
+      if (span.end - span.start > MAX_RUN) continue;
+      const value = text.slice(span.start, span.end);
+      const hex = value.startsWith('0x') ? value.slice(2) : value;
       if (HEX.test(hex)) {
         const decoded = asText(Buffer.from(hex, 'hex'));
         if (decoded !== undefined) this.scanDecoded(text, decoded, depth, span, 'hex', outer, out);
       }
-      const run = decodeRun(m[0]);
+      const run = decodeRun(value);
       if (!run) continue;
       if (run.text === undefined) {
         for (const e of this.entries) {
