@@ -36729,7 +36729,27 @@ function awsSecretSpan(text, from, length) {
 var NONE = [];
 var NO_ROUTES = [];
 var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var ENCODED = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
+var B642 = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") B642[c.charCodeAt(0)] = 1;
+var isB64 = (code) => code < 128 && B642[code] === 1;
+var MIN_RUN = 24;
+function nextRun(text, from) {
+  const n = text.length;
+  let i = from;
+  if (i > 0 && isB64(text.charCodeAt(i - 1))) while (i < n && isB64(text.charCodeAt(i))) i++;
+  while (i < n) {
+    while (i < n && !isB64(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isB64(text.charCodeAt(i))) i++;
+    if (i - start >= MIN_RUN) {
+      let end = i;
+      if (text.charCodeAt(end) === 61) end++;
+      if (end > i && text.charCodeAt(end) === 61) end++;
+      return { start, end };
+    }
+  }
+  return void 0;
+}
 var HEX2 = /^(?:[0-9a-f]{2}){20,}$|^(?:[0-9A-F]{2}){20,}$/;
 var MAX_DEPTH5 = 5;
 var MAX_RUN = 2e5;
@@ -36847,17 +36867,19 @@ var TokenDetector = class {
   /** `outer`: where the `near` specs' keywords are in `text`, so that a value encoded right after one counts. */
   findEncoded(text, depth2, out, outer) {
     if (depth2 > MAX_DEPTH5) return;
-    const re = new RegExp(ENCODED.source, "g");
-    let m;
-    for (let n = 0; n < MAX_RUNS && (m = re.exec(text)); n++) {
-      if (m[0].length > MAX_RUN) continue;
-      const span = { start: m.index, end: m.index + m[0].length };
-      const hex = m[0].startsWith("0x") ? m[0].slice(2) : m[0];
+    let from = 0;
+    for (let n = 0; n < MAX_RUNS; n++) {
+      const span = nextRun(text, from);
+      if (!span) break;
+      from = span.end;
+      if (span.end - span.start > MAX_RUN) continue;
+      const value = text.slice(span.start, span.end);
+      const hex = value.startsWith("0x") ? value.slice(2) : value;
       if (HEX2.test(hex)) {
         const decoded = asText(Buffer.from(hex, "hex"));
         if (decoded !== void 0) this.scanDecoded(text, decoded, depth2, span, "hex", outer, out);
       }
-      const run = decodeRun(m[0]);
+      const run = decodeRun(value);
       if (!run) continue;
       if (run.text === void 0) {
         for (const e of this.entries) {
