@@ -6,7 +6,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextRun, TokenDetector } from '../src/engine/check/tokens.js';
+import { keywordSource, nextRun, TokenDetector } from '../src/engine/check/tokens.js';
 import { findingsOf } from './support/rule-tester.js';
 import { RULES } from '../rules/index.js';
 
@@ -90,6 +90,25 @@ describe('the encoded-run scan', () => {
       fc.property(fc.array(fc.oneof(char, fc.constant('Qk9Pa0VZX2xvbmdfZW5vdWdoX3J1bg')), { maxLength: 80 }), (parts) => {
         const text = parts.join('');
         expect(runs(text)).toEqual([...text.matchAll(PATTERN)].map((m) => [m.index, m.index + m[0].length]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the keyword pass', () => {
+  // The trie-shaped regex must match what the alternation of the keywords, longest first, matched.
+  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keywords = ['sk-ant-api03-', 'sk-ant-admin01-', 'sk-or-v1-', 'sk_live_', 'ghp_', 'gho_', 'github_pat_', 'AKIA', 'ABIA', 'glpat-', 'glrt-', 'glrtr-', 'gl', 'g', 'xox', 'xoxb-', 'a.b', '(x)|y'];
+  const trie = new RegExp(keywordSource(keywords), 'g');
+  const plain = new RegExp([...keywords].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+  it('finds the same keywords at the same places as the plain alternation', () => {
+    const piece = fc.oneof(fc.constantFrom(...keywords), fc.constantFrom(...keywords).map((k) => k.slice(0, -1)), fc.constantFrom('s', 'k', '-', 'l', 'r', 'x', ' ', '_', 'A', 'I'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(all(trie, text)).toEqual(all(plain, text));
       }),
       { numRuns: 2000 },
     );
