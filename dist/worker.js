@@ -36729,6 +36729,34 @@ function awsSecretSpan(text, from, length) {
 var NONE = [];
 var NO_ROUTES = [];
 var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function keywordSource(keywords) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const k of keywords) {
+    let node = root;
+    for (const c of k) {
+      let child2 = node.next.get(c);
+      if (!child2) node.next.set(c, child2 = { end: false, next: /* @__PURE__ */ new Map() });
+      node = child2;
+    }
+    node.end = true;
+  }
+  const source = (node) => {
+    const branches = [...node.next].map(([c, child2]) => {
+      let lit = escape(c);
+      let n = child2;
+      while (!n.end && n.next.size === 1) {
+        const [[c2, child22]] = [...n.next];
+        lit += escape(c2);
+        n = child22;
+      }
+      if (n.next.size === 0) return lit;
+      const rest = source(n);
+      return n.end ? `${lit}(?:${rest})?` : `${lit}(?:${rest})`;
+    });
+    return branches.join("|");
+  };
+  return source(root);
+}
 var B642 = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") B642[c.charCodeAt(0)] = 1;
 var isB64 = (code) => code < 128 && B642[code] === 1;
@@ -36810,8 +36838,8 @@ var TokenDetector = class {
       for (const k of spec.keywords) this.byKeyword.set(k, [...this.byKeyword.get(k) ?? [], entry]);
     }
     this.ruleIds = this.entries.map((e) => e.rule);
-    const all = [...this.byKeyword.keys()].sort((a, b) => b.length - a.length);
-    this.keywordRe = all.length ? new RegExp(all.map(escape).join("|"), "g") : /(?!)/g;
+    const all = [...this.byKeyword.keys()];
+    this.keywordRe = all.length ? new RegExp(keywordSource(all), "g") : /(?!)/g;
   }
   /**
    * The specs whose keyword occurs in `text` (or that have none), each with its first hit; and every hit of the
