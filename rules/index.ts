@@ -163,6 +163,7 @@ import secretsConnectionStringPassword from './secrets/connection_string_passwor
 import secretsDiscordBotToken from './secrets/discord_bot_token.js';
 import secretsDockerhubToken from './secrets/dockerhub_token.js';
 import secretsExaApiKey from './secrets/exa_api_key.js';
+import secretsFirecrawlApiKey from './secrets/firecrawl_api_key.js';
 import secretsGeneric from './secrets/generic.js';
 import secretsGithubToken from './secrets/github_token.js';
 import secretsGitlabToken from './secrets/gitlab_token.js';
@@ -394,6 +395,7 @@ export const RULES: readonly AnyRule[] = [
   secretsDiscordBotToken,
   secretsDockerhubToken,
   secretsExaApiKey,
+  secretsFirecrawlApiKey,
   secretsGeneric,
   secretsGithubToken,
   secretsGitlabToken,
