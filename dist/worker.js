@@ -22170,6 +22170,30 @@ ${"# notes\n".repeat(20)}SESSION_ID=${uuid(r)}`, "EXA_API_KEY=00000000-0000-0000
   check: reportTokens
 });
 
+// rules/secrets/firecrawl_api_key.ts
+var firecrawl_api_key_default = defineRule({
+  id: "secrets.firecrawl_api_key",
+  title: "Firecrawl API key",
+  severity: "high",
+  appliesTo: ["text"],
+  description: "A Firecrawl API key (`fc-` and 32 hex digits), which OpenClaw uses for web search and page fetches: whoever holds it spends your Firecrawl credits and sees what your agent crawls.",
+  remediation: "Delete the key in the Firecrawl dashboard (API Keys) and create a new one. Reference it as `${FIRECRAWL_API_KEY}` from an untracked `.env`, or with an OpenClaw SecretRef at `plugins.entries.firecrawl.config.webSearch.apiKey`.",
+  references: ["https://docs.firecrawl.dev/introduction"],
+  tags: ["secrets", "CWE-798"],
+  precision: "very-high",
+  token: {
+    describe: "Firecrawl API key",
+    action: "delete it in the Firecrawl dashboard and load the new one from the environment",
+    keywords: ["fc-"],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>fc-[0-9a-f]{32})(?![A-Za-z0-9_-])/g,
+    samples: {
+      true: [(r) => `fc-${r.hex(32)}`],
+      false: [(r) => `fc-${r.hex(31)}`, (r) => `fc-${r.hex(32).toUpperCase()}G`, "fc-YOUR_API_KEY"]
+    }
+  },
+  check: reportTokens
+});
+
 // rules/_shared/assignments.ts
 var STOP = /[\s,;)}\]`]/;
 function readValue(text, pos, max = 400) {
@@ -25281,6 +25305,7 @@ var RULES = [
   discord_bot_token_default,
   dockerhub_token_default,
   exa_api_key_default,
+  firecrawl_api_key_default,
   generic_default,
   github_token_default,
   gitlab_token_default,
